@@ -1,0 +1,35 @@
+// Comment moderation (product rule: hateful comments and insults are never counted, never shown
+// to anyone but management, never posted; borderline ones wait in a queue management resolves).
+// Pure: no I/O, the word lists are compiled once when the module loads.
+//
+// Verdict rules, most severe first (a comment gets the most severe verdict of any match):
+//   hateful  racist, antisemitic, xenophobic, homophobic or transphobic slurs and phrases,
+//            whoever they target (the technician included).
+//   insult   insults aimed at a person ("connard", "fils de pute", "fuck you", "retard").
+//   review   profanity not aimed at anyone ("putain", "shit"), threats ("je vais te retrouver"),
+//            words that are slurs only in some contexts ("Niger", "raton", "chink"), and masked
+//            words whose possible readings disagree ("p**e": "pute" or "pédé").
+//   clean    everything else. Harsh but legitimate criticism of the service stays clean
+//            ("service nul", "très déçu", "incompétent", "slow and useless answer"): it is the
+//            feedback the survey exists to collect, and queueing it would hide it from the team.
+import { compileLists } from "./compile.js";
+import { findTerms } from "./find-terms.js";
+import { EN_LISTS } from "./lists/en.js";
+import { FR_LISTS } from "./lists/fr.js";
+
+export type ModerationVerdict = "clean" | "hateful" | "insult" | "review";
+
+export interface ModerationResult {
+  verdict: ModerationVerdict;
+  /** The list entries that matched, most severe first; [] when clean. For management's eyes only. */
+  terms: string[];
+}
+
+const COMPILED_TERMS = compileLists([FR_LISTS, EN_LISTS]);
+
+export function moderateComment(text: string): ModerationResult {
+  const hits = findTerms(text, COMPILED_TERMS);
+  const worst = hits[0];
+  if (!worst) return { verdict: "clean", terms: [] };
+  return { verdict: worst.category, terms: hits.map((h) => h.term) };
+}
