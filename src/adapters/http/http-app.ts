@@ -1,0 +1,57 @@
+// The one HTTP server: webhooks, health, public figures, and (mounted by main.ts) Slack's
+// /slack/events and Teams' /api/messages. Express because Bolt's ExpressReceiver and botbuilder's
+// CloudAdapter.process both plug into it on the same port.
+import express, { type ErrorRequestHandler, type Express, type Router } from "express";
+import type { AppContext } from "../../app/context.js";
+import { getPublicPot } from "../../app/get-status.js";
+import { ticketWebhookRouter } from "./ticket-webhook.js";
+
+export interface HttpAppOptions {
+  ticketWebhookSecret: string;
+  /** Platform routers (Slack, Teams), mounted before the fallbacks. */
+  routers?: Router[];
+}
+
+export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", true);
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await ctx.store.ping();
+      res.json({ status: "ok", database: ctx.store.provider });
+    } catch (error) {
+      ctx.logger.error({ err: error }, "health check: database does not answer");
+      res.status(503).json({ status: "unavailable", database: ctx.store.provider });
+    }
+  });
+
+  app.get("/api/pot", async (_req, res) => {
+    res.set("Access-Control-Allow-Origin", "*");
+    res.set("Cache-Control", "public, max-age=30");
+    res.json(await getPublicPot(ctx));
+  });
+
+  app.use(ticketWebhookRouter(ctx, options.ticketWebhookSecret));
+  for (const router of options.routers ?? []) app.use(router);
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: "not-found" });
+  });
+  const onError: ErrorRequestHandler = (error: { type?: string; status?: number; message?: string }, req, res, _next) => {
+    if (error.type === "entity.too.large") {
+      res.status(413).json({ error: "body-too-large", message: "the body is larger than 64 KiB" });
+      return;
+    }
+    if (error.status && error.status >= 400 && error.status < 500) {
+      res.status(error.status).json({ error: "bad-request", message: error.message ?? "bad request" });
+      return;
+    }
+    // Never echo bodies (comments, secrets) into logs: method and path are enough to find it.
+    ctx.logger.error({ err: error, method: req.method, path: req.path }, "request failed");
+    if (!res.headersSent) res.status(500).json({ error: "internal", message: "something went wrong; it has been logged" });
+  };
+  app.use(onError);
+  return app;
+}

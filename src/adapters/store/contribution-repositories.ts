@@ -1,0 +1,64 @@
+// Contributions (the money), moderation items and the audit log.
+import { randomUUID } from "node:crypto";
+import type { AuditRepository, ContributionRepository, ModerationRepository } from "../../ports/store.js";
+import type { Db } from "./prisma-client.js";
+import { toContribution } from "./mappers.js";
+
+export function contributionRepository(db: Db): ContributionRepository {
+  return {
+    async create({ answerId, campaignId, requesterId, clientId, kind, amountCents, at }) {
+      const row = await db.contribution.create({
+        data: { id: randomUUID(), answerId, campaignId, requesterId, clientId, kind, amountCents, status: "active", createdAt: at },
+      });
+      return toContribution(row);
+    },
+    async findByAnswer(answerId) {
+      const row = await db.contribution.findUnique({ where: { answerId } });
+      return row ? toContribution(row) : null;
+    },
+    async countCounted(campaignId, by) {
+      return db.contribution.count({ where: { campaignId, status: "active", kind: "counted", ...by } });
+    },
+    async countedNormalizedComments(campaignId, requesterId) {
+      const rows = await db.contribution.findMany({
+        where: { campaignId, requesterId, status: "active" },
+        select: { answer: { select: { normalizedComment: true } } },
+      });
+      return rows.map((r) => r.answer.normalizedComment).filter((c): c is string => c !== null);
+    },
+    async reverse(contributionId, { at, reason }) {
+      await db.contribution.update({ where: { id: contributionId }, data: { status: "reversed", reversedAt: at, reversedReason: reason } });
+    },
+    async reactivate(contributionId, { kind, amountCents, at }) {
+      await db.contribution.update({
+        where: { id: contributionId },
+        data: { status: "active", kind, amountCents, createdAt: at, reversedAt: null, reversedReason: null },
+      });
+    },
+    async potCents(campaignId) {
+      const sum = await db.contribution.aggregate({ where: { campaignId, status: "active" }, _sum: { amountCents: true } });
+      return sum._sum.amountCents ?? 0;
+    },
+  };
+}
+
+export function moderationRepository(db: Db): ModerationRepository {
+  return {
+    async create({ answerId, verdict, terms, status, at }) {
+      await db.moderationItem.create({ data: { id: randomUUID(), answerId, verdict, terms: terms.join(","), status, createdAt: at } });
+    },
+    async countPending() {
+      return db.moderationItem.count({ where: { status: "pending" } });
+    },
+  };
+}
+
+export function auditRepository(db: Db): AuditRepository {
+  return {
+    async append({ at, actor, action, subject, reason, details }) {
+      await db.auditEntry.create({
+        data: { id: randomUUID(), at, actor, action, subject, reason: reason ?? null, details: JSON.stringify(details ?? {}) },
+      });
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Tickets, surveys and answers.
+import { randomUUID } from "node:crypto";
+import type { AnswerRepository, SurveyRepository, TicketRepository } from "../../ports/store.js";
+import type { Db } from "./prisma-client.js";
+import { surveyContextInclude, toAnswer, toSurveyContext } from "./mappers.js";
+
+export function ticketRepository(db: Db): TicketRepository {
+  return {
+    async exists(source, externalId) {
+      return (await db.ticket.count({ where: { source, externalId } })) > 0;
+    },
+    async create(input) {
+      return db.ticket.create({ data: { id: randomUUID(), ...input }, select: { id: true } });
+    },
+  };
+}
+
+export function surveyRepository(db: Db): SurveyRepository {
+  return {
+    async create({ ticketId, token, createdAt, expiresAt }) {
+      return db.survey.create({
+        data: { id: randomUUID(), ticketId, token, status: "pending", createdAt, expiresAt },
+        select: { id: true, token: true },
+      });
+    },
+    async findContext(surveyId) {
+      const row = await db.survey.findUnique({ where: { id: surveyId }, include: surveyContextInclude });
+      return row ? toSurveyContext(row) : null;
+    },
+    async findContextByToken(token) {
+      const row = await db.survey.findUnique({ where: { token }, include: surveyContextInclude });
+      return row ? toSurveyContext(row) : null;
+    },
+    async transition(surveyId, from, to, patch = {}) {
+      const at = patch.at ?? new Date();
+      const { count } = await db.survey.updateMany({
+        where: { id: surveyId, status: { in: [...from] } },
+        data: {
+          status: to,
+          ...(patch.platform !== undefined ? { platform: patch.platform } : {}),
+          ...(patch.messageRef !== undefined ? { messageRef: patch.messageRef } : {}),
+          ...(patch.undeliverableReason !== undefined ? { undeliverableReason: patch.undeliverableReason } : {}),
+          ...(to === "delivered" ? { deliveredAt: at } : {}),
+        },
+      });
+      return count === 1;
+    },
+    async messageRef(surveyId) {
+      return db.survey.findUnique({ where: { id: surveyId }, select: { platform: true, messageRef: true } });
+    },
+  };
+}
+
+export function answerRepository(db: Db): AnswerRepository {
+  return {
+    async create(input) {
+      return toAnswer(await db.answer.create({ data: { id: randomUUID(), ...input } }));
+    },
+    async findById(id) {
+      const row = await db.answer.findUnique({ where: { id } });
+      return row ? toAnswer(row) : null;
+    },
+    async findBySurvey(surveyId) {
+      const row = await db.answer.findUnique({ where: { surveyId } });
+      return row ? toAnswer(row) : null;
+    },
+    async withdraw(answerId, at) {
+      await db.answer.update({
+        where: { id: answerId },
+        data: { comment: null, normalizedComment: null, shareConsent: false, withdrawnAt: at, erasedAt: at },
+      });
+    },
+    async setOutcome(answerId, outcome) {
+      await db.answer.update({ where: { id: answerId }, data: { outcome } });
+    },
+    async latestWithCommentBy(personId) {
+      const row = await db.answer.findFirst({
+        where: { personId, withdrawnAt: null, comment: { not: null } },
+        orderBy: { answeredAt: "desc" },
+      });
+      return row ? toAnswer(row) : null;
+    },
+  };
+}
