@@ -7,7 +7,22 @@ export type ChatMessage =
   | { type: "thank-you"; to: Recipient; note: ThankYouNote }
   | { type: "follow-up"; to: Recipient[]; note: FollowUpNote }
   | { type: "pot-progress"; progress: PotProgress }
-  | { type: "notice"; to: Recipient[]; text: { fr: string; en: string } };
+  /** A message to people (management notices: "choose a charity", "record the payout"). */
+  | { type: "notice"; to: Recipient[]; text: LocalizedText }
+  /** A post to the team channel (final figures, weekly digest, campaign opened). */
+  | { type: "team-post"; post: TeamPost };
+
+export interface LocalizedText {
+  fr: string;
+  en: string;
+}
+
+/** Plain text only: adapters escape it for their markup. */
+export interface TeamPost {
+  kind: "campaign-closed" | "campaign-opened" | "weekly-digest" | "announcement";
+  title: LocalizedText;
+  lines: { fr: string[]; en: string[] };
+}
 
 export type DeliveryResult =
   /** Delivered; `platform` and `ref` say where the message lives (for later updates). */

@@ -123,7 +123,15 @@ export interface OutboxRepository {
   pendingCount(): Promise<number>;
 }
 
+/** Small key/value state: platform message references, the Teams progress channel… */
+export interface SettingsRepository {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, now: Date): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
 export interface Repositories {
+  settings: SettingsRepository;
   people: PeopleRepository;
   clients: ClientRepository;
   tickets: TicketRepository;

@@ -15,6 +15,8 @@ function describe(message: ChatMessage): Record<string, unknown> {
       return { campaign: message.progress.campaignLabel, amountCents: message.progress.amountCents, milestoneCents: message.progress.milestoneCents };
     case "notice":
       return { recipients: message.to.length };
+    case "team-post":
+      return { post: message.post.kind };
   }
 }
 

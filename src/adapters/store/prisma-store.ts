@@ -6,9 +6,11 @@ import { answerRepository, surveyRepository, ticketRepository } from "./survey-r
 import { campaignRepository, charityRepository } from "./campaign-repositories.js";
 import { auditRepository, contributionRepository, moderationRepository } from "./contribution-repositories.js";
 import { outboxRepository } from "./outbox-repository.js";
+import { settingsRepository } from "./settings-repository.js";
 
 function repositories(db: Db, provider: DbProvider): Repositories {
   return {
+    settings: settingsRepository(db),
     people: peopleRepository(db),
     clients: clientRepository(db),
     tickets: ticketRepository(db),

@@ -1,0 +1,16 @@
+import type { SettingsRepository } from "../../ports/store.js";
+import type { Db } from "./prisma-client.js";
+
+export function settingsRepository(db: Db): SettingsRepository {
+  return {
+    async get(key) {
+      return (await db.setting.findUnique({ where: { key } }))?.value ?? null;
+    },
+    async set(key, value, now) {
+      await db.setting.upsert({ where: { key }, update: { value, updatedAt: now }, create: { key, value, updatedAt: now } });
+    },
+    async delete(key) {
+      await db.setting.deleteMany({ where: { key } });
+    },
+  };
+}
