@@ -32,6 +32,12 @@ export interface StartOverrides {
   outboxPollMs?: number;
 }
 
+/** JSON lines for log collectors; readable lines when a person watches a terminal. */
+function createLogger(config: Config): Logger {
+  const pretty = process.stdout.isTTY ? { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,app" } } : undefined;
+  return pino({ level: config.logLevel, base: { app: "cagnotte" }, ...(pretty ? { transport: pretty } : {}) });
+}
+
 function dataDirOf(config: Config): string {
   return config.database.provider === "sqlite" ? dirname(sqliteFile(config.database.url)) : join(process.cwd(), "data");
 }
@@ -56,7 +62,7 @@ function reportSettings(config: Config, logger: Logger, webhook: ReturnType<type
 }
 
 export async function start(config: Config, overrides: StartOverrides = {}): Promise<RunningBot> {
-  const logger: Logger = overrides.logger ?? pino({ level: config.logLevel, base: { app: "cagnotte" } });
+  const logger: Logger = overrides.logger ?? createLogger(config);
   if (config.database.autoMigrate) {
     const { applied } = await migrateDatabase(config.database.url);
     logger.info(applied.length ? `database: applied ${applied.length} migration(s)` : "database: schema up to date");

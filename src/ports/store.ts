@@ -95,6 +95,8 @@ export interface ContributionRepository {
   /** A reversed contribution counted again (override after withdrawal is refused; this is for moderation approval). */
   reactivate(contributionId: string, input: { kind: ContributionKind; amountCents: number; at: Date }): Promise<void>;
   potCents(campaignId: string): Promise<number>;
+  /** Amount and number of active contributions: the figures of a progress message. */
+  pot(campaignId: string): Promise<{ amountCents: number; count: number }>;
 }
 
 export interface ModerationRepository {

@@ -35,6 +35,10 @@ export function contributionRepository(db: Db): ContributionRepository {
         data: { status: "active", kind, amountCents, createdAt: at, reversedAt: null, reversedReason: null },
       });
     },
+    async pot(campaignId) {
+      const sum = await db.contribution.aggregate({ where: { campaignId, status: "active" }, _sum: { amountCents: true }, _count: true });
+      return { amountCents: sum._sum.amountCents ?? 0, count: sum._count };
+    },
     async potCents(campaignId) {
       const sum = await db.contribution.aggregate({ where: { campaignId, status: "active" }, _sum: { amountCents: true } });
       return sum._sum.amountCents ?? 0;

@@ -83,7 +83,7 @@ export async function buildPotProgressMessage(
 ): Promise<ChatMessage | null> {
   const campaign = await repos.campaigns.findById(p.campaignId);
   if (!campaign) return null;
-  const figures = await repos.campaigns.figures(campaign.id, ctx.rules.caps);
+  const pot = await repos.contributions.pot(campaign.id);
   const answer = p.answerId ? await repos.answers.findById(p.answerId) : null;
   const shared = answer && answer.shareConsent && isCommentShowable(answer.moderation, answer.withdrawnAt !== null) ? answer.comment : null;
   return {
@@ -92,8 +92,8 @@ export async function buildPotProgressMessage(
       campaignId: campaign.id,
       campaignLabel: quarterLabel(campaign),
       charityName: campaign.charity?.name ?? null,
-      amountCents: figures.amountCents,
-      countedComments: figures.countedComments,
+      amountCents: pot.amountCents,
+      countedComments: pot.count,
       daysLeft: daysLeft(campaign, ctx.clock.now(), ctx.rules.timeZone),
       milestoneCents: milestoneCrossed(p.potBefore, p.potAfter, ctx.rules.milestoneCents),
       sharedComment: shared,

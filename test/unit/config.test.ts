@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+describe("loadConfig", () => {
+  it("runs on the embedded default with no settings at all", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 3978,
+      publicUrl: "http://localhost:3978",
+      database: { url: "file:./data/cagnotte.db", provider: "sqlite", autoMigrate: true },
+      slack: null,
+      teams: null,
+      admins: [],
+      rules: { timeZone: "Europe/Paris", amountCents: 100, caps: { perRequester: 3, perClient: 10 }, surveyedKinds: ["incident"], ratingScale: 3 },
+    });
+    expect(Object.isFrozen(c.rules.caps)).toBe(true);
+  });
+
+  it("parses lists, PostgreSQL and platform settings", () => {
+    const c = loadConfig({
+      DATABASE_URL: "postgresql://u:p@db:5432/cagnotte",
+      CAGNOTTE_ADMINS: "Boss@ESN.example, cfo@esn.example",
+      CAGNOTTE_SURVEYED_KINDS: "incident, Problem",
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      PUBLIC_URL: "https://cagnotte.example.com/",
+    });
+    expect(c.database).toEqual({ url: "postgresql://u:p@db:5432/cagnotte", provider: "postgres", autoMigrate: false });
+    expect(c.admins).toEqual(["boss@esn.example", "cfo@esn.example"]);
+    expect(c.rules.surveyedKinds).toEqual(["incident", "problem"]);
+    expect(c.slack).toEqual({ botToken: "xoxb-1", signingSecret: "s", apiUrl: null });
+    expect(c.publicUrl).toBe("https://cagnotte.example.com");
+  });
+
+  it.each([
+    [{ PORT: "abc" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ CAGNOTTE_ADMINS: "not-an-email" }, "CAGNOTTE_ADMINS"],
+    [{ CAGNOTTE_TIME_ZONE: "Paris" }, "CAGNOTTE_TIME_ZONE"],
+    [{ CAGNOTTE_RATING_SCALE: "4" }, "CAGNOTTE_RATING_SCALE"],
+    [{ SLACK_BOT_TOKEN: "xoxb" }, "SLACK_SIGNING_SECRET"],
+    [{ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" }, "MICROSOFT_APP_TENANT_ID"],
+  ])("names the bad variable: %o", (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ PORT: "", SLACK_BOT_TOKEN: "" }).port).toBe(3978);
+  });
+});
