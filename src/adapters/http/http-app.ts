@@ -5,6 +5,7 @@ import express, { type ErrorRequestHandler, type Express, type Router } from "ex
 import type { AppContext } from "../../app/context.js";
 import { getPublicPot } from "../../app/get-status.js";
 import { ticketWebhookRouter } from "./ticket-webhook.js";
+import { webSurveyRouter } from "./web-survey/web-survey-router.js";
 
 export interface HttpAppOptions {
   ticketWebhookSecret: string;
@@ -34,6 +35,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
   });
 
   app.use(ticketWebhookRouter(ctx, options.ticketWebhookSecret));
+  app.use(webSurveyRouter(ctx));
   for (const router of options.routers ?? []) app.use(router);
 
   app.use((_req, res) => {
