@@ -13,6 +13,8 @@ import type { ScheduleSettings } from "../../src/core/schedule/settings.js";
 import { openTestStore } from "../support/databases.js";
 import { FixedClock, testContext, ticketEvent } from "../support/fixtures.js";
 import { jobContext } from "../support/schedule.js";
+import { RecordingPlatform } from "../support/recording-platform.js";
+import { outboxWorker } from "../../src/app/outbox/outbox-worker.js";
 
 let store: Store & { db: Db };
 let close: () => Promise<void>;
@@ -110,6 +112,25 @@ describe("quarterly rollover", () => {
     clock.advance(61_000); // the other holder died: its lease runs out
     expect((await scheduler().runAll()).find((o) => o.job === "campaign-rollover")).toMatchObject({ ran: true });
     expect(await store.leases.lastRunAt("campaign-rollover")).toEqual(clock.now());
+  });
+});
+
+describe("delivery through the chat platform port", () => {
+  it("delivers the rollover's team posts, the management notice and the reminder through the outbox", async () => {
+    await deliveredSurvey("2026-03-26T08:00:00Z");
+    await scheduler().runAll(); // Q1 opens (empty queue)
+    clock.set("2026-04-01T08:00:00Z"); // Wednesday 10:00: Q1 ended, the survey's reminder is due
+    await scheduler().runAll();
+    const platform = new RecordingPlatform();
+    await outboxWorker(ctx(), platform).drain();
+    const teamPosts = platform.ofType("team-post").map((m) => m.post.kind);
+    expect(teamPosts).toEqual(expect.arrayContaining(["campaign-closed", "campaign-opened"]));
+    expect(platform.ofType("notice").map((m) => m.text.en)).toEqual([
+      expect.stringContaining("Campaign 2026-Q1 opened without a charity"),
+      expect.stringContaining("Campaign 2026-Q2 opened without a charity"),
+    ]);
+    expect(platform.ofType("survey").filter((m) => m.prompt.reminder)).toHaveLength(1);
+    expect(await store.outbox.pendingCount()).toBe(0);
   });
 });
 

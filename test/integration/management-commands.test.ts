@@ -8,6 +8,7 @@ import { ticketClosed } from "../../src/app/ticket-closed.js";
 import type { AppContext } from "../../src/app/context.js";
 import { commandTable, runCommand, type CommandTable } from "../../src/app/commands/run-command.js";
 import { managementCommands } from "../../src/app/commands/management-commands.js";
+import { exportCsv } from "../../src/app/management/export-csv.js";
 import type { Actor, CommandReply } from "../../src/app/commands/replies.js";
 import type { Db } from "../../src/adapters/store/prisma-client.js";
 import type { Store } from "../../src/ports/store.js";
@@ -138,6 +139,15 @@ describe("exports and personal data", () => {
     const contributions = await run("export contributions");
     expect(contributions.kind === "file" && contributions.content.split("\n").length).toBe(4);
     expect(await run("export everything")).toMatchObject({ code: "usage" });
+  });
+
+  it("leaves out comments without consent when the export is not for management", async () => {
+    await answer("Partagé avec accord", { shareConsent: true });
+    await answer("Gardé pour nous");
+    const r = await exportCsv(ctx, { actorEmail: "boss@esn.example", kind: "answers", campaignLabel: null, forManagement: false });
+    expect(r.ok && r.content).toContain("Partagé avec accord");
+    expect(r.ok && r.content).not.toContain("Gardé pour nous");
+    expect(await exportCsv(ctx, { actorEmail: "boss@esn.example", kind: "answers", campaignLabel: "2019-Q1", forManagement: true })).toEqual({ ok: false, reason: "campaign-not-found" });
   });
 
   it("exports one person's data to management, and erases a requester's comments on request", async () => {
