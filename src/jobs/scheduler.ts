@@ -21,6 +21,14 @@ export interface Scheduler {
 export function createScheduler(ctx: JobContext, opts: { holder: string; jobs?: readonly Job[] }): Scheduler {
   const jobs = opts.jobs ?? allJobs;
   const tasks: ScheduledTask[] = [];
+  // Runs in progress, so that stop() lets them finish before the store is closed.
+  const running = new Set<Promise<unknown>>();
+
+  function track<T>(work: Promise<T>): Promise<T> {
+    running.add(work);
+    void work.finally(() => running.delete(work));
+    return work;
+  }
 
   async function runOne(job: Job): Promise<JobOutcome | null> {
     try {
@@ -38,7 +46,7 @@ export function createScheduler(ctx: JobContext, opts: { holder: string; jobs?: 
     async runAll() {
       const outcomes: JobOutcome[] = [];
       for (const job of jobs) {
-        const outcome = await runOne(job);
+        const outcome = await track(runOne(job));
         if (outcome) outcomes.push(outcome);
       }
       return outcomes;
@@ -46,13 +54,14 @@ export function createScheduler(ctx: JobContext, opts: { holder: string; jobs?: 
     async start() {
       await this.runAll();
       for (const job of jobs) {
-        const task = cron.createTask(job.cron(ctx.schedule), () => runOne(job), { name: job.name, timezone: ctx.rules.timeZone, noOverlap: true });
+        const task = cron.createTask(job.cron(ctx.schedule), () => track(runOne(job)), { name: job.name, timezone: ctx.rules.timeZone, noOverlap: true });
         await task.start();
         tasks.push(task);
       }
     },
     async stop() {
       for (const task of tasks.splice(0)) await task.destroy();
+      await Promise.allSettled([...running]);
     },
   };
 }

@@ -105,6 +105,17 @@ describe("quarterly rollover", () => {
     expect(notices[0]!.payload).toMatchObject({ type: "notice", to: [{ email: "boss@esn.example" }] });
   });
 
+  it("rolls over at New Year in Paris time, not UTC", async () => {
+    clock.set("2026-12-31T22:59:59Z"); // 23:59:59 on 31 December in Paris (UTC+1)
+    await scheduler().runAll();
+    expect((await store.campaigns.findByQuarter(2026, 4))!.status).toBe("open");
+    expect(await store.campaigns.findByQuarter(2027, 1)).toBeNull();
+    clock.set("2026-12-31T23:00:00Z"); // midnight in Paris, still 2026 in UTC
+    await scheduler().runAll();
+    expect((await store.campaigns.findByQuarter(2026, 4))!.status).toBe("closed");
+    expect((await store.campaigns.findByQuarter(2027, 1))!.charity?.name).toBe("Rêves de Gosse");
+  });
+
   it("does not run a job whose lease another instance holds", async () => {
     await store.leases.acquire("campaign-rollover", "someone-else", clock.now(), new Date(clock.now().getTime() + 60_000));
     const outcomes = await scheduler().runAll();
