@@ -13,7 +13,8 @@ const CATCH_UP_MS = 2 * 24 * 3_600_000;
 
 export const digestJob: Job = {
   name: "weekly-digest",
-  cron: (s) => `${s.digest.minutes % 60} ${Math.floor(s.digest.minutes / 60)} * * ${s.digest.weekday % 7}`,
+  // At the configured time, then each hour of that day (idempotent: one digest per week).
+  triggers: (s) => [`${s.digest.minutes % 60} ${Math.floor(s.digest.minutes / 60)}-23 * * ${s.digest.weekday % 7}`],
   async run(ctx, now) {
     const slot = latestDigestSlot(now, ctx.rules.timeZone, ctx.schedule.digest);
     if (now.getTime() - slot.at.getTime() > CATCH_UP_MS) return { posted: 0 };

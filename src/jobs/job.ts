@@ -12,7 +12,10 @@ export type JobReport = Record<string, number>;
 
 export interface Job {
   name: string;
-  /** Cron expression in the campaign's time zone. */
-  cron(settings: ScheduleSettings): string;
+  /**
+   * Cron expressions (campaign time zone) that trigger the job. A job may list a later re-check:
+   * if the instance that held its lease died mid-run, another run soon after finishes the work.
+   */
+  triggers(settings: ScheduleSettings): string[];
   run(ctx: JobContext, now: Date): Promise<JobReport>;
 }

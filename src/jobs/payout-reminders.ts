@@ -8,7 +8,7 @@ import type { Job } from "./job.js";
 
 export const payoutReminderJob: Job = {
   name: "payout-reminders",
-  cron: () => "0 * * * *",
+  triggers: () => ["0 * * * *"],
   async run(ctx, now) {
     let reminded = 0;
     for (const campaign of await ctx.store.lifecycle.unpaidEndedCampaigns(now)) {

@@ -6,7 +6,7 @@ import type { Job } from "./job.js";
 
 export const retentionJob: Job = {
   name: "comment-retention",
-  cron: () => "30 3 * * *",
+  triggers: () => ["30 3 * * *"],
   async run(ctx, now) {
     const cutoff = retentionCutoff(now, ctx.schedule.retentionDays);
     const erased = await ctx.store.lifecycle.eraseCommentsBefore(cutoff, now);

@@ -10,7 +10,8 @@ export const SYSTEM_ACTOR = "system";
 
 export const rolloverJob: Job = {
   name: "campaign-rollover",
-  cron: () => "0 0 1 1,4,7,10 *",
+  // At 00:00 on the first day of each quarter; the hourly re-check is a no-op unless a run was lost.
+  triggers: () => ["0 0 1 1,4,7,10 *", "30 * * * *"],
   async run(ctx, now) {
     let closed = 0;
     for (const ended of await ctx.store.lifecycle.endedOpenCampaigns(now)) {

@@ -54,9 +54,11 @@ export function createScheduler(ctx: JobContext, opts: { holder: string; jobs?: 
     async start() {
       await this.runAll();
       for (const job of jobs) {
-        const task = cron.createTask(job.cron(ctx.schedule), () => track(runOne(job)), { name: job.name, timezone: ctx.rules.timeZone, noOverlap: true });
-        await task.start();
-        tasks.push(task);
+        for (const [i, expression] of job.triggers(ctx.schedule).entries()) {
+          const task = cron.createTask(expression, () => track(runOne(job)), { name: `${job.name}#${i}`, timezone: ctx.rules.timeZone, noOverlap: true });
+          await task.start();
+          tasks.push(task);
+        }
       }
     },
     async stop() {

@@ -7,7 +7,7 @@ const BATCH = 500;
 
 export const reminderJob: Job = {
   name: "survey-reminders",
-  cron: () => "*/5 * * * *",
+  triggers: () => ["*/5 * * * *"],
   async run(ctx, now) {
     const { reminderDelayHours, businessHours } = ctx.schedule;
     const policy = { delayHours: reminderDelayHours, zone: ctx.rules.timeZone, hours: businessHours };
@@ -28,7 +28,7 @@ export const reminderJob: Job = {
 
 export const expiryJob: Job = {
   name: "survey-expiry",
-  cron: () => "*/5 * * * *",
+  triggers: () => ["*/5 * * * *"],
   async run(ctx, now) {
     return { expired: await ctx.store.lifecycle.expireSurveys(now) };
   },

@@ -105,8 +105,10 @@ const forget: CommandHandler = async (ctx, actor, [confirm]) => {
       "All your comments will be erased (and taken out of the current pot). To confirm: “forget-me confirm”.",
     );
   }
-  if (!actor.personId) return done("Nous n'avons aucun commentaire de vous.", "We hold no comment of yours.");
-  const r = await forgetMe(ctx, { personId: actor.personId });
+  // The platform vouches for the e-mail: it finds the person even before their identity is linked.
+  const personId = actor.personId ?? (actor.email ? (await ctx.store.people.findByEmail(actor.email.trim().toLowerCase()))?.id : null);
+  if (!personId) return done("Nous n'avons aucun commentaire de vous.", "We hold no comment of yours.");
+  const r = await forgetMe(ctx, { personId });
   return done(`${r.erased} commentaire(s) effacé(s).`, `${r.erased} comment(s) erased.`);
 };
 
