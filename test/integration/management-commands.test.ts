@@ -114,8 +114,9 @@ describe("campaign, moderation, payout and history", () => {
     clock.set("2027-01-10T10:00:00Z");
     expect(await run("payout 2026-Q4 abc VIR-1")).toMatchObject({ code: "bad-amount" });
     expect(await run("payout 2026-Q4 1.00 VIR-1 2027-13-01")).toMatchObject({ code: "bad-date" });
+    expect(await run("payout 2026-Q4 1.00 VIR-1 2027-01-11")).toMatchObject({ code: "bad-date" }); // tomorrow
     expect(await run("payout 2031-Q1 1.00 VIR-1")).toMatchObject({ code: "campaign-not-found" });
-    expect(text(await run("payout 2026-Q4 1,00 VIR-2027-001 2027-01-08"))).toBe("Payout of €1.00 recorded for 2026-Q4.");
+    expect(text(await run("payout 2026-Q4 1,00 VIR-2027-001 2027-01-10"))).toBe("Payout of €1.00 recorded for 2026-Q4."); // today, 10:00 → noon is fine
     expect(await run("payout 2026-Q4 1.00 VIR-1")).toMatchObject({ code: "already-paid" });
     expect((await getHistory(ctx)).totalGivenCents).toBe(100);
     expect(await store.audit.latest(1)).toMatchObject([{ action: "payout.record", subject: "campaign:2026-Q4" }]);

@@ -1,5 +1,6 @@
 // Rule 10: management records the payout of an ended campaign (date, amount, reference). It ends
 // the monthly reminders and adds to the lifetime total given.
+import { DateTime } from "luxon";
 import { parseQuarterLabel, quarterLabel } from "../../core/campaign/quarter.js";
 import type { AppContext } from "../context.js";
 import { recordAction } from "./audit.js";
@@ -24,7 +25,9 @@ export async function recordPayout(
   const reference = input.reference.trim();
   if (reference.length < 2 || reference.length > 200) return { ok: false, reason: "reference-required" };
   const paidOn = input.paidOn ?? now;
-  if (Number.isNaN(paidOn.getTime()) || paidOn > now) return { ok: false, reason: "bad-date" };
+  // A payout made today may carry any time of today; a later day is a typo.
+  const endOfToday = DateTime.fromJSDate(now, { zone: ctx.rules.timeZone }).endOf("day").toJSDate();
+  if (Number.isNaN(paidOn.getTime()) || paidOn > endOfToday) return { ok: false, reason: "bad-date" };
   return ctx.store.transaction(async (tx) => {
     const campaign = await tx.campaigns.findByQuarter(ref.year, ref.quarter);
     if (!campaign) return { ok: false, reason: "campaign-not-found" };
