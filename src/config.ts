@@ -1,6 +1,9 @@
 // The environment, parsed once with zod into one typed, frozen object. Nothing else reads
 // process.env. A bad setting stops start-up with one line naming the variable.
 import { z } from "zod";
+import { parseDays, parseTimeOfDay, parseWeekday, parseWindows } from "./core/schedule/business-hours.js";
+import { HOLIDAY_CALENDARS, type HolidayCalendar } from "./core/schedule/holidays.js";
+import type { ScheduleSettings } from "./core/schedule/settings.js";
 
 const emailList = z
   .string()
@@ -10,6 +13,21 @@ const emailList = z
 
 const optionalSecret = z.string().trim().min(1).optional().catch(undefined);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** A text setting turned into a value by a parser; null from the parser means invalid. */
+function parsed<T>(fallback: string, parse: (text: string) => T | null, message: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((text, c) => {
+      const value = parse(text);
+      if (value === null) {
+        c.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
 
 const timeZone = z.string().refine((zone) => {
   try {
@@ -53,6 +71,14 @@ const schema = z.object({
   CAGNOTTE_RATING_SCALE: z.enum(["3", "5"]).default("3").transform((s) => Number(s) as 3 | 5),
   CAGNOTTE_SURVEY_EXPIRY_DAYS: positiveInt(14),
   CAGNOTTE_MILESTONE_CENTS: positiveInt(1000),
+  CAGNOTTE_SCHEDULER: z.enum(["on", "off"]).default("on"),
+  CAGNOTTE_REMINDER_DELAY_HOURS: positiveInt(48),
+  CAGNOTTE_BUSINESS_DAYS: parsed("mon-fri", parseDays, "must be weekdays such as mon-fri or mon,tue,thu"),
+  CAGNOTTE_BUSINESS_HOURS: parsed("09:00-12:00,14:00-17:00", parseWindows, "must be time ranges such as 09:00-12:00,14:00-17:00"),
+  CAGNOTTE_HOLIDAYS: z.enum(HOLIDAY_CALENDARS as [HolidayCalendar, ...HolidayCalendar[]]).default("fr"),
+  CAGNOTTE_DIGEST_DAY: parsed("mon", parseWeekday, "must be a weekday such as mon"),
+  CAGNOTTE_DIGEST_TIME: parsed("09:00", parseTimeOfDay, "must be a time such as 09:00"),
+  CAGNOTTE_RETENTION_DAYS: positiveInt(365),
 });
 
 export interface Config {
@@ -76,6 +102,7 @@ export interface Config {
     surveyExpiryDays: number;
     milestoneCents: number;
   };
+  schedule: ScheduleSettings;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +161,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ratingScale: e.CAGNOTTE_RATING_SCALE,
       surveyExpiryDays: e.CAGNOTTE_SURVEY_EXPIRY_DAYS,
       milestoneCents: e.CAGNOTTE_MILESTONE_CENTS,
+    },
+    schedule: {
+      enabled: e.CAGNOTTE_SCHEDULER === "on",
+      reminderDelayHours: e.CAGNOTTE_REMINDER_DELAY_HOURS,
+      businessHours: { days: e.CAGNOTTE_BUSINESS_DAYS, windows: e.CAGNOTTE_BUSINESS_HOURS, holidays: e.CAGNOTTE_HOLIDAYS },
+      digest: { weekday: e.CAGNOTTE_DIGEST_DAY, minutes: e.CAGNOTTE_DIGEST_TIME },
+      retentionDays: e.CAGNOTTE_RETENTION_DAYS,
     },
   });
 }

@@ -1,6 +1,8 @@
 // The only place where everything is built and wired: configuration, storage, use-case context,
 // chat platform, outbox worker and HTTP server. `npm start` runs it.
 import type { Server } from "node:http";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { pino } from "pino";
 import { ConfigError, loadConfig, type Config } from "./config.js";
@@ -15,12 +17,19 @@ import { sqliteFile } from "./adapters/store/prisma-client.js";
 import { systemClock, type Clock } from "./ports/clock.js";
 import type { ChatPlatform } from "./ports/chat-platform.js";
 import type { Logger } from "./ports/logger.js";
+import { commandTable, type CommandTable } from "./app/commands/run-command.js";
+import { managementCommands } from "./app/commands/management-commands.js";
+import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 
 export interface RunningBot {
   url: string;
   ctx: AppContext;
   worker: OutboxWorker;
   server: Server;
+  /** The `cagnotte` command table the chat adapters run commands through. */
+  commands: CommandTable;
+  /** Scheduled jobs; null when CAGNOTTE_SCHEDULER=off or disabled by the overrides. */
+  scheduler: Scheduler | null;
   stop(): Promise<void>;
 }
 
@@ -30,6 +39,8 @@ export interface StartOverrides {
   platform?: ChatPlatform;
   /** Outbox polling interval; tests drain by hand with a long interval. */
   outboxPollMs?: number;
+  /** false: do not run the scheduled jobs in this process (whatever CAGNOTTE_SCHEDULER says). */
+  scheduler?: boolean;
 }
 
 /** JSON lines for log collectors; readable lines when a person watches a terminal. */
@@ -79,6 +90,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const webhook = resolveWebhookSecret(config.ticketWebhookSecret, join(dataDirOf(config), "ticket-webhook-secret"));
   reportSettings(config, logger, webhook);
 
+  const commands = commandTable(managementCommands);
   const platform = overrides.platform ?? logChatPlatform(logger);
   const worker = outboxWorker(ctx, platform, { pollMs: overrides.outboxPollMs ?? 1_000 });
   const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret });
@@ -87,6 +99,14 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
     s.once("error", reject);
   });
   worker.start();
+  // Each process has its own lease holder name: on one database, one of them runs each job.
+  const scheduler =
+    config.schedule.enabled && overrides.scheduler !== false
+      ? createScheduler({ ...ctx, schedule: config.schedule }, { holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` })
+      : null;
+  if (scheduler) logger.info(`schedules: on (time zone ${config.rules.timeZone}; reminders after ${config.schedule.reminderDelayHours} h in business hours)`);
+  else logger.info("schedules: off in this process (CAGNOTTE_SCHEDULER=off)");
+  await scheduler?.start();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
@@ -97,7 +117,10 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
     ctx,
     worker,
     server,
+    commands,
+    scheduler,
     async stop() {
+      await scheduler?.stop();
       await worker.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

@@ -73,6 +73,8 @@ export interface CharityRepository {
   /** Takes the charity off the queue (it became a campaign's beneficiary). */
   dequeue(id: string): Promise<void>;
   add(input: { name: string; description?: string | null; url?: string | null; now: Date }): Promise<Charity>;
+  /** Renumbers the queue in this order (ids of queued charities). */
+  reorder(orderedIds: readonly string[]): Promise<void>;
 }
 
 export interface AnswerRepository {
@@ -82,6 +84,8 @@ export interface AnswerRepository {
   /** Erases the text (rule 7) and marks the answer withdrawn. */
   withdraw(answerId: string, at: Date): Promise<void>;
   setOutcome(answerId: string, outcome: string): Promise<void>;
+  /** Management's moderation decision: "clean" (approved) or "rejected". */
+  setModeration(answerId: string, moderation: string): Promise<void>;
   latestWithCommentBy(personId: string): Promise<Answer | null>;
 }
 
@@ -99,13 +103,119 @@ export interface ContributionRepository {
   pot(campaignId: string): Promise<{ amountCents: number; count: number }>;
 }
 
+export interface ModerationItemRecord {
+  id: string;
+  answerId: string;
+  verdict: string;
+  terms: string[];
+  status: "pending" | "approved" | "rejected" | "closed";
+  createdAt: Date;
+}
+
 export interface ModerationRepository {
   create(input: { answerId: string; verdict: string; terms: string[]; status: "pending" | "closed"; at: Date }): Promise<void>;
   countPending(): Promise<number>;
+  /** The items waiting for management, oldest first. */
+  pending(limit: number): Promise<ModerationItemRecord[]>;
+  findById(id: string): Promise<ModerationItemRecord | null>;
+  /** Conditional: only a pending item is resolved; false when someone resolved it first. */
+  resolve(id: string, input: { status: "approved" | "rejected"; by: string; at: Date }): Promise<boolean>;
+}
+
+export interface AuditRecord {
+  at: Date;
+  actor: string;
+  action: string;
+  subject: string;
+  reason: string | null;
+  details: Record<string, unknown>;
 }
 
 export interface AuditRepository {
   append(entry: { at: Date; actor: string; action: string; subject: string; reason?: string | null; details?: Record<string, unknown> }): Promise<void>;
+  /** The latest entries, newest first. */
+  latest(limit: number): Promise<AuditRecord[]>;
+}
+
+/** Scheduled-job leases: one instance runs a job at a time, whatever the number of processes. */
+export interface JobLeaseRepository {
+  /** Takes the lease until `until` unless another holder's lease still runs; only one caller wins. */
+  acquire(name: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  /** Gives the lease back and records when the job last ran. */
+  release(name: string, holder: string, lastRunAt: Date): Promise<void>;
+  lastRunAt(name: string): Promise<Date | null>;
+}
+
+export interface ReminderCandidate {
+  surveyId: string;
+  status: SurveyStatus;
+  deliveredAt: Date | null;
+  remindedAt: Date | null;
+  expiresAt: Date;
+}
+
+/** What the scheduled jobs read and change. */
+export interface LifecycleRepository {
+  /** Delivered, unanswered, never reminded surveys delivered at or before `deliveredBefore`. */
+  reminderCandidates(deliveredBefore: Date, limit: number): Promise<ReminderCandidate[]>;
+  /** Conditional: only the first caller marks the survey reminded. */
+  markReminded(surveyId: string, at: Date): Promise<boolean>;
+  /** Pending or delivered surveys past their expiry become expired; returns how many. */
+  expireSurveys(now: Date): Promise<number>;
+  /** Open campaigns whose quarter is over. */
+  endedOpenCampaigns(now: Date): Promise<Campaign[]>;
+  /** Campaigns that ended (or were closed) before `now` and have no payout yet. */
+  unpaidEndedCampaigns(now: Date): Promise<Campaign[]>;
+  /** Ratings of answers given in [from, to). */
+  ratingsBetween(from: Date, to: Date): Promise<{ rating: number; ratingScale: number; moderation: string }[]>;
+  /** Erases comment texts of answers given before `cutoff`; figures stay. Returns how many. */
+  eraseCommentsBefore(cutoff: Date, at: Date): Promise<number>;
+}
+
+export interface PayoutRepository {
+  create(input: { campaignId: string; amountCents: number; paidOn: Date; reference: string; recordedBy: string; now: Date }): Promise<void>;
+}
+
+export interface AnswerExportRow {
+  campaign: string;
+  answerId: string;
+  answeredAt: Date;
+  ticket: string;
+  client: string | null;
+  requesterEmail: string;
+  technicianEmail: string;
+  technicianName: string | null;
+  rating: number;
+  ratingScale: number;
+  comment: string | null;
+  shareConsent: boolean;
+  moderation: string;
+  outcome: string;
+  withdrawn: boolean;
+  erased: boolean;
+  countedCents: number;
+}
+
+export interface ContributionExportRow {
+  campaign: string;
+  answerId: string;
+  createdAt: Date;
+  kind: string;
+  amountCents: number;
+  status: string;
+  reversedReason: string | null;
+  requesterEmail: string;
+  client: string | null;
+}
+
+/** Management's exports and a person's own data (right of access, right to erasure). */
+export interface ExportRepository {
+  answerRows(campaignId: string | null): Promise<AnswerExportRow[]>;
+  contributionRows(campaignId: string | null): Promise<ContributionExportRow[]>;
+  /** Every answer the person gave, withdrawn ones included. */
+  answersOf(personId: string): Promise<Answer[]>;
+  /** Everything stored about one person, as plain data. */
+  personRecord(personId: string): Promise<Record<string, unknown> | null>;
 }
 
 export interface OutboxRecord {
@@ -145,6 +255,10 @@ export interface Repositories {
   moderation: ModerationRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
+  leases: JobLeaseRepository;
+  lifecycle: LifecycleRepository;
+  payouts: PayoutRepository;
+  exports: ExportRepository;
 }
 
 export interface Store extends Repositories {

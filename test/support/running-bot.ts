@@ -13,6 +13,8 @@ export async function startTestBot(env: Record<string, string> = {}, overrides: 
     TICKET_WEBHOOK_SECRET: "test-webhook-secret",
     CAGNOTTE_ADMINS: "boss@esn.example",
     LOG_LEVEL: "silent",
+    // Scheduled jobs would post and open campaigns at start-up; tests that want them say so.
+    CAGNOTTE_SCHEDULER: "off",
     ...env,
   });
   const bot = await start(config, { logger: silentLogger, outboxPollMs: 3_600_000, ...overrides });

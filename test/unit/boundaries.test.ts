@@ -35,6 +35,8 @@ describe("import boundaries", () => {
     const forbidden = /^(@slack\/|botbuilder|botframework|@prisma\/|express|fastify|node:http|pg$|better-sqlite3)|\/adapters\/|\/generated\//;
     expect(violations("app", (s) => !forbidden.test(s))).toEqual([]);
     expect(violations("ports", (s) => !forbidden.test(s))).toEqual([]);
+    // Scheduled jobs drive use cases through the same ports; only node-cron triggers them.
+    expect(violations("jobs", (s) => !forbidden.test(s))).toEqual([]);
   });
 
   it("the checker sees a forbidden import (it can fail)", () => {

@@ -138,5 +138,11 @@ export function charityRepository(db: Db): CharityRepository {
       });
       return toCharity(row);
     },
+    async reorder(orderedIds) {
+      // Positions are renumbered 1..n; other charities keep theirs only if not queued.
+      for (const [index, id] of orderedIds.entries()) {
+        await db.charity.update({ where: { id }, data: { queuePosition: index + 1 } });
+      }
+    },
   };
 }

@@ -1,6 +1,6 @@
 // Contributions (the money), moderation items and the audit log.
 import { randomUUID } from "node:crypto";
-import type { AuditRepository, ContributionRepository, ModerationRepository } from "../../ports/store.js";
+import type { AuditRepository, ContributionRepository, ModerationItemRecord, ModerationRepository } from "../../ports/store.js";
 import type { Db } from "./prisma-client.js";
 import { toContribution } from "./mappers.js";
 
@@ -54,6 +54,18 @@ export function moderationRepository(db: Db): ModerationRepository {
     async countPending() {
       return db.moderationItem.count({ where: { status: "pending" } });
     },
+    async pending(limit) {
+      const rows = await db.moderationItem.findMany({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, take: limit });
+      return rows.map(toModerationItem);
+    },
+    async findById(id) {
+      const row = await db.moderationItem.findUnique({ where: { id } });
+      return row ? toModerationItem(row) : null;
+    },
+    async resolve(id, { status, by, at }) {
+      const { count } = await db.moderationItem.updateMany({ where: { id, status: "pending" }, data: { status, resolvedBy: by, resolvedAt: at } });
+      return count === 1;
+    },
   };
 }
 
@@ -64,5 +76,20 @@ export function auditRepository(db: Db): AuditRepository {
         data: { id: randomUUID(), at, actor, action, subject, reason: reason ?? null, details: JSON.stringify(details ?? {}) },
       });
     },
+    async latest(limit) {
+      const rows = await db.auditEntry.findMany({ orderBy: [{ at: "desc" }, { id: "asc" }], take: limit });
+      return rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, subject: r.subject, reason: r.reason, details: JSON.parse(r.details) as Record<string, unknown> }));
+    },
+  };
+}
+
+function toModerationItem(row: { id: string; answerId: string; verdict: string; terms: string; status: string; createdAt: Date }): ModerationItemRecord {
+  return {
+    id: row.id,
+    answerId: row.answerId,
+    verdict: row.verdict,
+    terms: row.terms.split(",").filter(Boolean),
+    status: row.status as ModerationItemRecord["status"],
+    createdAt: row.createdAt,
   };
 }

@@ -7,6 +7,9 @@ import { campaignRepository, charityRepository } from "./campaign-repositories.j
 import { auditRepository, contributionRepository, moderationRepository } from "./contribution-repositories.js";
 import { outboxRepository } from "./outbox-repository.js";
 import { settingsRepository } from "./settings-repository.js";
+import { leaseRepository } from "./lease-repository.js";
+import { lifecycleRepository, payoutRepository } from "./lifecycle-repository.js";
+import { exportRepository } from "./export-repository.js";
 
 function repositories(db: Db, provider: DbProvider): Repositories {
   return {
@@ -22,6 +25,10 @@ function repositories(db: Db, provider: DbProvider): Repositories {
     moderation: moderationRepository(db),
     audit: auditRepository(db),
     outbox: outboxRepository(db, provider),
+    leases: leaseRepository(db),
+    lifecycle: lifecycleRepository(db),
+    payouts: payoutRepository(db),
+    exports: exportRepository(db),
   };
 }
 

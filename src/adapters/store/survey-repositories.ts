@@ -73,6 +73,9 @@ export function answerRepository(db: Db): AnswerRepository {
     async setOutcome(answerId, outcome) {
       await db.answer.update({ where: { id: answerId }, data: { outcome } });
     },
+    async setModeration(answerId, moderation) {
+      await db.answer.update({ where: { id: answerId }, data: { moderation } });
+    },
     async latestWithCommentBy(personId) {
       const row = await db.answer.findFirst({
         where: { personId, withdrawnAt: null, comment: { not: null } },

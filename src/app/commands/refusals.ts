@@ -17,6 +17,20 @@ const texts: Record<string, { fr: string; en: string }> = {
   "comment-rejected": { fr: "Un commentaire haineux ne compte jamais.", en: "A hateful comment never counts." },
   "campaign-paid": { fr: "Cette campagne est déjà versée.", en: "This campaign has already been paid out." },
   withdrawn: { fr: "Ce commentaire a été retiré par son auteur.", en: "This comment was withdrawn by its author." },
+  "name-required": { fr: "Indiquez le nom de l'association (120 caractères au plus).", en: "Give the charity's name (at most 120 characters)." },
+  "bad-url": { fr: "Le lien doit commencer par http:// ou https://.", en: "The link must start with http:// or https://." },
+  "not-in-queue": { fr: "Aucune association à cette position : tapez « charity list ».", en: "No charity at that position: type “charity list”." },
+  "bad-position": { fr: "Position invalide : tapez « charity list ».", en: "Invalid position: type “charity list”." },
+  "no-open-campaign": { fr: "Aucune campagne ouverte en ce moment.", en: "No campaign is open right now." },
+  "item-not-found": { fr: "Élément de modération introuvable.", en: "Moderation item not found." },
+  "already-resolved": { fr: "Cet élément a déjà été traité.", en: "This item has already been resolved." },
+  "campaign-not-found": { fr: "Campagne introuvable (format : 2026-Q3).", en: "Campaign not found (format: 2026-Q3)." },
+  "campaign-still-open": { fr: "La campagne n'est pas terminée : fermez-la d'abord.", en: "The campaign is not over yet: close it first." },
+  "already-paid": { fr: "Le versement de cette campagne est déjà enregistré.", en: "This campaign's payout is already recorded." },
+  "bad-amount": { fr: "Montant invalide (exemple : 123.00).", en: "Invalid amount (example: 123.00)." },
+  "reference-required": { fr: "Indiquez la référence du versement.", en: "Give the payout's reference." },
+  "bad-date": { fr: "Date invalide (AAAA-MM-JJ, pas dans le futur).", en: "Invalid date (YYYY-MM-DD, not in the future)." },
+  "person-not-found": { fr: "Personne inconnue : {0}", en: "Unknown person: {0}" },
 };
 
 export function refusal(code: string, detail = ""): CommandReply {

@@ -33,7 +33,9 @@ async function buildMessage(ctx: AppContext, record: OutboxRecord): Promise<Chat
         potAfter: Number(p.potAfter),
         answerId: typeof p.answerId === "string" ? p.answerId : null,
       });
+    // Built when enqueued: the payload is the ChatMessage itself (final figures frozen at closing).
     case "notice":
+    case "team-post":
       return p as unknown as ChatMessage;
     default:
       throw new Error(`unknown outbox message kind: ${record.kind}`);

@@ -14,8 +14,8 @@ export function checkOverride(input: {
   if (input.reason.trim().length < 3) return { ok: false, reason: "reason-required" };
   if (input.existing?.status === "active") return { ok: false, reason: "already-counted" };
   if (input.withdrawn) return { ok: false, reason: "withdrawn" };
-  // Hateful comments are never counted (rule 5), whoever asks.
-  if (input.moderation === "hateful") return { ok: false, reason: "comment-rejected" };
+  // Hateful comments, and comments management rejected in moderation, are never counted (rule 5).
+  if (input.moderation === "hateful" || input.moderation === "rejected") return { ok: false, reason: "comment-rejected" };
   if (input.campaignPaid) return { ok: false, reason: "campaign-paid" };
   return { ok: true };
 }

@@ -1,0 +1,71 @@
+// Management's charity queue: the next campaign takes the first one. Charities are named in
+// commands by their queue position (as `charity list` shows them).
+import type { Charity } from "../../core/model.js";
+import { quarterLabel, quarterOf } from "../../core/campaign/quarter.js";
+import type { AppContext } from "../context.js";
+import { recordAction } from "./audit.js";
+
+export type CharityRefusal = "name-required" | "bad-url" | "not-in-queue" | "bad-position";
+
+const MAX_NAME = 120;
+
+export async function listCharities(ctx: AppContext): Promise<Charity[]> {
+  return ctx.store.charities.queue();
+}
+
+/**
+ * Adds a charity at the end of the queue. If the current campaign opened without one (empty
+ * queue), the new charity becomes its beneficiary at once: that is what management was asked for.
+ */
+export async function addCharity(
+  ctx: AppContext,
+  input: { actorEmail: string; name: string; url?: string | null },
+): Promise<{ ok: true; charity: Charity; assignedTo: string | null } | { ok: false; reason: CharityRefusal }> {
+  const name = input.name.trim();
+  if (!name || name.length > MAX_NAME) return { ok: false, reason: "name-required" };
+  if (input.url && !/^https?:\/\/\S+$/i.test(input.url)) return { ok: false, reason: "bad-url" };
+  const now = ctx.clock.now();
+  return ctx.store.transaction(async (tx) => {
+    const charity = await tx.charities.add({ name, url: input.url ?? null, now });
+    const q = quarterOf(now, ctx.rules.timeZone);
+    const current = await tx.campaigns.findByQuarter(q.year, q.quarter);
+    let assignedTo: string | null = null;
+    if (current && current.status === "open" && current.charity === null) {
+      await tx.campaigns.setCharity(current.id, charity.id);
+      await tx.charities.dequeue(charity.id);
+      assignedTo = quarterLabel(current);
+    }
+    await recordAction(tx, { at: now, actor: input.actorEmail, action: "charity.add", subject: `charity:${charity.id}`, details: { name, assignedTo } });
+    return { ok: true, charity, assignedTo };
+  });
+}
+
+/** Moves the charity at queue position `from` (1-based) to position `to`. */
+export async function reorderCharity(ctx: AppContext, input: { actorEmail: string; from: number; to: number }): Promise<{ ok: true; queue: Charity[] } | { ok: false; reason: CharityRefusal }> {
+  const now = ctx.clock.now();
+  return ctx.store.transaction(async (tx) => {
+    const queue = await tx.charities.queue();
+    const moved = queue[input.from - 1];
+    if (!moved) return { ok: false, reason: "not-in-queue" };
+    if (!Number.isInteger(input.to) || input.to < 1 || input.to > queue.length) return { ok: false, reason: "bad-position" };
+    const order = queue.filter((c) => c.id !== moved.id);
+    order.splice(input.to - 1, 0, moved);
+    await tx.charities.reorder(order.map((c) => c.id));
+    await recordAction(tx, { at: now, actor: input.actorEmail, action: "charity.reorder", subject: `charity:${moved.id}`, details: { from: input.from, to: input.to } });
+    return { ok: true, queue: await tx.charities.queue() };
+  });
+}
+
+/** Takes the charity at queue position `position` off the queue (past campaigns keep it). */
+export async function removeCharity(ctx: AppContext, input: { actorEmail: string; position: number }): Promise<{ ok: true; charity: Charity } | { ok: false; reason: CharityRefusal }> {
+  const now = ctx.clock.now();
+  return ctx.store.transaction(async (tx) => {
+    const queue = await tx.charities.queue();
+    const charity = queue[input.position - 1];
+    if (!charity) return { ok: false, reason: "not-in-queue" };
+    await tx.charities.dequeue(charity.id);
+    await tx.charities.reorder(queue.filter((c) => c.id !== charity.id).map((c) => c.id));
+    await recordAction(tx, { at: now, actor: input.actorEmail, action: "charity.remove", subject: `charity:${charity.id}`, details: { name: charity.name } });
+    return { ok: true, charity };
+  });
+}
