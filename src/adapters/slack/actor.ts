@@ -1,0 +1,26 @@
+// Who typed a command or clicked a management button, as runCommand needs it.
+import type { AppContext } from "../../app/context.js";
+import type { Actor } from "../../app/commands/replies.js";
+import type { IdentityCache } from "./identity.js";
+import type { WebClient } from "./web-client.js";
+
+export async function resolveActor(ctx: AppContext, identities: IdentityCache, client: WebClient, userId: string): Promise<Actor> {
+  const identity = await identities.get(client, userId);
+  let person = await ctx.store.people.findByPlatformId("slack", userId);
+  if (!person && identity.email) {
+    person = await ctx.store.people.findByEmail(identity.email);
+    // Slack vouches for the e-mail: remember the Slack identity of a person we only knew by e-mail.
+    if (person && !person.slackUserId) {
+      await ctx.store.people.linkPlatform(person.id, { platform: "slack", userId, locale: identity.locale }, ctx.clock.now());
+    } else if (person?.slackUserId && person.slackUserId !== userId) {
+      person = null;
+    }
+  }
+  return {
+    platform: "slack",
+    platformUserId: userId,
+    email: identity.email,
+    personId: person?.id ?? null,
+    locale: identity.locale ?? person?.locale ?? ctx.rules.defaultLocale,
+  };
+}

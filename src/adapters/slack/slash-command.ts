@@ -1,0 +1,67 @@
+// `/cagnotte …`: resolve who is asking, run the shared command language (runCommand), render the
+// reply as an ephemeral message; a file reply (CSV export) is uploaded to the asker's DM. The
+// moderation queue's approve/reject buttons run `moderation approve|reject <id>` the same way.
+import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import type { AppContext } from "../../app/context.js";
+import { runCommand, type CommandTable } from "../../app/commands/run-command.js";
+import type { Actor, CommandReply } from "../../app/commands/replies.js";
+import { renderReply } from "./blocks/reply-blocks.js";
+import { escapeMrkdwn } from "./escape.js";
+import { resolveActor } from "./actor.js";
+import type { IdentityCache } from "./identity.js";
+import { ids } from "./ids.js";
+import type { WebClient } from "./web-client.js";
+
+export const SLASH_COMMAND = "/cagnotte";
+
+export interface CommandHandlerDeps {
+  ctx: AppContext;
+  identities: IdentityCache;
+  commands: CommandTable;
+}
+
+function ephemeral(reply: CommandReply, locale: Actor["locale"]) {
+  const m = renderReply(reply, locale);
+  return { response_type: "ephemeral" as const, text: escapeMrkdwn(m.text), blocks: m.blocks };
+}
+
+async function uploadFile(client: WebClient, actor: Actor, reply: Extract<CommandReply, { kind: "file" }>): Promise<void> {
+  const dm = await client.conversations.open({ users: actor.platformUserId });
+  if (!dm.channel?.id) throw new Error("conversations.open returned no channel");
+  await client.files.uploadV2({
+    channel_id: dm.channel.id,
+    filename: reply.filename,
+    title: reply.title[actor.locale],
+    content: reply.content,
+  });
+}
+
+export function registerCommandHandlers(app: App, deps: CommandHandlerDeps): void {
+  const { ctx, identities, commands } = deps;
+
+  app.command(SLASH_COMMAND, async ({ ack, command, client }) => {
+    const actor = await resolveActor(ctx, identities, client, command.user_id);
+    const reply = await runCommand(ctx, commands, actor, command.text ?? "");
+    // The answer rides on the acknowledgement: Slack shows it to the asker only.
+    await ack(ephemeral(reply, actor.locale));
+    if (reply.kind === "file") await uploadFile(client, actor, reply);
+  });
+
+  app.action<BlockAction<ButtonAction>>(ids.moderationAction, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const verdict = action.action_id.endsWith("approve") ? "approve" : "reject";
+    const actor = await resolveActor(ctx, identities, client, body.user.id);
+    const reply = await runCommand(ctx, commands, actor, `moderation ${verdict} ${action.value ?? ""}`);
+    await answerClick(client, respond, body, ephemeral(reply, actor.locale));
+  });
+}
+
+/** The queue is itself an ephemeral message: answer through its response_url, else in the channel. */
+async function answerClick(client: WebClient, respond: RespondFn, body: BlockAction, message: ReturnType<typeof ephemeral>): Promise<void> {
+  if (body.response_url) {
+    await respond({ ...message, replace_original: false });
+    return;
+  }
+  const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
+  if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text: message.text, blocks: message.blocks });
+}
