@@ -11,6 +11,8 @@ import { resolveWebhookSecret } from "./adapters/http/webhook-secret.js";
 import { logChatPlatform } from "./adapters/log/log-chat-platform.js";
 import { chatRouter } from "./adapters/chat-router.js";
 import { createSlackAdapter } from "./adapters/slack/slack-app.js";
+import { slackInstallCommands } from "./adapters/slack/install-link.js";
+import { slackInstallationRepository } from "./adapters/store/slack-installation-repository.js";
 import { commandTable } from "./app/commands/run-command.js";
 import { migrateDatabase } from "./adapters/store/migrate.js";
 import { openStore } from "./adapters/store/prisma-store.js";
@@ -79,8 +81,9 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const webhook = resolveWebhookSecret(config.ticketWebhookSecret, join(dataDirOf(config), "ticket-webhook-secret"));
   reportSettings(config, logger, webhook);
 
-  const commands = commandTable();
-  const slack = config.slack ? createSlackAdapter(ctx, commands, config.slack) : null;
+  const slackOauth = config.slack?.oauth;
+  const commands = commandTable(...(slackOauth ? [slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
+  const slack = config.slack ? createSlackAdapter(ctx, commands, config.slack, { installations: slackInstallationRepository(store.db) }) : null;
   const platforms: ChatPlatform[] = slack ? [slack.platform] : [];
   const platform = overrides.platform ?? (platforms.length ? chatRouter(platforms) : logChatPlatform(logger));
   const worker = outboxWorker(ctx, platform, { pollMs: overrides.outboxPollMs ?? 1_000 });

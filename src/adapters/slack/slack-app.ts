@@ -1,23 +1,27 @@
 // Builds the Slack side of the bot: Bolt on the shared Express server at /slack/events (signatures
-// verified by the receiver), or Socket Mode when SLACK_APP_TOKEN is set; the handlers; and the
-// ChatPlatform the outbox delivers through.
+// verified by the receiver), or Socket Mode when SLACK_APP_TOKEN is set; the OAuth install flow
+// for client workspaces when SLACK_CLIENT_ID… are set; the handlers; and the ChatPlatform the
+// outbox delivers through.
 import { App, ExpressReceiver, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import type { Router } from "express";
 import type { AppContext } from "../../app/context.js";
 import type { CommandTable } from "../../app/commands/run-command.js";
 import type { ChatPlatform } from "../../ports/chat-platform.js";
+import type { SlackInstallationRepository } from "../../ports/slack-installations.js";
 import { boltLogger } from "./bolt-logger.js";
 import { dedupeMiddleware } from "./dedupe.js";
 import { identityCache } from "./identity.js";
+import { installRouter, INSTALL_PATH, REDIRECT_PATH, type InstallPathHandler } from "./install-link.js";
+import { databaseInstallationStore, homeWorkspace } from "./installation-store.js";
 import { channelPacer } from "./pacing.js";
 import { registerCommandHandlers } from "./slash-command.js";
 import { slackPlatform } from "./slack-platform.js";
 import { registerSurveyHandlers } from "./survey-actions.js";
-import { outboxClient, withSlash } from "./web-client.js";
-import { singleWorkspace, type SlackWorkspaces } from "./workspaces.js";
+import { outboxClient, withSlash, type WebClient } from "./web-client.js";
+import { clientsByToken, oauthWorkspaces, singleWorkspace, type SlackWorkspaces } from "./workspaces.js";
 
 export interface SlackSettings {
-  botToken: string | null;
+  botToken: string;
   signingSecret: string | null;
   apiUrl: string | null;
   teamChannel: string | null;
@@ -35,29 +39,47 @@ export interface SlackAdapter {
 }
 
 export const SLACK_EVENTS_PATH = "/slack/events";
+/** Keep in line with manifest/slack/manifest.yml (a test checks it). */
+export const BOT_SCOPES = ["commands", "chat:write", "im:write", "channels:join", "users:read", "users:read.email", "files:write"];
 
 function handlerClientOptions(apiUrl: string | null) {
   // Handlers answer a person waiting for the screen to change: retry once, briefly, not for minutes.
   return { ...(apiUrl ? { slackApiUrl: withSlash(apiUrl) } : {}), retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 } };
 }
 
-export function createSlackAdapter(ctx: AppContext, commands: CommandTable, settings: SlackSettings): SlackAdapter {
-  if (!settings.botToken) throw new Error("Slack needs SLACK_BOT_TOKEN");
+/** GovSlack and test servers: the authorize page lives next to the Web API. */
+function authorizationUrl(apiUrl: string | null): string | undefined {
+  return apiUrl ? withSlash(apiUrl).replace(/api\/$/, "oauth/v2/authorize") : undefined;
+}
+
+export interface SlackAdapterDeps {
+  /** Needed for the OAuth install flow (several workspaces). */
+  installations?: SlackInstallationRepository;
+}
+
+export function createSlackAdapter(ctx: AppContext, commands: CommandTable, settings: SlackSettings, deps: SlackAdapterDeps = {}): SlackAdapter {
   const logger = boltLogger(ctx.logger);
-  let receiver: Receiver;
+  const outbox = clientsByToken((token) => outboxClient(token, { apiUrl: settings.apiUrl }));
+  const home = outbox(settings.botToken);
+  const clientOptions = handlerClientOptions(settings.apiUrl);
+  let app: App;
   let routers: Router[] = [];
+  let workspaces: SlackWorkspaces = singleWorkspace(home);
   if (settings.appToken) {
-    receiver = new SocketModeReceiver({ appToken: settings.appToken, logger });
+    const receiver: Receiver = new SocketModeReceiver({ appToken: settings.appToken, logger });
+    app = new App({ receiver, token: settings.botToken, logger, clientOptions });
+  } else if (settings.oauth && deps.installations) {
+    const built = oauthApp(ctx, settings, { logger, clientOptions, installations: deps.installations, home });
+    app = built.app;
+    routers = built.routers;
+    workspaces = oauthWorkspaces({ home, people: ctx.store.people, installations: deps.installations, clientFor: outbox });
   } else {
     if (!settings.signingSecret) throw new Error("Slack over HTTP needs SLACK_SIGNING_SECRET");
-    const express = new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: true, logger });
-    receiver = express;
-    routers = [express.router as Router];
+    const receiver = new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: true, logger });
+    app = new App({ receiver, token: settings.botToken, logger, clientOptions });
+    routers = [receiver.router as Router];
   }
-  const botToken = settings.botToken;
-  const app = new App({ receiver, token: botToken, logger, clientOptions: handlerClientOptions(settings.apiUrl) });
   wireHandlers(app, ctx, commands);
-  const workspaces: SlackWorkspaces = singleWorkspace(outboxClient(settings.botToken, { apiUrl: settings.apiUrl }));
   const platform = slackPlatform({ ctx, workspaces, teamChannel: settings.teamChannel, pacer: channelPacer() });
   return {
     platform,
@@ -70,6 +92,46 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
       if (settings.appToken) await app.stop();
     },
   };
+}
+
+function oauthApp(
+  ctx: AppContext,
+  settings: SlackSettings,
+  deps: { logger: ReturnType<typeof boltLogger>; clientOptions: ReturnType<typeof handlerClientOptions>; installations: SlackInstallationRepository; home: WebClient },
+): { app: App; routers: Router[] } {
+  const oauth = settings.oauth!;
+  if (!settings.signingSecret) throw new Error("Slack OAuth needs SLACK_SIGNING_SECRET");
+  const redirectUri = `${ctx.publicUrl}${REDIRECT_PATH}`;
+  const installationStore = databaseInstallationStore({
+    repo: deps.installations,
+    clients: ctx.store.clients,
+    clock: ctx.clock,
+    home: homeWorkspace(deps.home, settings.botToken),
+  });
+  const url = authorizationUrl(settings.apiUrl);
+  const receiver = new ExpressReceiver({
+    signingSecret: settings.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    processBeforeResponse: true,
+    logger: deps.logger,
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: BOT_SCOPES,
+    redirectUri,
+    installationStore,
+    installerOptions: {
+      directInstall: true,
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      clientOptions: settings.apiUrl ? { slackApiUrl: withSlash(settings.apiUrl) } : {},
+      ...(url ? { authorizationUrl: url } : {}),
+    },
+  });
+  const app = new App({ receiver, logger: deps.logger, clientOptions: deps.clientOptions });
+  const installer = receiver.installer as unknown as InstallPathHandler;
+  // Our signed install path is mounted first, so it answers /slack/install instead of Bolt's own.
+  return { app, routers: [installRouter(installer, { secret: oauth.stateSecret, scopes: BOT_SCOPES, redirectUri }), receiver.router as Router] };
 }
 
 function wireHandlers(app: App, ctx: AppContext, commands: CommandTable): void {

@@ -125,7 +125,32 @@ export class FakeSlack {
     send(res, result);
   }
 
+  /** What oauth.v2.access answers for a code: a workspace installing the app. */
+  readonly oauthCodes = new Map<string, { token: string; teamId: string; teamName: string; botUserId: string }>();
+  clientCredentials: { id: string; secret: string } | null = null;
+
+  private oauthAccess(args: Args): Result {
+    const creds = this.clientCredentials;
+    if (!creds || args.client_id !== creds.id || args.client_secret !== creds.secret) return { body: { ok: false, error: "invalid_client_id" } };
+    const grant = this.oauthCodes.get(String(args.code));
+    if (!grant) return { body: { ok: false, error: "invalid_code" } };
+    this.oauthCodes.delete(String(args.code));
+    this.tokens.set(grant.token, { teamId: grant.teamId, botUserId: grant.botUserId });
+    return ok({
+      app_id: "A0001",
+      authed_user: { id: "UINSTALLER" },
+      scope: "commands,chat:write",
+      token_type: "bot",
+      access_token: grant.token,
+      bot_user_id: grant.botUserId,
+      team: { id: grant.teamId, name: grant.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    });
+  }
+
   private call(method: string, token: string | null, args: Args): Result {
+    if (method === "oauth.v2.access") return this.oauthAccess(args);
     if (!token) return { body: { ok: false, error: "not_authed" } };
     const auth = this.tokens.get(token);
     if (!auth) return { body: { ok: false, error: "invalid_auth" } };

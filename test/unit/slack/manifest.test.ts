@@ -2,6 +2,7 @@
 // /slack/events, a bot user and every scope the Web API calls need.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { BOT_SCOPES } from "../../../src/adapters/slack/slack-app.js";
 
 const manifest = readFileSync(new URL("../../../manifest/slack/manifest.yml", import.meta.url), "utf8");
 const scopes = [...manifest.matchAll(/^\s+- ([a-z]+(?::[a-z.]+)?)\s*$/gm)].map((m) => m[1]);
@@ -19,5 +20,7 @@ describe("manifest/slack/manifest.yml", () => {
     for (const scope of ["commands", "chat:write", "im:write", "users:read", "users:read.email", "files:write", "channels:join"]) {
       expect(scopes).toContain(scope);
     }
+    // The OAuth install asks for exactly what the manifest declares.
+    expect([...BOT_SCOPES].sort()).toEqual([...new Set(scopes)].sort());
   });
 });

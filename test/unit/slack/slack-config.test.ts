@@ -20,9 +20,11 @@ describe("Slack settings", () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xoxb-wrong" })).toThrow(ConfigError);
   });
 
-  it("accepts OAuth without a bot token, and names the missing piece of a half-done setup", () => {
-    const oauth = { SLACK_CLIENT_ID: "1.2", SLACK_CLIENT_SECRET: "cs", SLACK_STATE_SECRET: "st", SLACK_SIGNING_SECRET: "s" };
-    expect(loadConfig(oauth).slack).toMatchObject({ botToken: null, oauth: { clientId: "1.2", clientSecret: "cs", stateSecret: "st" } });
+  it("accepts OAuth next to the home workspace's token, and names the missing piece of a half-done setup", () => {
+    const oauth = { SLACK_CLIENT_ID: "1.2", SLACK_CLIENT_SECRET: "cs", SLACK_STATE_SECRET: "st", SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-home" };
+    expect(loadConfig(oauth).slack).toMatchObject({ botToken: "xoxb-home", oauth: { clientId: "1.2", clientSecret: "cs", stateSecret: "st" } });
+    expect(() => loadConfig({ ...oauth, SLACK_BOT_TOKEN: "" })).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() => loadConfig({ ...oauth, SLACK_APP_TOKEN: "xapp-1" })).toThrow(/SLACK_APP_TOKEN/);
     expect(() => loadConfig({ ...oauth, SLACK_STATE_SECRET: "" })).toThrow(/SLACK_STATE_SECRET/);
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(/SLACK_SIGNING_SECRET/);
     expect(() => loadConfig({ SLACK_SIGNING_SECRET: "s" })).toThrow(/SLACK_BOT_TOKEN/);

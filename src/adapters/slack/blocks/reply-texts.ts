@@ -76,6 +76,7 @@ const fr: ReplyTexts = {
     "`/cagnotte moderation` : file de modération",
     "`/cagnotte payout <campagne> <montant> <référence>` : enregistrer un versement",
     "`/cagnotte export` : export CSV",
+    "`/cagnotte slack-install <client>` : lien d'installation pour le Slack d'un client (OAuth)",
   ],
 };
 
@@ -121,6 +122,7 @@ const en: ReplyTexts = {
     "`/cagnotte moderation`: moderation queue",
     "`/cagnotte payout <campaign> <amount> <reference>`: record a payout",
     "`/cagnotte export`: CSV export",
+    "`/cagnotte slack-install <client>`: install link for a client's own Slack (OAuth)",
   ],
 };
 
