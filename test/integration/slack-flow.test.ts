@@ -225,6 +225,46 @@ describe("Slack: commands, safety and delivery failures", () => {
     expect(fake.views.length).toBe(views + 1);
   });
 
+  it("takes a rating without comment; a poor one goes to management to follow up, not to the technician", async () => {
+    await closeTicket(requester2, "Imprimante bloquée");
+    await bot.worker.drain();
+    const card = lastIn(fake.dmChannelOf(requester2.id));
+    const techDms = fake.messagesIn(fake.dmChannelOf(technician.id)).length;
+    const res = await answer(requester2.id, card, 1, null, false);
+    expect(res.status).toBe(200);
+    const answered = lastIn(fake.dmChannelOf(requester2.id));
+    expect(allText(answered)).toContain("Poor");
+    expect(findButton(answered.blocks, "cagnotte_withdraw")).toBeNull();
+    await bot.worker.drain();
+    expect(fake.messagesIn(fake.dmChannelOf(technician.id))).toHaveLength(techDms);
+    const followUp = lastIn(fake.dmChannelOf(boss.id));
+    expect(allText(followUp)).toContain("Camille Tech");
+    expect(allText(followUp)).toContain("Paul Client");
+  });
+
+  it("tells a click on an expired survey so, and replaces the buttons", async () => {
+    const surveyId = await closeTicket(requester2, "Clavier");
+    await bot.worker.drain();
+    const card = lastIn(fake.dmChannelOf(requester2.id));
+    await db().survey.update({ where: { id: surveyId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const views = fake.views.length;
+    await slack.click(requester2.id, card, "cagnotte_rate_3");
+    expect(fake.views.length).toBe(views);
+    expect(fake.ephemerals.at(-1)?.text).toContain("expired");
+    expect(findButton(lastIn(fake.dmChannelOf(requester2.id)).blocks, "cagnotte_rate_3")).toBeNull();
+  });
+
+  it("withdraws the latest comment with /cagnotte withdraw", async () => {
+    await closeTicket(requester, "Souris");
+    await bot.worker.drain();
+    const card = lastIn(fake.dmChannelOf(requester.id));
+    await answer(requester.id, card, 2, "Correct, sans plus", false);
+    const res = await slack.slash(requester.id, "withdraw");
+    expect(res.body).toContain("effacé");
+    const again = await slack.slash(requester.id, "withdraw");
+    expect(again.body).toContain("aucun commentaire");
+  });
+
   it("marks the survey undeliverable when Slack does not know the requester, without retrying", async () => {
     const surveyId = await closeTicket({ email: "nobody@client.example", name: "Nobody" });
     await bot.worker.drain();

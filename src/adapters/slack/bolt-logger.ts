@@ -1,4 +1,5 @@
-// Bolt logs through our logger, so its lines follow LOG_LEVEL and the same format.
+// Bolt and its Web API clients log through our logger, so their lines follow LOG_LEVEL and the same
+// format. Their debug lines are dropped: they print request bodies, which hold people's comments.
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "../../ports/logger.js";
 
@@ -7,7 +8,7 @@ export function boltLogger(logger: Logger): BoltLogger {
   const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === "string" ? m : JSON.stringify(m))).join(" ");
   let level = LogLevel.INFO;
   return {
-    debug: (...msg) => log.debug(text(msg)),
+    debug: () => {},
     info: (...msg) => log.info(text(msg)),
     warn: (...msg) => log.warn(text(msg)),
     error: (...msg) => log.error(text(msg)),

@@ -30,13 +30,27 @@ export async function fetchIdentity(client: WebClient, userId: string): Promise<
   };
 }
 
+/**
+ * users.info failing (missing scope, a passing fault) must not stop the person: the answer still
+ * works through the Slack id linked at delivery. Rate limits are not hidden: the caller sees them.
+ */
+async function fetchIdentityOrUnknown(client: WebClient, userId: string): Promise<{ identity: SlackIdentity; known: boolean }> {
+  try {
+    return { identity: await fetchIdentity(client, userId), known: true };
+  } catch (error) {
+    if ((error as { code?: string }).code === "slack_webapi_rate_limited_error") throw error;
+    return { identity: { userId, email: null, locale: null, name: null }, known: false };
+  }
+}
+
 export function identityCache(ttlMs = 10 * 60_000, maxEntries = 5_000, now = () => Date.now()): IdentityCache {
   const entries = new Map<string, { at: number; identity: SlackIdentity }>();
   return {
     async get(client, userId) {
       const hit = entries.get(userId);
       if (hit && now() - hit.at < ttlMs) return hit.identity;
-      const identity = await fetchIdentity(client, userId);
+      const { identity, known } = await fetchIdentityOrUnknown(client, userId);
+      if (!known) return identity;
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
       entries.set(userId, { at: now(), identity });
       return identity;

@@ -59,7 +59,7 @@ export interface SlackAdapterDeps {
 
 export function createSlackAdapter(ctx: AppContext, commands: CommandTable, settings: SlackSettings, deps: SlackAdapterDeps = {}): SlackAdapter {
   const logger = boltLogger(ctx.logger);
-  const outbox = clientsByToken((token) => outboxClient(token, { apiUrl: settings.apiUrl }));
+  const outbox = clientsByToken((token) => outboxClient(token, { apiUrl: settings.apiUrl, logger: ctx.logger }));
   const home = outbox(settings.botToken);
   const clientOptions = handlerClientOptions(settings.apiUrl);
   let app: App;

@@ -10,7 +10,7 @@ import { renderFollowUp, renderProgress, renderProgressNews, renderTeamPost, ren
 import { escapeMrkdwn } from "./escape.js";
 import { fetchIdentity } from "./identity.js";
 import type { Pacer } from "./pacing.js";
-import { isSlackError, toDeliveryResult } from "./slack-errors.js";
+import { isSlackError, slackErrorCode, toDeliveryResult } from "./slack-errors.js";
 import type { WebClient } from "./web-client.js";
 import type { SlackWorkspaces } from "./workspaces.js";
 
@@ -31,6 +31,17 @@ export interface MessageRef {
 class Unreachable extends Error {
   constructor(readonly reason: string) {
     super(reason);
+  }
+}
+
+/** The person's Slack language; a users.info failure other than a rate limit only costs the locale. */
+async function localeOf(client: WebClient, userId: string): Promise<Locale | null> {
+  try {
+    return (await fetchIdentity(client, userId)).locale;
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code === null || code === "ratelimited") throw error;
+    return null;
   }
 }
 
@@ -60,8 +71,7 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
           throw error;
         }
         if (!userId) continue;
-        const identity = await fetchIdentity(client, userId);
-        locale = identity.locale ?? locale;
+        locale = (await localeOf(client, userId)) ?? locale;
         if (to.personId) await ctx.store.people.linkPlatform(to.personId, { platform: "slack", userId, locale }, ctx.clock.now());
       }
       const dm = await client.conversations.open({ users: userId });

@@ -1,11 +1,14 @@
 // The Slack Web API clients the adapter uses: one per workspace token.
 import { webApi } from "@slack/bolt";
+import type { Logger } from "../../ports/logger.js";
+import { boltLogger } from "./bolt-logger.js";
 
 export type WebClient = webApi.WebClient;
 
 export interface ClientOptions {
   /** SLACK_API_URL (GovSlack, tests); Slack's own when null. */
   apiUrl: string | null;
+  logger: Logger;
 }
 
 /**
@@ -18,7 +21,7 @@ export function outboxClient(token: string, options: ClientOptions): WebClient {
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
     timeout: 15_000,
-    logLevel: webApi.LogLevel.ERROR,
+    logger: boltLogger(options.logger),
   });
 }
 
