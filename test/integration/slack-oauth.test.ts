@@ -95,4 +95,13 @@ describe("Slack OAuth install for a client company", () => {
     const praise = fake.callsTo("chat.postMessage").find((c) => c.args.channel === fake.dmChannelOf(technician.id));
     expect(praise?.token).toBe("xoxb-home");
   });
+
+  it("never grants management rights from a client's workspace, whatever e-mail its accounts carry", async () => {
+    fake.addUser({ id: "UFORGED", email: boss.email, name: "Not the boss", locale: "en-US", teamId: "T0002" });
+    const theirs = new SlackDriver(bot.url, SIGNING_SECRET, fake, "T0002");
+    expect((await theirs.slash("UFORGED", "history")).body).toContain("management only");
+    expect((await theirs.slash("UFORGED", "status")).body).not.toContain("Management view");
+    const home = new SlackDriver(bot.url, SIGNING_SECRET, fake, "T0001");
+    expect((await home.slash(boss.id, "status")).body).toContain("Management view");
+  });
 });

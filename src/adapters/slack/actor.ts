@@ -4,7 +4,12 @@ import type { Actor } from "../../app/commands/replies.js";
 import type { IdentityCache } from "./identity.js";
 import type { WebClient } from "./web-client.js";
 
-export async function resolveActor(ctx: AppContext, identities: IdentityCache, client: WebClient, userId: string): Promise<Actor> {
+/**
+ * `trusted`: the request comes from the home workspace. A client company's workspace vouches for
+ * its own people only: its admins could give an account a management address, so there the
+ * e-mail finds the person (withdraw) but never grants management commands.
+ */
+export async function resolveActor(ctx: AppContext, identities: IdentityCache, client: WebClient, userId: string, trusted = true): Promise<Actor> {
   const identity = await identities.get(client, userId);
   let person = await ctx.store.people.findByPlatformId("slack", userId);
   if (!person && identity.email) {
@@ -19,7 +24,7 @@ export async function resolveActor(ctx: AppContext, identities: IdentityCache, c
   return {
     platform: "slack",
     platformUserId: userId,
-    email: identity.email,
+    email: trusted ? identity.email : null,
     personId: person?.id ?? null,
     locale: identity.locale ?? person?.locale ?? ctx.rules.defaultLocale,
   };

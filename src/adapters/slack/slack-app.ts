@@ -12,7 +12,7 @@ import { boltLogger } from "./bolt-logger.js";
 import { dedupeMiddleware } from "./dedupe.js";
 import { identityCache } from "./identity.js";
 import { installRouter, INSTALL_PATH, REDIRECT_PATH, type InstallPathHandler } from "./install-link.js";
-import { databaseInstallationStore, homeWorkspace } from "./installation-store.js";
+import { databaseInstallationStore, homeWorkspace, type HomeWorkspace } from "./installation-store.js";
 import { channelPacer } from "./pacing.js";
 import { registerCommandHandlers } from "./slash-command.js";
 import { slackPlatform } from "./slack-platform.js";
@@ -65,6 +65,8 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
   let app: App;
   let routers: Router[] = [];
   let workspaces: SlackWorkspaces = singleWorkspace(home);
+  // One workspace: every signed request comes from it. Several: only the home one is trusted.
+  let trustedTeam = async (_teamId: string | undefined) => true;
   if (settings.appToken) {
     const receiver: Receiver = new SocketModeReceiver({ appToken: settings.appToken, logger });
     app = new App({ receiver, token: settings.botToken, logger, clientOptions });
@@ -72,6 +74,7 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
     const built = oauthApp(ctx, settings, { logger, clientOptions, installations: deps.installations, home });
     app = built.app;
     routers = built.routers;
+    trustedTeam = async (teamId) => teamId !== undefined && teamId === (await built.home()).teamId;
     workspaces = oauthWorkspaces({ home, people: ctx.store.people, installations: deps.installations, clientFor: outbox });
   } else {
     if (!settings.signingSecret) throw new Error("Slack over HTTP needs SLACK_SIGNING_SECRET");
@@ -79,7 +82,7 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
     app = new App({ receiver, token: settings.botToken, logger, clientOptions });
     routers = [receiver.router as Router];
   }
-  wireHandlers(app, ctx, commands);
+  wireHandlers(app, ctx, commands, trustedTeam);
   const platform = slackPlatform({ ctx, workspaces, teamChannel: settings.teamChannel, pacer: channelPacer() });
   return {
     platform,
@@ -98,16 +101,12 @@ function oauthApp(
   ctx: AppContext,
   settings: SlackSettings,
   deps: { logger: ReturnType<typeof boltLogger>; clientOptions: ReturnType<typeof handlerClientOptions>; installations: SlackInstallationRepository; home: WebClient },
-): { app: App; routers: Router[] } {
+): { app: App; routers: Router[]; home: () => Promise<HomeWorkspace> } {
   const oauth = settings.oauth!;
   if (!settings.signingSecret) throw new Error("Slack OAuth needs SLACK_SIGNING_SECRET");
   const redirectUri = `${ctx.publicUrl}${REDIRECT_PATH}`;
-  const installationStore = databaseInstallationStore({
-    repo: deps.installations,
-    clients: ctx.store.clients,
-    clock: ctx.clock,
-    home: homeWorkspace(deps.home, settings.botToken),
-  });
+  const home = homeWorkspace(deps.home, settings.botToken);
+  const installationStore = databaseInstallationStore({ repo: deps.installations, clients: ctx.store.clients, clock: ctx.clock, home });
   const url = authorizationUrl(settings.apiUrl);
   const receiver = new ExpressReceiver({
     signingSecret: settings.signingSecret,
@@ -131,14 +130,14 @@ function oauthApp(
   const app = new App({ receiver, logger: deps.logger, clientOptions: deps.clientOptions });
   const installer = receiver.installer as unknown as InstallPathHandler;
   // Our signed install path is mounted first, so it answers /slack/install instead of Bolt's own.
-  return { app, routers: [installRouter(installer, { secret: oauth.stateSecret, scopes: BOT_SCOPES, redirectUri }), receiver.router as Router] };
+  return { app, home, routers: [installRouter(installer, { secret: oauth.stateSecret, scopes: BOT_SCOPES, redirectUri }), receiver.router as Router] };
 }
 
-function wireHandlers(app: App, ctx: AppContext, commands: CommandTable): void {
+function wireHandlers(app: App, ctx: AppContext, commands: CommandTable, trustedTeam: (teamId: string | undefined) => Promise<boolean>): void {
   const identities = identityCache();
   app.use(dedupeMiddleware());
   registerSurveyHandlers(app, { ctx, identities });
-  registerCommandHandlers(app, { ctx, identities, commands });
+  registerCommandHandlers(app, { ctx, identities, commands, trustedTeam });
   app.error(async (error) => {
     // Bolt has already answered Slack; say what failed without the payload (it may hold comments).
     ctx.logger.error({ err: { message: error.message, code: (error as { code?: string }).code } }, "slack handler failed");

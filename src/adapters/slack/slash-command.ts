@@ -18,6 +18,8 @@ export interface CommandHandlerDeps {
   ctx: AppContext;
   identities: IdentityCache;
   commands: CommandTable;
+  /** Whether a request from this Slack team may use its e-mails for management rights. */
+  trustedTeam: (teamId: string | undefined) => Promise<boolean>;
 }
 
 function ephemeral(reply: CommandReply, locale: Actor["locale"]) {
@@ -37,10 +39,10 @@ async function uploadFile(client: WebClient, actor: Actor, reply: Extract<Comman
 }
 
 export function registerCommandHandlers(app: App, deps: CommandHandlerDeps): void {
-  const { ctx, identities, commands } = deps;
+  const { ctx, identities, commands, trustedTeam } = deps;
 
   app.command(SLASH_COMMAND, async ({ ack, command, client }) => {
-    const actor = await resolveActor(ctx, identities, client, command.user_id);
+    const actor = await resolveActor(ctx, identities, client, command.user_id, await trustedTeam(command.team_id));
     const reply = await runCommand(ctx, commands, actor, command.text ?? "");
     // The answer rides on the acknowledgement: Slack shows it to the asker only.
     await ack(ephemeral(reply, actor.locale));
@@ -50,7 +52,7 @@ export function registerCommandHandlers(app: App, deps: CommandHandlerDeps): voi
   app.action<BlockAction<ButtonAction>>(ids.moderationAction, async ({ ack, body, action, client, respond }) => {
     await ack();
     const verdict = action.action_id.endsWith("approve") ? "approve" : "reject";
-    const actor = await resolveActor(ctx, identities, client, body.user.id);
+    const actor = await resolveActor(ctx, identities, client, body.user.id, await trustedTeam(body.team?.id ?? body.user.team_id));
     const reply = await runCommand(ctx, commands, actor, `moderation ${verdict} ${action.value ?? ""}`);
     await answerClick(client, respond, body, ephemeral(reply, actor.locale));
   });
