@@ -104,4 +104,21 @@ describe("Slack OAuth install for a client company", () => {
     const home = new SlackDriver(bot.url, SIGNING_SECRET, fake, "T0001");
     expect((await home.slash(boss.id, "status")).body).toContain("Management view");
   });
+
+  it("forgets a workspace that uninstalls the app", async () => {
+    const theirs = new SlackDriver(bot.url, SIGNING_SECRET, fake, "T0002");
+    const event = JSON.stringify({
+      token: "legacy",
+      team_id: "T0002",
+      api_app_id: "A0001",
+      type: "event_callback",
+      event_id: "Ev-uninstall-1",
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: "app_uninstalled", event_ts: `${Date.now() / 1000}` },
+      authorizations: [{ team_id: "T0002", enterprise_id: null, user_id: "UBOT2", is_bot: true, is_enterprise_install: false }],
+    });
+    const res = await theirs.postSigned(event, "application/json");
+    expect(res.status).toBe(200);
+    expect(await db().slackInstallation.findUnique({ where: { id: "T:T0002" } })).toBeNull();
+  });
 });

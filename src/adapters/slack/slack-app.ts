@@ -2,7 +2,7 @@
 // verified by the receiver), or Socket Mode when SLACK_APP_TOKEN is set; the OAuth install flow
 // for client workspaces when SLACK_CLIENT_ID… are set; the handlers; and the ChatPlatform the
 // outbox delivers through.
-import { App, ExpressReceiver, SocketModeReceiver, type Receiver } from "@slack/bolt";
+import { App, ExpressReceiver, SocketModeReceiver, type InstallationQuery, type Receiver } from "@slack/bolt";
 import type { Router } from "express";
 import type { AppContext } from "../../app/context.js";
 import type { CommandTable } from "../../app/commands/run-command.js";
@@ -17,6 +17,7 @@ import { channelPacer } from "./pacing.js";
 import { registerCommandHandlers } from "./slash-command.js";
 import { slackPlatform } from "./slack-platform.js";
 import { registerSurveyHandlers } from "./survey-actions.js";
+import { registerWorkspaceEvents, type WorkspaceEventDeps } from "./workspace-events.js";
 import { outboxClient, withSlash, type WebClient } from "./web-client.js";
 import { clientsByToken, oauthWorkspaces, singleWorkspace, type SlackWorkspaces } from "./workspaces.js";
 
@@ -67,6 +68,7 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
   let workspaces: SlackWorkspaces = singleWorkspace(home);
   // One workspace: every signed request comes from it. Several: only the home one is trusted.
   let trustedTeam = async (_teamId: string | undefined) => true;
+  let forget: WorkspaceEventDeps["forget"];
   if (settings.appToken) {
     const receiver: Receiver = new SocketModeReceiver({ appToken: settings.appToken, logger });
     app = new App({ receiver, token: settings.botToken, logger, clientOptions });
@@ -75,6 +77,7 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
     app = built.app;
     routers = built.routers;
     trustedTeam = async (teamId) => teamId !== undefined && teamId === (await built.home()).teamId;
+    forget = built.forget;
     workspaces = oauthWorkspaces({ home, people: ctx.store.people, installations: deps.installations, clientFor: outbox });
   } else {
     if (!settings.signingSecret) throw new Error("Slack over HTTP needs SLACK_SIGNING_SECRET");
@@ -83,6 +86,7 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
     routers = [receiver.router as Router];
   }
   wireHandlers(app, ctx, commands, trustedTeam);
+  registerWorkspaceEvents(app, { logger: ctx.logger, forget });
   const platform = slackPlatform({ ctx, workspaces, teamChannel: settings.teamChannel, pacer: channelPacer() });
   return {
     platform,
@@ -101,7 +105,7 @@ function oauthApp(
   ctx: AppContext,
   settings: SlackSettings,
   deps: { logger: ReturnType<typeof boltLogger>; clientOptions: ReturnType<typeof handlerClientOptions>; installations: SlackInstallationRepository; home: WebClient },
-): { app: App; routers: Router[]; home: () => Promise<HomeWorkspace> } {
+): { app: App; routers: Router[]; home: () => Promise<HomeWorkspace>; forget: NonNullable<WorkspaceEventDeps["forget"]> } {
   const oauth = settings.oauth!;
   if (!settings.signingSecret) throw new Error("Slack OAuth needs SLACK_SIGNING_SECRET");
   const redirectUri = `${ctx.publicUrl}${REDIRECT_PATH}`;
@@ -130,7 +134,10 @@ function oauthApp(
   const app = new App({ receiver, logger: deps.logger, clientOptions: deps.clientOptions });
   const installer = receiver.installer as unknown as InstallPathHandler;
   // Our signed install path is mounted first, so it answers /slack/install instead of Bolt's own.
-  return { app, home, routers: [installRouter(installer, { secret: oauth.stateSecret, scopes: BOT_SCOPES, redirectUri }), receiver.router as Router] };
+  const forget = async (query: Parameters<NonNullable<WorkspaceEventDeps["forget"]>>[0]) => {
+    await installationStore.deleteInstallation?.({ teamId: query.teamId, enterpriseId: query.enterpriseId, isEnterpriseInstall: query.isEnterpriseInstall } as InstallationQuery<boolean>);
+  };
+  return { app, home, forget, routers: [installRouter(installer, { secret: oauth.stateSecret, scopes: BOT_SCOPES, redirectUri }), receiver.router as Router] };
 }
 
 function wireHandlers(app: App, ctx: AppContext, commands: CommandTable, trustedTeam: (teamId: string | undefined) => Promise<boolean>): void {

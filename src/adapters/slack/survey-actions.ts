@@ -60,10 +60,16 @@ export function registerSurveyHandlers(app: App, deps: SurveyHandlerDeps): void 
       return;
     }
     const meta: ModalMetadata = { surveyId: choice.surveyId, rating: choice.rating, channel: channel ?? null, ts: ts ?? null };
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: renderCommentModal(meta, { locale, ratingScale: ctx.rules.ratingScale, ticketRef: ticketRef(check.context) }),
-    });
+    try {
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: renderCommentModal(meta, { locale, ratingScale: ctx.rules.ratingScale, ticketRef: ticketRef(check.context) }),
+      });
+    } catch (error) {
+      // The trigger lives 3 s: a slow moment loses it. Say so, so the person clicks again.
+      await tellUser(client, channel, body.user.id, t.somethingWrong);
+      throw error;
+    }
   });
 
   app.view(ids.commentModal, async ({ ack, body, view, client }) => {
