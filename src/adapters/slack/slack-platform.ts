@@ -121,9 +121,10 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
     const message = renderProgress(progress, locale, ctx.rules.milestoneCents);
     const key = progressKey(progress.campaignId);
     const stored = await ctx.store.settings.get(key);
-    const ref = stored ? (JSON.parse(stored) as MessageRef) : null;
+    const ref = stored ? (JSON.parse(stored) as MessageRef & { configured?: string }) : null;
     let updated = false;
-    if (ref) {
+    // SLACK_TEAM_CHANNEL changed since the message was posted: start a new one in the new channel.
+    if (ref && ref.configured === target.channel) {
       try {
         await target.client.chat.update({ channel: ref.channel, ts: ref.ts, text: escapeMrkdwn(message.text), blocks: message.blocks });
         updated = true;
@@ -134,7 +135,7 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
     }
     if (!updated) {
       const posted = await postToTeam(target.client, target.channel, message);
-      await ctx.store.settings.set(key, JSON.stringify(posted), ctx.clock.now());
+      await ctx.store.settings.set(key, JSON.stringify({ ...posted, configured: target.channel }), ctx.clock.now());
     }
     const news = renderProgressNews(progress, locale);
     if (news) await postToTeam(target.client, target.channel, news);

@@ -61,6 +61,8 @@ export class FakeSlack {
   readonly tokens = new Map<string, { teamId: string; botUserId: string }>();
   /** Methods answered with this error once (e.g. {"chat.postMessage": "ratelimited"}). */
   readonly failNext = new Map<string, string>();
+  /** Public channels the bot is not a member of yet: posting there fails until conversations.join. */
+  readonly notJoined = new Set<string>();
   private server: Server | null = null;
   private lastPost = new Map<string, number>();
   private seq = 0;
@@ -182,6 +184,7 @@ export class FakeSlack {
         return ok({ channel: { id: this.dmChannelOf(user.id) } });
       }
       case "conversations.join":
+        this.notJoined.delete(String(args.channel));
         return ok({ channel: { id: String(args.channel) } });
       case "chat.postMessage":
         return this.postMessage(args);
@@ -233,6 +236,7 @@ export class FakeSlack {
     const channel = String(args.channel ?? "");
     if (!channel) return { body: { ok: false, error: "channel_not_found" } };
     if (!channel.startsWith("D") && !channel.startsWith("C")) return { body: { ok: false, error: "channel_not_found" } };
+    if (this.notJoined.has(channel)) return { body: { ok: false, error: "not_in_channel" } };
     if (!args.text && !args.blocks) return { body: { ok: false, error: "no_text" } };
     const now = Date.now();
     const last = this.lastPost.get(channel);
