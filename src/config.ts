@@ -120,17 +120,16 @@ function slackSettings(e: z.infer<typeof schema>): Config["slack"] {
     throw new ConfigError(missing, "is required for the Slack OAuth install flow (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together)");
   }
   const oauth = e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET } : null;
-  const credentials = e.SLACK_BOT_TOKEN;
   const transport = e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN;
   if (e.SLACK_BOT_TOKEN && !transport) throw new ConfigError("SLACK_SIGNING_SECRET", "is required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)");
   if (oauth && !e.SLACK_SIGNING_SECRET) throw new ConfigError("SLACK_SIGNING_SECRET", "is required for the Slack OAuth install flow");
   // The home workspace (technicians, management, team channel) keeps its own token; OAuth adds clients'.
   if (oauth && !e.SLACK_BOT_TOKEN) throw new ConfigError("SLACK_BOT_TOKEN", "is required with OAuth too: it is the token of your own (home) workspace");
-  if (transport && !credentials) throw new ConfigError("SLACK_BOT_TOKEN", `is required when ${e.SLACK_SIGNING_SECRET ? "SLACK_SIGNING_SECRET" : "SLACK_APP_TOKEN"} is set`);
+  if (transport && !e.SLACK_BOT_TOKEN) throw new ConfigError("SLACK_BOT_TOKEN", `is required when ${e.SLACK_SIGNING_SECRET ? "SLACK_SIGNING_SECRET" : "SLACK_APP_TOKEN"} is set`);
   if (e.SLACK_APP_TOKEN && oauth) throw new ConfigError("SLACK_APP_TOKEN", "Socket Mode and the OAuth install flow cannot be combined here; use HTTP for several workspaces");
-  if (!credentials || !transport) return null;
+  if (!e.SLACK_BOT_TOKEN || !transport) return null;
   return {
-    botToken: e.SLACK_BOT_TOKEN ?? "",
+    botToken: e.SLACK_BOT_TOKEN,
     signingSecret: e.SLACK_SIGNING_SECRET ?? null,
     apiUrl: e.SLACK_API_URL ?? null,
     teamChannel: e.SLACK_TEAM_CHANNEL ?? null,
