@@ -83,7 +83,7 @@ const fr: SlackTexts = {
   followUpBody: (req, client, r) => `${req} (${client}) a donné la note *${r}*. À suivre avec le technicien et le client.`,
   progressTitle: (label) => `Cagnotte solidaire ${label}`,
   progressLine: (amount, comments, days) =>
-    `*${amount}* · ${comments} ${comments === 1 ? "commentaire compté" : "commentaires comptés"} · ${days} ${days === 1 ? "jour restant" : "jours restants"}`,
+    `*${amount}* · ${comments} ${comments <= 1 ? "commentaire compté" : "commentaires comptés"} · ${days} ${days <= 1 ? "jour restant" : "jours restants"}`,
   sharedCommentTitle: "Un client a partagé son commentaire :",
   somethingWrong: "Un problème est survenu ; il a été noté. Réessayez dans un instant.",
   fileTitle: "Export",

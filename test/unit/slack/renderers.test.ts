@@ -181,3 +181,13 @@ describe("/cagnotte replies", () => {
     expect(json(renderReply({ kind: "help", management: false }, "en").blocks)).not.toContain("payout");
   });
 });
+
+describe("French plurals", () => {
+  it("puts 0 and 1 in the singular, as French does", () => {
+    const report: StatusReport = { campaignId: "c", campaignLabel: "T4", charityName: null, needsCharity: true, open: true, amountCents: 0, countedComments: 0, answers: 0, surveys: 1, responseRate: 0, positiveShare: null, daysLeft: 1, management: null };
+    const text = json(renderReply({ kind: "status", report }, "fr").blocks);
+    expect(text).toContain("0 commentaire compté");
+    expect(text).toContain("1 jour restant");
+    expect(json(renderReply({ kind: "status", report: { ...report, countedComments: 2 } }, "fr").blocks)).toContain("2 commentaires comptés");
+  });
+});

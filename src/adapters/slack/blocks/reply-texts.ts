@@ -1,4 +1,4 @@
-// Texts of the `/cagnotte` replies, French and English.
+// Texts of the `/cagnotte` replies, French and English (French puts 0 and 1 in the singular).
 import type { Locale } from "../../../core/model.js";
 
 export interface ReplyTexts {
@@ -39,11 +39,11 @@ const fr: ReplyTexts = {
   charity: (n) => `Association : *${n}*`,
   needsCharity: "Association : _à choisir par la direction_",
   closed: "Campagne close.",
-  amount: (a, c) => `Montant : *${a}* (${c} ${c === 1 ? "commentaire compté" : "commentaires comptés"})`,
-  answers: (a, s) => `Réponses : ${a} sur ${s} ${s === 1 ? "enquête" : "enquêtes"}`,
+  amount: (a, c) => `Montant : *${a}* (${c} ${c <= 1 ? "commentaire compté" : "commentaires comptés"})`,
+  answers: (a, s) => `Réponses : ${a} sur ${s} ${s <= 1 ? "enquête" : "enquêtes"}`,
   responseRate: (r) => `Taux de réponse : ${r}`,
   positive: (p) => `Avis positifs : ${p}`,
-  daysLeft: (d) => `${d} ${d === 1 ? "jour restant" : "jours restants"}`,
+  daysLeft: (d) => `${d} ${d <= 1 ? "jour restant" : "jours restants"}`,
   managementTitle: "Vue direction",
   topTechnicians: "Techniciens les plus remerciés :",
   noPraise: "aucun remerciement pour l'instant",
