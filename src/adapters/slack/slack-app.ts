@@ -70,7 +70,9 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
   let trustedTeam = async (_teamId: string | undefined) => true;
   let forget: WorkspaceEventDeps["forget"];
   if (settings.appToken) {
-    const receiver: Receiver = new SocketModeReceiver({ appToken: settings.appToken, logger });
+    // The installer's client options are the ones Bolt gives the socket client (apps.connections.open).
+    const socketClientOptions = settings.apiUrl ? { slackApiUrl: withSlash(settings.apiUrl) } : {};
+    const receiver: Receiver = new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: socketClientOptions } });
     app = new App({ receiver, token: settings.botToken, logger, clientOptions });
   } else if (settings.oauth && deps.installations) {
     const built = oauthApp(ctx, settings, { logger, clientOptions, installations: deps.installations, home });
