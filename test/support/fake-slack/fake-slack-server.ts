@@ -63,7 +63,7 @@ export class FakeSlack {
   readonly failNext = new Map<string, string>();
   /** Public channels the bot is not a member of yet: posting there fails until conversations.join. */
   readonly notJoined = new Set<string>();
-  private server: Server | null = null;
+  server: Server | null = null;
   private lastPost = new Map<string, number>();
   private seq = 0;
   url = "";
@@ -151,8 +151,15 @@ export class FakeSlack {
     });
   }
 
+  /** App-level tokens (Socket Mode) and where apps.connections.open sends the socket. */
+  readonly appTokens = new Set<string>();
+
   private call(method: string, token: string | null, args: Args): Result {
     if (method === "oauth.v2.access") return this.oauthAccess(args);
+    if (method === "apps.connections.open") {
+      if (!token || !this.appTokens.has(token)) return { body: { ok: false, error: "invalid_auth" } };
+      return ok({ url: `${this.url.replace(/^http/, "ws")}/link/?ticket=fake` });
+    }
     if (!token) return { body: { ok: false, error: "not_authed" } };
     const auth = this.tokens.get(token);
     if (!auth) return { body: { ok: false, error: "invalid_auth" } };
