@@ -20,6 +20,7 @@ let ctx: AppContext;
 beforeAll(async () => {
   fake = new FakeSlack("xoxb-p");
   fake.addUser({ id: "UALICE", email: "alice@client.example", name: "Alice", locale: "en-US" });
+  fake.addUser({ id: "UBOB", email: "bob@esn.example", name: "Bob", locale: "fr-FR" });
   fake.addUser({ id: "UGONE", email: "gone@client.example", name: "Gone", deleted: true });
   apiUrl = await fake.start();
 });
@@ -92,5 +93,14 @@ describe("team channel progress", () => {
     const calls = fake.calls.length;
     expect(await platform(null).deliver({ type: "pot-progress", progress })).toEqual({ status: "sent", platform: "slack" });
     expect(fake.calls.length).toBe(calls);
+  });
+});
+
+describe("messages to several people", () => {
+  it("reaches those it can, and is unreachable only when nobody could be reached", async () => {
+    const note = { answerId: "a", locale: "fr" as const, rating: 1, ratingScale: 3, comment: null, requesterName: "R", clientName: "C", ticketRef: "#1", ticketTitle: null, technicianName: "T" };
+    expect(await platform().deliver({ type: "follow-up", to: [to("gone@client.example"), to("bob@esn.example")], note })).toEqual({ status: "sent", platform: "slack" });
+    expect(fake.messagesIn("DUBOB")).toHaveLength(1);
+    expect(await platform().deliver({ type: "follow-up", to: [to("gone@client.example"), to("nobody@client.example")], note })).toEqual({ status: "unreachable", reason: "account_inactive, users_not_found" });
   });
 });

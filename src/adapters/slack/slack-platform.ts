@@ -90,8 +90,12 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
         await post(client, channel, render(locale));
         sent++;
       } catch (error) {
-        if (!(error instanceof Unreachable)) throw error;
-        missing.push(error.reason);
+        const result: DeliveryResult = error instanceof Unreachable ? { status: "unreachable", reason: error.reason } : toDeliveryResult(error);
+        if (result.status === "unreachable") missing.push(result.reason);
+        // Nobody reached yet: the whole message can be tried again. Otherwise a retry would send
+        // it twice to those already reached, so this recipient is skipped and it is logged.
+        else if (sent === 0) throw error;
+        else ctx.logger.warn({ result }, "slack: one recipient skipped after others were reached");
       }
     }
     if (sent === 0 && to.length > 0) return { status: "unreachable", reason: missing.join(", ") || "no recipient" };
