@@ -22,6 +22,11 @@ const boss = { id: "UBOSS", email: "boss@esn.example", name: "Boss", locale: "en
 const someone = { id: "USOME", email: "someone@client.example", name: "Someone", locale: "fr-FR" };
 
 const commands = commandTable({
+  everyone: {
+    boom: async () => {
+      throw new Error("database unavailable");
+    },
+  },
   management: {
     export: async () => ({ kind: "file", filename: "cagnotte-2026-T4.csv", contentType: "text/csv", content: "campaign,amount\nT4 2026,12.00\n", title: { fr: "Export CSV", en: "CSV export" } }),
     moderation: async (_ctx, _actor, args) => {
@@ -92,6 +97,14 @@ describe("/cagnotte moderation", () => {
     await slack.click(someone.id, { channel: "CGENERAL", ts: "", text: "", blocks: (queue.json?.blocks ?? []) as Block[] }, "cagnotte_moderation_reject");
     expect(moderationCalls.length).toBe(calls + 1);
     expect(String((fake.responses.at(-1)?.body as { text?: string }).text)).toContain("réservée à la direction");
+  });
+});
+
+describe("a command that fails", () => {
+  it("tells the asker to try again instead of leaving Slack without an answer", async () => {
+    const res = await slack.slash(someone.id, "boom");
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("Réessayez") });
   });
 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signBody } from "../../src/adapters/http/signature.js";
 import type { Db } from "../../src/adapters/store/prisma-client.js";
 import { FakeSlack, type FakeMessage } from "../support/fake-slack/fake-slack-server.js";
-import { allText, findButton, SlackDriver } from "../support/fake-slack/slack-driver.js";
+import { allText, findButton, signSlack, SlackDriver } from "../support/fake-slack/slack-driver.js";
 import { startTestBot } from "../support/running-bot.js";
 
 const SIGNING_SECRET = "test-signing-secret";
@@ -213,6 +213,9 @@ describe("Slack: commands, safety and delivery failures", () => {
     expect(unsigned.status).toBe(401);
     const wrong = await new SlackDriver(bot.url, "not-the-secret", fake).slash(requester.id, "status");
     expect(wrong.status).toBe(401);
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    const old = await fetch(`${bot.url}/slack/events`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...signSlack(SIGNING_SECRET, body, stale) }, body });
+    expect(old.status).toBe(401);
   });
 
   it("handles a click retried by Slack once", async () => {

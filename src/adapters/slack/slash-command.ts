@@ -10,6 +10,7 @@ import { escapeMrkdwn } from "./escape.js";
 import { resolveActor } from "./actor.js";
 import type { IdentityCache } from "./identity.js";
 import { ids } from "./ids.js";
+import { slackTexts } from "./texts.js";
 import type { WebClient } from "./web-client.js";
 
 export const SLASH_COMMAND = "/cagnotte";
@@ -20,6 +21,10 @@ export interface CommandHandlerDeps {
   commands: CommandTable;
   /** Whether a request from this Slack team may use its e-mails for management rights. */
   trustedTeam: (teamId: string | undefined) => Promise<boolean>;
+}
+
+function renderSomethingWrong(locale: Actor["locale"]) {
+  return { response_type: "ephemeral" as const, text: escapeMrkdwn(slackTexts[locale].somethingWrong) };
 }
 
 function ephemeral(reply: CommandReply, locale: Actor["locale"]) {
@@ -42,8 +47,17 @@ export function registerCommandHandlers(app: App, deps: CommandHandlerDeps): voi
   const { ctx, identities, commands, trustedTeam } = deps;
 
   app.command(SLASH_COMMAND, async ({ ack, command, client }) => {
-    const actor = await resolveActor(ctx, identities, client, command.user_id, await trustedTeam(command.team_id));
-    const reply = await runCommand(ctx, commands, actor, command.text ?? "");
+    let actor: Actor | null = null;
+    let reply: CommandReply;
+    try {
+      actor = await resolveActor(ctx, identities, client, command.user_id, await trustedTeam(command.team_id));
+      reply = await runCommand(ctx, commands, actor, command.text ?? "");
+    } catch (error) {
+      // A bug or an outage: the person gets a plain "try again", the log gets the error (not the text typed).
+      ctx.logger.error({ err: error instanceof Error ? { message: error.message } : String(error) }, "/cagnotte failed");
+      await ack(renderSomethingWrong(actor?.locale ?? ctx.rules.defaultLocale));
+      return;
+    }
     // The answer rides on the acknowledgement: Slack shows it to the asker only.
     await ack(ephemeral(reply, actor.locale));
     if (reply.kind === "file") await uploadFile(client, actor, reply);

@@ -92,6 +92,10 @@ export function registerSurveyHandlers(app: App, deps: SurveyHandlerDeps): void 
       rating: meta.rating,
       comment: form.comment,
       shareConsent: form.shareConsent,
+    }).catch(async (error: unknown) => {
+      // Keep the form open with what was typed, so nothing is lost: the person can send it again.
+      await ack({ response_action: "errors", errors: { [ids.commentBlock]: t.somethingWrong } });
+      throw error;
     });
     if (!result.ok) {
       if (result.reason === "comment-too-long") {
