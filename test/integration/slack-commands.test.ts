@@ -85,10 +85,12 @@ describe("/cagnotte moderation", () => {
     const blocks = (res.json?.blocks ?? []) as Block[];
     expect(JSON.stringify(blocks)).toContain("Bof &lt;!here&gt;");
     await slack.click(boss.id, { channel: "CGENERAL", ts: "", text: String(res.json?.text ?? ""), blocks }, "cagnotte_moderation_approve");
-    expect(moderationCalls.at(-1)).toEqual(["approve", "m-1"]);
-    const answer = fake.responses.at(-1)?.body as { text?: string; response_type?: string; replace_original?: boolean };
-    expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(moderationCalls.slice(-2)).toEqual([["approve", "m-1"], []]);
+    const answer = fake.responses.at(-1)?.body as { text?: string; response_type?: string; replace_original?: boolean; blocks?: Block[] };
+    // The queue message is replaced by the confirmation and the queue as it is now.
+    expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: true });
     expect(answer.text).toContain("Moderation: approve m-1");
+    expect(JSON.stringify(answer.blocks)).toContain("cagnotte_moderation_reject");
   });
 
   it("refuses the buttons to anyone outside management", async () => {

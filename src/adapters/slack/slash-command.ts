@@ -68,14 +68,23 @@ export function registerCommandHandlers(app: App, deps: CommandHandlerDeps): voi
     const verdict = action.action_id.endsWith("approve") ? "approve" : "reject";
     const actor = await resolveActor(ctx, identities, client, body.user.id, await trustedTeam(body.team?.id ?? body.user.team_id));
     const reply = await runCommand(ctx, commands, actor, `moderation ${verdict} ${action.value ?? ""}`);
-    await answerClick(client, respond, body, ephemeral(reply, actor.locale));
+    if (reply.kind !== "done") {
+      await answerClick(client, respond, body, ephemeral(reply, actor.locale), false);
+      return;
+    }
+    // Done: show the confirmation above the queue as it is now, in place of the old queue.
+    const queue = await runCommand(ctx, commands, actor, "moderation");
+    const confirmation = ephemeral(reply, actor.locale);
+    const refreshed = queue.kind === "moderation-queue" ? ephemeral(queue, actor.locale) : null;
+    const message = refreshed ? { ...confirmation, blocks: [...confirmation.blocks, ...refreshed.blocks] } : confirmation;
+    await answerClick(client, respond, body, message, refreshed !== null);
   });
 }
 
 /** The queue is itself an ephemeral message: answer through its response_url, else in the channel. */
-async function answerClick(client: WebClient, respond: RespondFn, body: BlockAction, message: ReturnType<typeof ephemeral>): Promise<void> {
+async function answerClick(client: WebClient, respond: RespondFn, body: BlockAction, message: ReturnType<typeof ephemeral>, replace: boolean): Promise<void> {
   if (body.response_url) {
-    await respond({ ...message, replace_original: false });
+    await respond({ ...message, replace_original: replace });
     return;
   }
   const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
