@@ -53,6 +53,15 @@ const schema = z.object({
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_API_URL: z.url().optional(),
+  SLACK_TEAM_CHANNEL: optionalSecret,
+  SLACK_APP_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^xapp-/, "must be an app-level token starting with xapp- (Socket Mode)")
+    .optional(),
+  SLACK_CLIENT_ID: optionalSecret,
+  SLACK_CLIENT_SECRET: optionalSecret,
+  SLACK_STATE_SECRET: optionalSecret,
   MICROSOFT_APP_ID: optionalSecret,
   MICROSOFT_APP_PASSWORD: optionalSecret,
   MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
@@ -89,7 +98,18 @@ export interface Config {
   database: { url: string; provider: "sqlite" | "postgres"; autoMigrate: boolean };
   logLevel: string;
   ticketWebhookSecret: string | null;
-  slack: { botToken: string; signingSecret: string; apiUrl: string | null } | null;
+  slack: {
+    /** The (home) workspace's bot token. */
+    botToken: string;
+    signingSecret: string | null;
+    apiUrl: string | null;
+    /** Channel (id or name) for the pot's progress message and team posts. */
+    teamChannel: string | null;
+    /** Socket Mode app-level token (xapp-…); null: HTTP at /slack/events. */
+    appToken: string | null;
+    /** OAuth install flow, for client companies installing the app in their own workspace. */
+    oauth: { clientId: string; clientSecret: string; stateSecret: string } | null;
+  } | null;
   teams: { appId: string; appPassword: string | null; appType: string; tenantId: string | null } | null;
   admins: readonly string[];
   rules: {
@@ -120,6 +140,31 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+function slackSettings(e: z.infer<typeof schema>): Config["slack"] {
+  const oauthParts = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET];
+  if (oauthParts.some(Boolean) && !oauthParts.every(Boolean)) {
+    const missing = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"].find((_, i) => !oauthParts[i]) ?? "SLACK_CLIENT_ID";
+    throw new ConfigError(missing, "is required for the Slack OAuth install flow (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together)");
+  }
+  const oauth = e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET } : null;
+  const transport = e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN;
+  if (e.SLACK_BOT_TOKEN && !transport) throw new ConfigError("SLACK_SIGNING_SECRET", "is required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)");
+  if (oauth && !e.SLACK_SIGNING_SECRET) throw new ConfigError("SLACK_SIGNING_SECRET", "is required for the Slack OAuth install flow");
+  // The home workspace (technicians, management, team channel) keeps its own token; OAuth adds clients'.
+  if (oauth && !e.SLACK_BOT_TOKEN) throw new ConfigError("SLACK_BOT_TOKEN", "is required with OAuth too: it is the token of your own (home) workspace");
+  if (transport && !e.SLACK_BOT_TOKEN) throw new ConfigError("SLACK_BOT_TOKEN", `is required when ${e.SLACK_SIGNING_SECRET ? "SLACK_SIGNING_SECRET" : "SLACK_APP_TOKEN"} is set`);
+  if (e.SLACK_APP_TOKEN && oauth) throw new ConfigError("SLACK_APP_TOKEN", "Socket Mode and the OAuth install flow cannot be combined here; use HTTP for several workspaces");
+  if (!e.SLACK_BOT_TOKEN || !transport) return null;
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+    apiUrl: e.SLACK_API_URL ?? null,
+    teamChannel: e.SLACK_TEAM_CHANNEL ?? null,
+    appToken: e.SLACK_APP_TOKEN ?? null,
+    oauth,
+  };
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // An empty variable means "not set" (docker-compose and systemd write them that way).
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -130,8 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const provider = e.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres";
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET) throw new ConfigError("SLACK_SIGNING_SECRET", "is required when SLACK_BOT_TOKEN is set");
-  if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN) throw new ConfigError("SLACK_BOT_TOKEN", "is required when SLACK_SIGNING_SECRET is set");
+  const slack = slackSettings(e);
   if (e.MICROSOFT_APP_ID && e.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD) {
     throw new ConfigError("MICROSOFT_APP_PASSWORD", "is required when MICROSOFT_APP_ID is set");
   }
@@ -146,7 +190,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     database: { url: e.DATABASE_URL, provider, autoMigrate: e.DATABASE_AUTO_MIGRATE ? e.DATABASE_AUTO_MIGRATE === "true" : provider === "sqlite" },
     logLevel: e.LOG_LEVEL,
     ticketWebhookSecret: e.TICKET_WEBHOOK_SECRET ?? null,
-    slack: e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL ?? null } : null,
+    slack,
     teams:
       e.MICROSOFT_APP_ID || e.MICROSOFT_APP_PASSWORD
         ? { appId: e.MICROSOFT_APP_ID ?? "", appPassword: e.MICROSOFT_APP_PASSWORD ?? null, appType: e.MICROSOFT_APP_TYPE, tenantId: e.MICROSOFT_APP_TENANT_ID ?? null }

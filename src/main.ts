@@ -11,6 +11,10 @@ import { outboxWorker, type OutboxWorker } from "./app/outbox/outbox-worker.js";
 import { createHttpApp } from "./adapters/http/http-app.js";
 import { resolveWebhookSecret } from "./adapters/http/webhook-secret.js";
 import { logChatPlatform } from "./adapters/log/log-chat-platform.js";
+import { chatRouter } from "./adapters/chat-router.js";
+import { createSlackAdapter } from "./adapters/slack/slack-app.js";
+import { slackInstallCommands } from "./adapters/slack/install-link.js";
+import { slackInstallationRepository } from "./adapters/store/slack-installation-repository.js";
 import { migrateDatabase } from "./adapters/store/migrate.js";
 import { openStore } from "./adapters/store/prisma-store.js";
 import { sqliteFile } from "./adapters/store/prisma-client.js";
@@ -63,8 +67,11 @@ function reportSettings(config: Config, logger: Logger, webhook: ReturnType<type
   logger.info(`database: ${describeDatabase(config)}`);
   if (webhook.source === "environment") logger.info("ticket webhook: POST /webhooks/tickets, secret from TICKET_WEBHOOK_SECRET");
   else logger.warn(`ticket webhook: TICKET_WEBHOOK_SECRET not set; ${webhook.created ? "generated a secret in" : "using the secret kept in"} ${webhook.file} (configure your helpdesk with it, or set TICKET_WEBHOOK_SECRET)`);
-  if (config.slack) logger.info(`slack: configured${config.slack.apiUrl ? ` (Web API at ${config.slack.apiUrl})` : ""}`);
-  else logger.warn("slack: not configured; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it");
+  if (config.slack) {
+    const s = config.slack;
+    logger.info(`slack: ${s.appToken ? "Socket Mode" : "HTTP at POST /slack/events"}${s.oauth ? ", OAuth install at GET /slack/install" : ""}${s.apiUrl ? ` (Web API at ${s.apiUrl})` : ""}`);
+    if (!s.teamChannel) logger.warn("slack: SLACK_TEAM_CHANNEL not set; the pot's progress is not posted to a team channel");
+  } else logger.warn("slack: not configured; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it");
   if (config.teams) logger.info(`teams: configured (${config.teams.appType})`);
   else logger.warn("teams: not configured; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to enable it");
   if (!config.slack && !config.teams) logger.warn("no chat platform: surveys and praise are written to this log instead of being sent");
@@ -90,14 +97,18 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const webhook = resolveWebhookSecret(config.ticketWebhookSecret, join(dataDirOf(config), "ticket-webhook-secret"));
   reportSettings(config, logger, webhook);
 
-  const commands = commandTable(managementCommands);
-  const platform = overrides.platform ?? logChatPlatform(logger);
+  const slackOauth = config.slack?.oauth;
+  const commands = commandTable(managementCommands, ...(slackOauth ? [slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
+  const slack = config.slack ? createSlackAdapter(ctx, commands, config.slack, { installations: slackInstallationRepository(store.db) }) : null;
+  const platforms: ChatPlatform[] = slack ? [slack.platform] : [];
+  const platform = overrides.platform ?? (platforms.length ? chatRouter(platforms) : logChatPlatform(logger));
   const worker = outboxWorker(ctx, platform, { pollMs: overrides.outboxPollMs ?? 1_000 });
-  const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret });
+  const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret, routers: [...(slack?.routers ?? [])] });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once("error", reject);
   });
+  await slack?.start();
   worker.start();
   // Each process has its own lease holder name: on one database, one of them runs each job.
   const scheduler =
@@ -122,6 +133,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
     async stop() {
       await scheduler?.stop();
       await worker.stop();
+      await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

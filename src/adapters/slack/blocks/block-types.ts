@@ -1,0 +1,5 @@
+// Block Kit types (from @slack/types, re-exported by Bolt).
+import type { types } from "@slack/bolt";
+
+export type KnownBlock = types.KnownBlock;
+export type View = types.View;

@@ -1,0 +1,47 @@
+// The action, block and callback ids the bot puts in its messages and reads back from Slack.
+export const ids = {
+  rateAction: /^cagnotte_rate_\d$/,
+  rateActionFor: (rating: number) => `cagnotte_rate_${rating}`,
+  ratingBlock: "cagnotte_rating",
+  withdrawAction: "cagnotte_withdraw",
+  commentModal: "cagnotte_comment",
+  commentBlock: "comment",
+  commentInput: "comment_input",
+  shareBlock: "share",
+  shareInput: "share_input",
+  shareValue: "share",
+  moderationAction: /^cagnotte_moderation_(approve|reject)$/,
+  moderationActionFor: (verdict: "approve" | "reject") => `cagnotte_moderation_${verdict}`,
+} as const;
+
+/** What a rating button carries: the survey and the rating (Slack gives it back on click). */
+export function encodeRating(surveyId: string, rating: number): string {
+  return JSON.stringify({ s: surveyId, r: rating });
+}
+
+export function decodeRating(value: string | undefined): { surveyId: string; rating: number } | null {
+  try {
+    const v = JSON.parse(value ?? "") as { s?: unknown; r?: unknown };
+    return typeof v.s === "string" && typeof v.r === "number" ? { surveyId: v.s, rating: v.r } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the survey DM lives: kept in the modal's private_metadata to update it after submit. */
+export interface ModalMetadata {
+  surveyId: string;
+  rating: number;
+  channel: string | null;
+  ts: string | null;
+}
+
+export function decodeMetadata(text: string | undefined): ModalMetadata | null {
+  try {
+    const v = JSON.parse(text ?? "") as Partial<ModalMetadata>;
+    if (typeof v.surveyId !== "string" || typeof v.rating !== "number") return null;
+    return { surveyId: v.surveyId, rating: v.rating, channel: v.channel ?? null, ts: v.ts ?? null };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,30 @@
+// The Slack Web API clients the adapter uses: one per workspace token.
+import { webApi } from "@slack/bolt";
+import type { Logger } from "../../ports/logger.js";
+import { boltLogger } from "./bolt-logger.js";
+
+export type WebClient = webApi.WebClient;
+
+export interface ClientOptions {
+  /** SLACK_API_URL (GovSlack, tests); Slack's own when null. */
+  apiUrl: string | null;
+  logger: Logger;
+}
+
+/**
+ * The outbox's client: a 429 comes straight back (rejectRateLimitedCalls) with its Retry-After and
+ * nothing is retried inside the call, because the durable outbox reschedules the message itself.
+ */
+export function outboxClient(token: string, options: ClientOptions): WebClient {
+  return new webApi.WebClient(token, {
+    ...(options.apiUrl ? { slackApiUrl: withSlash(options.apiUrl) } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 15_000,
+    logger: boltLogger(options.logger),
+  });
+}
+
+export function withSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}

@@ -1,0 +1,29 @@
+// Slack tells the app when a workspace uninstalls it or revokes its tokens: forget that
+// workspace's installation (OAuth), or say in the log that Slack deliveries will now fail.
+import type { App } from "@slack/bolt";
+import type { Logger } from "../../ports/logger.js";
+
+export interface WorkspaceEventDeps {
+  logger: Logger;
+  /** Forgets an OAuth installation; absent in the single-token setup. */
+  forget?: (query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => Promise<void>;
+}
+
+export function registerWorkspaceEvents(app: App, deps: WorkspaceEventDeps): void {
+  const handle = async (teamId: string | undefined, enterpriseId: string | undefined, isEnterpriseInstall: boolean, what: string) => {
+    if (deps.forget) {
+      await deps.forget({ teamId, enterpriseId, isEnterpriseInstall });
+      deps.logger.warn({ teamId, enterpriseId }, `slack: ${what}; installation forgotten`);
+    } else {
+      deps.logger.error({ teamId }, `slack: ${what}; Slack deliveries will fail until the app is installed again and SLACK_BOT_TOKEN updated`);
+    }
+  };
+  app.event("app_uninstalled", async ({ context }) => {
+    await handle(context.teamId, context.enterpriseId, !!context.isEnterpriseInstall, "the app was uninstalled");
+  });
+  app.event("tokens_revoked", async ({ event, context }) => {
+    // Only the bot token matters here; a revoked user token changes nothing for Cagnotte.
+    if (!event.tokens.bot?.length) return;
+    await handle(context.teamId, context.enterpriseId, !!context.isEnterpriseInstall, "the bot token was revoked");
+  });
+}

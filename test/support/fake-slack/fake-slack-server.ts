@@ -1,0 +1,309 @@
+// A small Slack Web API on 127.0.0.1 for tests: the methods the bot calls, form or JSON bodies,
+// bearer tokens, Slack's error shapes ({ok:false,error:"users_not_found"}) and rate limits
+// (chat.postMessage over one per second per channel: HTTP 429 with Retry-After). Every call is
+// recorded; messages, views and ephemeral messages are kept so tests can act on what the bot sent.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { randomBytes } from "node:crypto";
+
+export interface FakeUser {
+  id: string;
+  email: string;
+  name: string;
+  locale?: string;
+  deleted?: boolean;
+  teamId?: string;
+}
+
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: Block[];
+  updates: number;
+}
+
+export interface Block {
+  type: string;
+  block_id?: string;
+  text?: { text?: string };
+  elements?: Array<Record<string, unknown> & { action_id?: string; value?: string; text?: { text?: string } }>;
+  element?: Record<string, unknown> & { action_id?: string; type?: string };
+  [key: string]: unknown;
+}
+
+export interface FakeCall {
+  method: string;
+  token: string | null;
+  args: Record<string, unknown>;
+  status: number;
+  error: string | null;
+}
+
+export interface FakeView {
+  id: string;
+  triggerId: string;
+  view: Record<string, unknown> & { blocks: Block[]; private_metadata?: string; callback_id?: string };
+}
+
+type Args = Record<string, unknown>;
+type Result = { status?: number; headers?: Record<string, string>; body: Record<string, unknown> };
+
+export class FakeSlack {
+  readonly calls: FakeCall[] = [];
+  readonly messages: FakeMessage[] = [];
+  readonly ephemerals: { channel: string; user: string; text: string; blocks: Block[] }[] = [];
+  readonly views: FakeView[] = [];
+  readonly files: { id: string; filename: string; content: string; channel: string | null; title: string | null }[] = [];
+  readonly responses: { url: string; body: Args }[] = [];
+  readonly users = new Map<string, FakeUser>();
+  readonly triggers = new Set<string>();
+  /** Tokens the API accepts, with the workspace they belong to. */
+  readonly tokens = new Map<string, { teamId: string; botUserId: string }>();
+  /** Methods answered with this error once (e.g. {"chat.postMessage": "ratelimited"}). */
+  readonly failNext = new Map<string, string>();
+  /** Public channels the bot is not a member of yet: posting there fails until conversations.join. */
+  readonly notJoined = new Set<string>();
+  server: Server | null = null;
+  private lastPost = new Map<string, number>();
+  private seq = 0;
+  url = "";
+
+  constructor(token = "xoxb-test-token", teamId = "T0001") {
+    this.tokens.set(token, { teamId, botUserId: "UBOT" });
+  }
+
+  addUser(user: FakeUser): FakeUser {
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  /** A trigger id as Slack would put in an interaction payload (views.open accepts it once). */
+  newTrigger(): string {
+    const id = `${++this.seq}.${randomBytes(4).toString("hex")}`;
+    this.triggers.add(id);
+    return id;
+  }
+
+  callsTo(method: string): FakeCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  messagesIn(channel: string): FakeMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
+  }
+
+  dmChannelOf(userId: string): string {
+    return `D${userId}`;
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    const address = this.server.address();
+    this.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    return `${this.url}/api/`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (path.startsWith("/upload/")) return this.upload(path.slice(8), raw, res);
+    if (path.startsWith("/response/")) {
+      this.responses.push({ url: path, body: JSON.parse(raw || "{}") as Args });
+      return send(res, { body: { ok: true } });
+    }
+    if (!path.startsWith("/api/")) return send(res, { status: 404, body: { ok: false, error: "not_found" } });
+    const method = path.slice(5);
+    const args = parseBody(req.headers["content-type"] ?? "", raw);
+    const token = bearer(req.headers.authorization) ?? (typeof args.token === "string" ? args.token : null);
+    const result = this.call(method, token, args);
+    this.calls.push({ method, token, args, status: result.status ?? 200, error: (result.body.error as string | undefined) ?? null });
+    send(res, result);
+  }
+
+  /** What oauth.v2.access answers for a code: a workspace installing the app. */
+  readonly oauthCodes = new Map<string, { token: string; teamId: string; teamName: string; botUserId: string }>();
+  clientCredentials: { id: string; secret: string } | null = null;
+
+  private oauthAccess(args: Args): Result {
+    const creds = this.clientCredentials;
+    if (!creds || args.client_id !== creds.id || args.client_secret !== creds.secret) return { body: { ok: false, error: "invalid_client_id" } };
+    const grant = this.oauthCodes.get(String(args.code));
+    if (!grant) return { body: { ok: false, error: "invalid_code" } };
+    this.oauthCodes.delete(String(args.code));
+    this.tokens.set(grant.token, { teamId: grant.teamId, botUserId: grant.botUserId });
+    return ok({
+      app_id: "A0001",
+      authed_user: { id: "UINSTALLER" },
+      scope: "commands,chat:write",
+      token_type: "bot",
+      access_token: grant.token,
+      bot_user_id: grant.botUserId,
+      team: { id: grant.teamId, name: grant.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    });
+  }
+
+  /** App-level tokens (Socket Mode) and where apps.connections.open sends the socket. */
+  readonly appTokens = new Set<string>();
+
+  private call(method: string, token: string | null, args: Args): Result {
+    if (method === "oauth.v2.access") return this.oauthAccess(args);
+    if (method === "apps.connections.open") {
+      if (!token || !this.appTokens.has(token)) return { body: { ok: false, error: "invalid_auth" } };
+      return ok({ url: `${this.url.replace(/^http/, "ws")}/link/?ticket=fake` });
+    }
+    if (!token) return { body: { ok: false, error: "not_authed" } };
+    const auth = this.tokens.get(token);
+    if (!auth) return { body: { ok: false, error: "invalid_auth" } };
+    const forced = this.failNext.get(method);
+    if (forced) {
+      this.failNext.delete(method);
+      if (forced === "ratelimited") return { status: 429, headers: { "retry-after": "7" }, body: { ok: false, error: "ratelimited" } };
+      return { body: { ok: false, error: forced } };
+    }
+    switch (method) {
+      case "auth.test":
+        return ok({ url: "https://fake.slack.com/", team: "Fake", user: "cagnotte", team_id: auth.teamId, user_id: auth.botUserId, bot_id: "BBOT" });
+      case "users.lookupByEmail": {
+        const user = [...this.users.values()].find((u) => u.email === args.email && (u.teamId ?? auth.teamId) === auth.teamId);
+        if (!user) return { body: { ok: false, error: "users_not_found" } };
+        if (user.deleted) return { body: { ok: false, error: "account_inactive" } };
+        return ok({ user: this.userJson(user, false) });
+      }
+      case "users.info": {
+        const user = this.users.get(String(args.user));
+        if (!user) return { body: { ok: false, error: "user_not_found" } };
+        return ok({ user: this.userJson(user, String(args.include_locale) === "true") });
+      }
+      case "conversations.open": {
+        const ids = String(args.users ?? "").split(",");
+        const user = this.users.get(ids[0] ?? "");
+        if (!user || ids.length !== 1) return { body: { ok: false, error: "user_not_found" } };
+        if (user.deleted) return { body: { ok: false, error: "user_disabled" } };
+        return ok({ channel: { id: this.dmChannelOf(user.id) } });
+      }
+      case "conversations.join":
+        this.notJoined.delete(String(args.channel));
+        return ok({ channel: { id: String(args.channel) } });
+      case "chat.postMessage":
+        return this.postMessage(args);
+      case "chat.update":
+        return this.update(args);
+      case "chat.postEphemeral":
+        if (!args.channel || !args.user) return { body: { ok: false, error: "invalid_arguments" } };
+        this.ephemerals.push({ channel: String(args.channel), user: String(args.user), text: String(args.text ?? ""), blocks: asBlocks(args.blocks) });
+        return ok({ message_ts: this.ts() });
+      case "views.open":
+        return this.openView(args);
+      case "files.getUploadURLExternal": {
+        const id = `F${++this.seq}`;
+        this.files.push({ id, filename: String(args.filename), content: "", channel: null, title: null });
+        return ok({ upload_url: `${this.url}/upload/${id}`, file_id: id });
+      }
+      case "files.completeUploadExternal": {
+        const list = (typeof args.files === "string" ? JSON.parse(args.files) : args.files) as { id: string; title?: string }[];
+        for (const f of list) {
+          const file = this.files.find((x) => x.id === f.id);
+          if (!file) return { body: { ok: false, error: "file_not_found" } };
+          file.channel = typeof args.channel_id === "string" ? args.channel_id : null;
+          file.title = f.title ?? null;
+        }
+        return ok({ files: list.map((f) => ({ id: f.id })) });
+      }
+      default:
+        return { body: { ok: false, error: "unknown_method" } };
+    }
+  }
+
+  private userJson(u: FakeUser, withLocale: boolean) {
+    return {
+      id: u.id,
+      team_id: u.teamId ?? "T0001",
+      name: u.name.toLowerCase().replace(/\s+/g, "."),
+      real_name: u.name,
+      deleted: !!u.deleted,
+      ...(withLocale && u.locale ? { locale: u.locale } : {}),
+      profile: { email: u.email, real_name: u.name },
+    };
+  }
+
+  private ts(): string {
+    return `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}`;
+  }
+
+  private postMessage(args: Args): Result {
+    const channel = String(args.channel ?? "");
+    if (!channel) return { body: { ok: false, error: "channel_not_found" } };
+    if (!channel.startsWith("D") && !channel.startsWith("C")) return { body: { ok: false, error: "channel_not_found" } };
+    if (this.notJoined.has(channel)) return { body: { ok: false, error: "not_in_channel" } };
+    if (!args.text && !args.blocks) return { body: { ok: false, error: "no_text" } };
+    const now = Date.now();
+    const last = this.lastPost.get(channel);
+    if (last !== undefined && now - last < 1000) {
+      return { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } };
+    }
+    this.lastPost.set(channel, now);
+    const message: FakeMessage = { channel, ts: this.ts(), text: String(args.text ?? ""), blocks: asBlocks(args.blocks), updates: 0 };
+    this.messages.push(message);
+    return ok({ channel, ts: message.ts, message: { text: message.text, blocks: message.blocks } });
+  }
+
+  private update(args: Args): Result {
+    const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
+    if (!message) return { body: { ok: false, error: "message_not_found" } };
+    message.text = String(args.text ?? "");
+    message.blocks = asBlocks(args.blocks);
+    message.updates++;
+    return ok({ channel: message.channel, ts: message.ts, text: message.text });
+  }
+
+  private openView(args: Args): Result {
+    const trigger = String(args.trigger_id ?? "");
+    if (!this.triggers.delete(trigger)) return { body: { ok: false, error: "invalid_trigger_id" } };
+    const view = (typeof args.view === "string" ? JSON.parse(args.view) : args.view) as FakeView["view"];
+    if (view?.type !== "modal" || !Array.isArray(view.blocks)) return { body: { ok: false, error: "invalid_arguments" } };
+    const id = `V${++this.seq}`;
+    this.views.push({ id, triggerId: trigger, view });
+    return ok({ view: { id, hash: `h${this.seq}`, ...view } });
+  }
+
+  private upload(id: string, raw: string, res: ServerResponse): void {
+    const file = this.files.find((f) => f.id === id);
+    if (!file) return send(res, { status: 404, body: { ok: false } });
+    file.content = raw;
+    res.writeHead(200, { "content-type": "text/plain" }).end("OK - " + raw.length);
+  }
+}
+
+function ok(body: Record<string, unknown>): Result {
+  return { body: { ok: true, ...body } };
+}
+
+function send(res: ServerResponse, result: Result): void {
+  res.writeHead(result.status ?? 200, { "content-type": "application/json; charset=utf-8", ...(result.headers ?? {}) });
+  res.end(JSON.stringify(result.body));
+}
+
+function bearer(header: string | undefined): string | null {
+  const m = /^Bearer\s+(.+)$/i.exec(header ?? "");
+  return m?.[1] ?? null;
+}
+
+function parseBody(contentType: string, raw: string): Args {
+  if (!raw) return {};
+  if (contentType.includes("application/json")) return JSON.parse(raw) as Args;
+  return Object.fromEntries(new URLSearchParams(raw));
+}
+
+function asBlocks(value: unknown): Block[] {
+  if (typeof value === "string") return JSON.parse(value) as Block[];
+  return Array.isArray(value) ? (value as Block[]) : [];
+}
