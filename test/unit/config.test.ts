@@ -28,7 +28,7 @@ describe("loadConfig", () => {
     expect(c.database).toEqual({ url: "postgresql://u:p@db:5432/cagnotte", provider: "postgres", autoMigrate: false });
     expect(c.admins).toEqual(["boss@esn.example", "cfo@esn.example"]);
     expect(c.rules.surveyedKinds).toEqual(["incident", "problem"]);
-    expect(c.slack).toEqual({ botToken: "xoxb-1", signingSecret: "s", apiUrl: null });
+    expect(c.slack).toMatchObject({ botToken: "xoxb-1", signingSecret: "s", apiUrl: null });
     expect(c.publicUrl).toBe("https://cagnotte.example.com");
   });
 
