@@ -66,16 +66,19 @@ const fr: ReplyTexts = {
   helpEveryone: [
     "`/cagnotte status` : où en est la cagnotte",
     "`/cagnotte withdraw` : retirer votre dernier commentaire",
+    "`/cagnotte forget-me` : effacer tous vos commentaires",
     "`/cagnotte help` : cette aide",
   ],
   helpManagement: [
     "`/cagnotte history` : campagnes passées et total versé",
-    "`/cagnotte charity add \"Nom\" [url]` · `charity list` : associations",
+    "`/cagnotte charity add \"Nom\" [url]` · `charity list` · `charity reorder <de> <à>` · `charity remove <position>` : associations",
     "`/cagnotte campaign close [raison]` : clore la campagne",
     "`/cagnotte override <réponse> <raison>` : compter une réponse",
     "`/cagnotte moderation` : file de modération",
     "`/cagnotte payout <campagne> <montant> <référence>` : enregistrer un versement",
-    "`/cagnotte export` : export CSV",
+    "`/cagnotte export [answers|contributions|technicians] [campagne]` : export CSV",
+    "`/cagnotte export-person <e-mail>` : données d'une personne",
+    "`/cagnotte audit` : journal des actions de la direction",
     "`/cagnotte slack-install <client>` : lien d'installation pour le Slack d'un client (OAuth)",
   ],
 };
@@ -112,16 +115,19 @@ const en: ReplyTexts = {
   helpEveryone: [
     "`/cagnotte status`: where the pot stands",
     "`/cagnotte withdraw`: withdraw your latest comment",
+    "`/cagnotte forget-me`: erase all your comments",
     "`/cagnotte help`: this help",
   ],
   helpManagement: [
     "`/cagnotte history`: past campaigns and total given",
-    "`/cagnotte charity add \"Name\" [url]` · `charity list`: charities",
+    "`/cagnotte charity add \"Name\" [url]` · `charity list` · `charity reorder <from> <to>` · `charity remove <position>`: charities",
     "`/cagnotte campaign close [reason]`: close the campaign",
     "`/cagnotte override <answer> <reason>`: count an answer",
     "`/cagnotte moderation`: moderation queue",
     "`/cagnotte payout <campaign> <amount> <reference>`: record a payout",
-    "`/cagnotte export`: CSV export",
+    "`/cagnotte export [answers|contributions|technicians] [campaign]`: CSV export",
+    "`/cagnotte export-person <e-mail>`: one person's data",
+    "`/cagnotte audit`: log of management actions",
     "`/cagnotte slack-install <client>`: install link for a client's own Slack (OAuth)",
   ],
 };
