@@ -21,6 +21,8 @@ export interface SurveyPrompt {
   technicianName: string;
   clientName: string | null;
   ratingScale: 3 | 5;
+  /** What one counted comment adds to the pot (said in the "optional, no reward" line). */
+  amountCents: Cents;
   expiresAt: Date;
   reminder: boolean;
 }

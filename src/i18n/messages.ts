@@ -5,7 +5,7 @@ import type { Locale } from "../core/model.js";
 export interface Messages {
   ratingLabels3: [string, string, string];
   surveyIntro(technician: string, ticketRef: string): string;
-  surveyOptional: string;
+  surveyOptional(amountPerComment: string): string;
   surveyReminder: string;
   thankYouTitle: string;
   thankYouBody(requester: string, client: string, ticketRef: string): string;
@@ -27,8 +27,8 @@ export const messages: Record<Locale, Messages> = {
   fr: {
     ratingLabels3: ["Mauvaise", "Correct", "Efficace"],
     surveyIntro: (technician, ticketRef) => `Votre ticket ${ticketRef} a été résolu par ${technician}. Qu'avez-vous pensé de l'intervention ?`,
-    surveyOptional:
-      "Répondre est facultatif et ne vous apporte aucune contrepartie : chaque commentaire écrit ajoute 1 € à la cagnotte solidaire de l'équipe.",
+    surveyOptional: (amount) =>
+      `Répondre est facultatif et ne vous apporte aucune contrepartie : chaque commentaire écrit ajoute ${amount} à la cagnotte solidaire de l'équipe.`,
     surveyReminder: "Petit rappel : votre avis sur ce ticket nous aiderait.",
     thankYouTitle: "Un client vous remercie !",
     thankYouBody: (requester, client, ticketRef) => `${requester} (${client}) a évalué votre intervention sur le ticket ${ticketRef}.`,
@@ -43,7 +43,7 @@ export const messages: Record<Locale, Messages> = {
   en: {
     ratingLabels3: ["Poor", "OK", "Great"],
     surveyIntro: (technician, ticketRef) => `Your ticket ${ticketRef} was resolved by ${technician}. How did it go?`,
-    surveyOptional: "Answering is optional and brings you nothing in return: each written comment adds €1 to the team's charity pot.",
+    surveyOptional: (amount) => `Answering is optional and brings you nothing in return: each written comment adds ${amount} to the team's charity pot.`,
     surveyReminder: "A gentle reminder: your opinion on this ticket would help us.",
     thankYouTitle: "A client thanks you!",
     thankYouBody: (requester, client, ticketRef) => `${requester} (${client}) rated your work on ticket ${ticketRef}.`,

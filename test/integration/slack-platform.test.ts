@@ -38,7 +38,7 @@ function platform(teamChannel: string | null = "CTEAM", token = "xoxb-p"): ChatP
 }
 
 const to = (email: string): Recipient => ({ personId: null, email, name: null, locale: null, slackUserId: null, teamsUserId: null });
-const prompt: SurveyPrompt = { surveyId: "s", surveyUrl: "u", locale: "fr", ticketRef: "#1", ticketTitle: "T", technicianName: "Cam", clientName: null, ratingScale: 3, expiresAt: new Date(), reminder: false };
+const prompt: SurveyPrompt = { surveyId: "s", surveyUrl: "u", locale: "fr", ticketRef: "#1", ticketTitle: "T", technicianName: "Cam", clientName: null, ratingScale: 3, amountCents: 100, expiresAt: new Date(), reminder: false };
 const progress: PotProgress = { campaignId: "camp-1", campaignLabel: "T4 2026", charityName: "Rêves", amountCents: 300, countedComments: 3, daysLeft: 40, milestoneCents: null, sharedComment: null };
 
 describe("survey delivery", () => {

@@ -33,6 +33,7 @@ export async function buildSurveyMessage(ctx: AppContext, repos: Repositories, s
       technicianName: context.technician.name ?? context.technician.email,
       clientName: context.client.name,
       ratingScale: ctx.rules.ratingScale,
+      amountCents: ctx.rules.amountCents,
       expiresAt: context.survey.expiresAt,
       reminder,
     },

@@ -29,6 +29,7 @@ const prompt: SurveyPrompt = {
   technicianName: "Camille <@U1>",
   clientName: "Client & Co",
   ratingScale: 3,
+  amountCents: 200,
   expiresAt: new Date("2026-12-01T00:00:00Z"),
   reminder: false,
 };
@@ -51,6 +52,8 @@ describe("survey message", () => {
     expect(text).toContain("Camille &lt;@U1&gt;");
     expect(text).toContain("Client &amp; Co");
     expect(text).toContain("aucune contrepartie");
+    // The configured amount per comment (CAGNOTTE_AMOUNT_CENTS=200 here), not a fixed 1 €.
+    expect(text).toMatch(/ajoute 2,00\s€ à la cagnotte/);
     expect(text).not.toContain("<!channel>");
   });
 

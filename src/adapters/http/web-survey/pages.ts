@@ -25,7 +25,16 @@ export interface FormValues {
   share: boolean;
 }
 
-export function surveyForm(t: PageTexts, context: SurveyContext, ticketRef: string, scale: number, values: FormValues, error: string | null): SafeHtml {
+export interface SurveyFormInput {
+  context: SurveyContext;
+  ticketRef: string;
+  scale: number;
+  /** "1,00 €": what one counted comment adds, for the "optional, no reward" line. */
+  amountPerComment: string;
+}
+
+export function surveyForm(t: PageTexts, f: SurveyFormInput, values: FormValues, error: string | null): SafeHtml {
+  const { context, ticketRef, scale } = f;
   const technician = context.technician.name ?? context.technician.email;
   const labels = ratingLabels(t, scale);
   // Best rating first, as people read it.
@@ -35,7 +44,7 @@ export function surveyForm(t: PageTexts, context: SurveyContext, ticketRef: stri
     .map((o) => html`<label><input type="radio" name="rating" value="${o.value}" required ${values.rating === o.value ? html`checked` : ""}> ${o.label}</label>`);
   return html`<p>${t.intro(technician, ticketRef)}</p>
 ${context.ticket.title ? html`<p><strong>${context.ticket.title}</strong></p>` : ""}
-<p class="note">${t.optional}</p>
+<p class="note">${t.optional(f.amountPerComment)}</p>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
 <form method="post">
 <fieldset><legend>${t.ratingLegend}</legend>${options}</fieldset>

@@ -1,10 +1,11 @@
 // The web answer page's words, in French and English (from the browser's Accept-Language).
 import type { Locale } from "../../../core/model.js";
+import { messages } from "../../../i18n/messages.js";
 
 export interface PageTexts {
   title: string;
   intro(technician: string, ticketRef: string): string;
-  optional: string;
+  optional(amountPerComment: string): string;
   ratingLegend: string;
   ratingLabels3: [string, string, string];
   commentLabel: string;
@@ -23,7 +24,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
   fr: {
     title: "Votre avis sur l'intervention",
     intro: (technician, ticketRef) => `Votre ticket ${ticketRef} a été résolu par ${technician}.`,
-    optional: "Répondre est facultatif et ne vous apporte aucune contrepartie : chaque commentaire écrit ajoute 1 € à la cagnotte solidaire de l'équipe.",
+    optional: messages.fr.surveyOptional,
     ratingLegend: "Votre évaluation",
     ratingLabels3: ["Mauvaise", "Correct", "Efficace"],
     commentLabel: "Votre commentaire (facultatif)",
@@ -48,7 +49,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
   en: {
     title: "Your opinion on our work",
     intro: (technician, ticketRef) => `Your ticket ${ticketRef} was resolved by ${technician}.`,
-    optional: "Answering is optional and brings you nothing in return: each written comment adds €1 to the team's charity pot.",
+    optional: messages.en.surveyOptional,
     ratingLegend: "Your rating",
     ratingLabels3: ["Poor", "OK", "Great"],
     commentLabel: "Your comment (optional)",

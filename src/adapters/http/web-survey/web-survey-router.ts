@@ -2,6 +2,7 @@
 // or who prefer a browser. The secret token in the link is the proof of being the requester.
 import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../../app/context.js";
+import type { SurveyContext } from "../../../core/model.js";
 import { answerSurvey } from "../../../app/answer-survey.js";
 import { withdrawComment } from "../../../app/withdraw-comment.js";
 import { ticketRef } from "../../../app/outbox/build-messages.js";
@@ -28,6 +29,12 @@ export function webSurveyRouter(ctx: AppContext): Router {
   const localeOf = (req: Request) => localeFromAcceptLanguage(req.header("accept-language"), ctx.rules.defaultLocale);
   const texts = (req: Request) => pageTexts[localeOf(req)];
   const token = (req: Request) => String(req.params.token ?? "");
+  const formInput = (req: Request, context: SurveyContext) => ({
+    context,
+    ticketRef: ticketRef(context),
+    scale: ctx.rules.ratingScale,
+    amountPerComment: formatEuros(ctx.rules.amountCents, localeOf(req)),
+  });
 
   async function showAnswered(req: Request, res: Response, status: number, lead: string[]): Promise<void> {
     const context = await ctx.store.surveys.findContextByToken(token(req));
@@ -45,7 +52,7 @@ export function webSurveyRouter(ctx: AppContext): Router {
       return send(req, res, 410, messagePage(t.refusals["survey-expired"] ?? ""));
     }
     const empty: FormValues = { rating: null, comment: "", share: false };
-    send(req, res, 200, surveyForm(t, context, ticketRef(context), ctx.rules.ratingScale, empty, null));
+    send(req, res, 200, surveyForm(t, formInput(req, context), empty, null));
   });
 
   router.post("/s/:token", form, async (req, res) => {
@@ -71,7 +78,7 @@ export function webSurveyRouter(ctx: AppContext): Router {
     }
     if (result.reason === "already-answered") return showAnswered(req, res, 409, [t.refusals["already-answered"] ?? ""]);
     const status = result.reason === "survey-expired" ? 410 : result.reason === "not-requester" || result.reason === "survey-not-found" ? 404 : 400;
-    send(req, res, status, surveyForm(t, context, ticketRef(context), ctx.rules.ratingScale, values, t.refusals[result.reason] ?? result.reason));
+    send(req, res, status, surveyForm(t, formInput(req, context), values, t.refusals[result.reason] ?? result.reason));
   });
 
   router.post("/s/:token/withdraw", form, async (req, res) => {

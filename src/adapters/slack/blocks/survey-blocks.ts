@@ -2,7 +2,7 @@
 import type { KnownBlock } from "./block-types.js";
 import type { Locale } from "../../../core/model.js";
 import type { SurveyPrompt } from "../../../core/views.js";
-import { messages } from "../../../i18n/messages.js";
+import { formatEuros, messages } from "../../../i18n/messages.js";
 import { escapeMrkdwn, mrkdwn, plain, quoteMrkdwn } from "../escape.js";
 import { encodeRating, ids } from "../ids.js";
 import { slackTexts } from "../texts.js";
@@ -37,7 +37,7 @@ export function renderSurvey(prompt: SurveyPrompt, locale: Locale = prompt.local
         ...(r === prompt.ratingScale ? { style: "primary" as const } : {}),
       })),
     },
-    { type: "context", elements: [mrkdwn(messages[locale].surveyOptional)] },
+    { type: "context", elements: [mrkdwn(messages[locale].surveyOptional(formatEuros(prompt.amountCents, locale)))] },
   ];
   return { text: t.fallbackSurvey(prompt.ticketRef), blocks };
 }
