@@ -21,7 +21,9 @@ export function formatEuros(cents: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-IE", { style: "currency", currency: "EUR" }).format(cents / 100);
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+// French puts 0 and 1 in the singular ("0 commentaire"), English only 1.
+const pluralFr = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`;
+const pluralEn = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const messages: Record<Locale, Messages> = {
   fr: {
@@ -36,7 +38,7 @@ export const messages: Record<Locale, Messages> = {
     notCounted: "Cette réponse n'ajoute rien à la cagnotte.",
     followUpTitle: (technician, ticketRef) => `Évaluation à suivre : ticket ${ticketRef} (${technician})`,
     potProgress: (charity, amount, comments, daysLeft) =>
-      `Cagnotte pour ${charity} : ${amount} (${plural(comments, "commentaire", "commentaires")}), ${plural(daysLeft, "jour restant", "jours restants")}.`,
+      `Cagnotte pour ${charity} : ${amount} (${pluralFr(comments, "commentaire", "commentaires")}), ${pluralFr(daysLeft, "jour restant", "jours restants")}.`,
     milestone: (amount, charity) => `La cagnotte pour ${charity} vient de passer ${amount} !`,
     noCharity: "association à choisir",
   },
@@ -51,7 +53,7 @@ export const messages: Record<Locale, Messages> = {
     notCounted: "This answer adds nothing to the pot.",
     followUpTitle: (technician, ticketRef) => `Rating to follow up: ticket ${ticketRef} (${technician})`,
     potProgress: (charity, amount, comments, daysLeft) =>
-      `Pot for ${charity}: ${amount} (${plural(comments, "comment", "comments")}), ${plural(daysLeft, "day", "days")} left.`,
+      `Pot for ${charity}: ${amount} (${pluralEn(comments, "comment", "comments")}), ${pluralEn(daysLeft, "day", "days")} left.`,
     milestone: (amount, charity) => `The pot for ${charity} just passed ${amount}!`,
     noCharity: "charity to be chosen",
   },
