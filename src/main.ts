@@ -9,6 +9,9 @@ import { outboxWorker, type OutboxWorker } from "./app/outbox/outbox-worker.js";
 import { createHttpApp } from "./adapters/http/http-app.js";
 import { resolveWebhookSecret } from "./adapters/http/webhook-secret.js";
 import { logChatPlatform } from "./adapters/log/log-chat-platform.js";
+import { teamsAdapter } from "./adapters/teams/teams-adapter.js";
+import { chatRouter } from "./adapters/chat-router.js";
+import { commandTable } from "./app/commands/run-command.js";
 import { migrateDatabase } from "./adapters/store/migrate.js";
 import { openStore } from "./adapters/store/prisma-store.js";
 import { sqliteFile } from "./adapters/store/prisma-client.js";
@@ -48,7 +51,8 @@ function reportSettings(config: Config, logger: Logger, webhook: ReturnType<type
   else logger.warn(`ticket webhook: TICKET_WEBHOOK_SECRET not set; ${webhook.created ? "generated a secret in" : "using the secret kept in"} ${webhook.file} (configure your helpdesk with it, or set TICKET_WEBHOOK_SECRET)`);
   if (config.slack) logger.info(`slack: configured${config.slack.apiUrl ? ` (Web API at ${config.slack.apiUrl})` : ""}`);
   else logger.warn("slack: not configured; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it");
-  if (config.teams) logger.info(`teams: configured (${config.teams.appType})`);
+  if (config.teams?.local) logger.warn("teams: LOCAL MODE, authentication OFF (TEAMS_LOCAL=true); for local trials only");
+  else if (config.teams) logger.info(`teams: configured (${config.teams.appType})`);
   else logger.warn("teams: not configured; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to enable it");
   if (!config.slack && !config.teams) logger.warn("no chat platform: surveys and praise are written to this log instead of being sent");
   if (config.admins.length === 0) logger.warn("management: CAGNOTTE_ADMINS is empty; nobody can use the management commands");
@@ -73,9 +77,12 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const webhook = resolveWebhookSecret(config.ticketWebhookSecret, join(dataDirOf(config), "ticket-webhook-secret"));
   reportSettings(config, logger, webhook);
 
-  const platform = overrides.platform ?? logChatPlatform(logger);
+  const commands = commandTable();
+  const teams = config.teams ? teamsAdapter(ctx, config.teams, commands) : null;
+  const platforms = [teams?.platform].filter((p): p is ChatPlatform => !!p);
+  const platform = overrides.platform ?? (platforms.length ? chatRouter(platforms) : logChatPlatform(logger));
   const worker = outboxWorker(ctx, platform, { pollMs: overrides.outboxPollMs ?? 1_000 });
-  const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret });
+  const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret, routers: [teams?.router].filter((r) => !!r) });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once("error", reject);
