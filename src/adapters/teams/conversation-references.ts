@@ -43,7 +43,7 @@ export async function rememberMember(ctx: AppContext, turn: TurnContext, member:
   const other = await ctx.store.people.findByPlatformId("teams", member.userId);
   // The same Teams account already belongs to someone else (a changed address): keep the old link.
   if (other && other.id !== person.id) return other;
-  const reference = isPersonalChat(turn) ? JSON.stringify(TurnContext.getConversationReference(turn.activity)) : null;
+  const reference = isPersonalChat(turn) ? JSON.stringify(proactiveReference(turn)) : null;
   await ctx.store.people.linkPlatform(person.id, { platform: "teams", userId: member.userId, locale, teamsConversation: reference }, now);
   return { ...person, teamsUserId: member.userId };
 }
@@ -55,4 +55,10 @@ export function parseReference(json: string): Partial<ConversationReference> | n
   } catch {
     return null;
   }
+}
+
+/** A reference for new messages later: without the activity id, which would make them replies. */
+export function proactiveReference(turn: TurnContext): Partial<ConversationReference> {
+  const { activityId: _replyTo, ...reference } = TurnContext.getConversationReference(turn.activity);
+  return reference;
 }

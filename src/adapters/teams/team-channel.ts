@@ -8,7 +8,7 @@ const progressKey = (campaignId: string) => `teams.progress-card.${campaignId}`;
 
 /** A reference to the channel itself (not the thread the command was typed in). */
 export function channelReference(turn: TurnContext): Partial<ConversationReference> {
-  const reference = TurnContext.getConversationReference(turn.activity);
+  const { activityId: _thread, ...reference } = TurnContext.getConversationReference(turn.activity);
   const channelId = (turn.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
   return { ...reference, conversation: { ...reference.conversation, id: channelId ?? reference.conversation?.id ?? "", isGroup: true } } as Partial<ConversationReference>;
 }

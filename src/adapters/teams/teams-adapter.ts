@@ -1,7 +1,8 @@
 // Builds the Teams side: botbuilder's CloudAdapter behind POST /api/messages on the bot's own
 // HTTP server, the activity handler, and the ChatPlatform that sends proactive cards.
 import express, { Router } from "express";
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from "botbuilder";
+import { CloudAdapter, type TurnContext } from "botbuilder";
+import { NoRetryBotFrameworkAuthentication } from "./connector-without-retries.js";
 import type { AppContext } from "../../app/context.js";
 import type { CommandTable } from "../../app/commands/run-command.js";
 import type { Config } from "../../config.js";
@@ -18,7 +19,7 @@ export interface TeamsAdapter {
 }
 
 export function teamsAdapter(ctx: AppContext, settings: TeamsSettings, commands: CommandTable): TeamsAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new NoRetryBotFrameworkAuthentication({
     MicrosoftAppId: settings.local ? "" : settings.appId,
     MicrosoftAppPassword: settings.local ? "" : (settings.appPassword ?? ""),
     MicrosoftAppType: settings.appType,

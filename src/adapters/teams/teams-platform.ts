@@ -35,14 +35,21 @@ async function reachOf(ctx: AppContext, to: Recipient): Promise<Reach> {
 export async function sendCard(sender: TeamsSender, reference: Partial<ConversationReference>, card: AdaptiveCard, replaceId?: string): Promise<string> {
   await sender.pacer.take(reference.conversation?.id ?? "");
   let id = replaceId ?? "";
+  // Errors inside the logic would go to adapter.onTurnError and be swallowed: carry them out.
+  let failure: unknown = null;
   await sender.adapter.continueConversationAsync(sender.appId, reference, async (turn) => {
-    const activity = MessageFactory.attachment(cardAttachment(card));
-    if (replaceId) {
-      await turn.updateActivity({ ...activity, id: replaceId });
-    } else {
-      id = (await turn.sendActivity(activity))?.id ?? "";
+    try {
+      const activity = MessageFactory.attachment(cardAttachment(card));
+      if (replaceId) {
+        await turn.updateActivity({ ...activity, id: replaceId });
+      } else {
+        id = (await turn.sendActivity(activity))?.id ?? "";
+      }
+    } catch (error) {
+      failure = error;
     }
   });
+  if (failure) throw failure;
   return id;
 }
 
