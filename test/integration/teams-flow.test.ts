@@ -58,8 +58,8 @@ async function potCents(): Promise<number> {
   return ((await (await fetch(`${bot.url}/api/pot`)).json()) as { amountCents: number }).amountCents;
 }
 
-async function answer(member: TeamsMember, surveyCard: unknown, inputs: Record<string, string>) {
-  const res = await send(invokeActivity(member, findAction(surveyCard, "survey.answer"), inputs, where()));
+async function answer(member: TeamsMember, surveyCard: unknown, inputs: Record<string, string>, locale?: string) {
+  const res = await send(invokeActivity(member, findAction(surveyCard, "survey.answer"), inputs, where(locale ? { locale } : {})));
   expect(res.status).toBe(200);
   const body = (await res.json()) as { statusCode: number; type: string; value: Record<string, unknown> };
   expect(body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
@@ -220,6 +220,28 @@ describe("Teams, driven as Teams drives it", () => {
     expect(textOf(lastCard(personalConversationId(requester), "send"))).toContain("management only");
     await send(messageActivity(boss, "cagnotte history", where()));
     expect(textOf(lastCard(personalConversationId(boss), "send"))).toContain("Campagnes passées");
+  });
+
+  it("surveys people in their own language (en-US install → English card)", async () => {
+    const emma = connector.addMember({ id: "29:emma", aadObjectId: "aad-emma", name: "Emma", email: "emma@client.example" });
+    await send(installActivity(emma, where({ locale: "en-US" })));
+    await closeTicket(emma);
+    await bot.worker.drain();
+    const survey = lastCard(personalConversationId(emma), "send");
+    expect(textOf(survey)).toContain("Your opinion on the support you got");
+    const answered = await answer(emma, survey, { rating: "2" }, "en-US");
+    expect(textOf(answered)).toContain("Thank you for your answer");
+  });
+
+  it("added to a team, opens a 1:1 chat with each member so that surveys reach them", async () => {
+    const zoe = connector.addMember({ id: "29:zoe", aadObjectId: "aad-zoe", name: "Zoé", email: "zoe@client.example" });
+    const res = await send({ ...installActivity(boss, where({ channel })), membersAdded: [{ id: "28:cagnotte-bot" }] });
+    expect(res.status).toBe(200);
+    expect(connector.createdConversations.map((c) => c.memberId)).toContain(zoe.id);
+    const surveyId = await closeTicket(zoe);
+    await bot.worker.drain();
+    expect((await bot.ctx.store.surveys.findContext(surveyId))?.survey.status).toBe("delivered");
+    expect(findAction(lastCard(`a:1on1-${zoe.id}`, "send"), "survey.answer").data).toEqual({ surveyId });
   });
 
   it("sent only cards that the adaptivecards library parses without errors", () => {

@@ -19,12 +19,14 @@ async function teamMembers(turn: TurnContext): Promise<TeamsChannelAccount[]> {
   return members;
 }
 
-export async function rememberTeamMembers(deps: TeamsDeps, turn: TurnContext): Promise<number> {
+/** `only`: the members just added to the team; all members when the bot itself was added. */
+export async function rememberTeamMembers(deps: TeamsDeps, turn: TurnContext, only?: readonly string[]): Promise<number> {
   const { ctx, sender } = deps;
   const activity = turn.activity;
+  const roster = (await teamMembers(turn)).filter((m) => !only || only.includes(m.id));
   const tenantId = activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   let saved = 0;
-  for (const member of await teamMembers(turn)) {
+  for (const member of roster) {
     const email = (member.email ?? member.userPrincipalName ?? "").trim().toLowerCase();
     if (!email || !member.aadObjectId) continue;
     const parameters = { isGroup: false, bot: activity.recipient, members: [{ id: member.id, name: member.name }], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters;

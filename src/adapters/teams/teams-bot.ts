@@ -41,7 +41,8 @@ export class CagnotteTeamsBot extends TeamsActivityHandler {
       if (botAdded) await turn.sendActivity({ attachments: [cardAttachment(noteCard({ title: "Cagnotte", lines: [teamsTexts[locale].welcome] }))] });
       return;
     }
-    if (botAdded) await rememberTeamMembers(this.deps, turn);
+    const people = (turn.activity.membersAdded ?? []).map((m) => m.id).filter((id) => id !== botId);
+    await rememberTeamMembers(this.deps, turn, botAdded ? undefined : people);
   }
 
   protected override async onAdaptiveCardInvoke(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
