@@ -40,9 +40,10 @@ async function closeDemoTicket(deps: TeamsDeps, member: Member, locale: Locale):
   const t = teamsTexts[locale];
   const email = member.email ?? "demo.user@example.com";
   const now = deps.ctx.clock.now();
+  const ticketId = `DEMO-${now.getTime().toString(36).toUpperCase()}`;
   const result = await ticketClosed(deps.ctx, {
     source: "demo",
-    ticketId: `DEMO-${now.getTime().toString(36).toUpperCase()}`,
+    ticketId,
     title: locale === "fr" ? "Imprimante du 3e étage en panne" : "Third-floor printer out of order",
     kind: deps.ctx.rules.surveyedKinds[0] ?? "incident",
     closedAt: now,
@@ -50,7 +51,7 @@ async function closeDemoTicket(deps: TeamsDeps, member: Member, locale: Locale):
     technician: { email, name: member.name },
     client: { id: "demo-client", name: "Demo SA" },
   });
-  return result.status === "scheduled" ? noteCard({ title: t.demoScheduled("demo"), color: "Good" }) : noteCard({ title: t.demoIgnored(result.reason) });
+  return result.status === "scheduled" ? noteCard({ title: t.demoScheduled(ticketId), color: "Good" }) : noteCard({ title: t.demoIgnored(result.reason) });
 }
 
 export async function handleMessage(deps: TeamsDeps, turn: TurnContext): Promise<void> {

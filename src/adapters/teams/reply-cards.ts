@@ -31,7 +31,7 @@ export function statusCard(report: StatusReport, locale: Locale): AdaptiveCard {
   const mgmt = report.management;
   if (mgmt) {
     facts.push({ title: t.pendingModeration, value: String(mgmt.pendingModeration) });
-    if (mgmt.topTechnicians.length) lines.push(`${t.topTechnicians} : ${mgmt.topTechnicians.map((p) => `${p.name} (${p.praiseCount})`).join(", ")}`);
+    if (mgmt.topTechnicians.length) lines.push(`${t.topTechnicians} ${mgmt.topTechnicians.map((p) => `${p.name} (${p.praiseCount})`).join(", ")}`);
     if (mgmt.requestersAtCap || mgmt.clientsAtCap) lines.push(t.atCap(mgmt.requestersAtCap, mgmt.clientsAtCap));
   }
   return noteCard({ title: t.statusTitle(report.campaignLabel), color: "Accent", facts, lines });
