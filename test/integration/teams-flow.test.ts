@@ -184,7 +184,7 @@ describe("Teams, driven as Teams drives it", () => {
     // The shared comment is gone from the channel with its withdrawal.
     expect(textOf(lastCard(channel.channelId, "update"))).not.toContain("réactivité");
     const again = await send(invokeActivity(paul, findAction(answered, "comment.withdraw"), {}, where()));
-    expect(textOf(((await again.json()) as { value: unknown }).value)).toContain("déjà retiré");
+    expect(textOf(((await again.json()) as { value: unknown }).value)).toContain("aucun commentaire à retirer");
   });
 
   it("waits on a 429 (Retry-After) and delivers later", async () => {

@@ -5,6 +5,7 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from "botbuilder";
 import { z } from "zod";
 import { answerSurvey, type AnswerRefusal } from "../../app/answer-survey.js";
+import { refusal } from "../../app/commands/refusals.js";
 import { runCommand } from "../../app/commands/run-command.js";
 import { buildSurveyMessage, ticketRef } from "../../app/outbox/build-messages.js";
 import { withdrawComment } from "../../app/withdraw-comment.js";
@@ -83,15 +84,8 @@ async function withdraw(deps: TeamsDeps, member: Member, data: unknown, locale: 
   const person = await deps.ctx.store.people.findByPlatformId("teams", member.userId);
   if (!person) return cardResponse(noteCard({ title: t.notRequester, color: "Attention" }));
   const result = await withdrawComment(deps.ctx, { personId: person.id, answerId: parsed.data.answerId });
-  if (!result.ok) return cardResponse(replyCard({ kind: "refused", code: result.reason, text: refusalText(result.reason) }, locale));
+  if (!result.ok) return cardResponse(replyCard(refusal(result.reason), locale));
   return cardResponse(noteCard({ title: t.withdrawnTitle, lines: [t.withdrawnBody], color: "Good" }));
-}
-
-function refusalText(reason: string) {
-  const fr = { "answer-not-found": "Réponse introuvable.", "not-requester": "Seul l'auteur de la réponse peut la retirer.", "nothing-to-withdraw": "Ce commentaire est déjà retiré." };
-  const en = { "answer-not-found": "Answer not found.", "not-requester": "Only the person who answered can withdraw it.", "nothing-to-withdraw": "This comment is already withdrawn." };
-  const key = reason as keyof typeof fr;
-  return { fr: fr[key] ?? reason, en: en[key] ?? reason };
 }
 
 export async function handleCardAction(deps: TeamsDeps, turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
