@@ -168,6 +168,23 @@ describe("Teams, driven as Teams drives it", () => {
     expect(textOf(lastCard(personalConversationId(technician)))).toContain("Quatrième merci");
   });
 
+  it("runs the typed commands: management override counts a capped answer; withdraw erases the latest comment", async () => {
+    await closeTicket(requester);
+    await bot.worker.drain();
+    const answered = await answer(requester, lastCard(personalConversationId(requester), "send"), { rating: "3", comment: "Au-delà du plafond" });
+    const answerId = String(findAction(answered, "comment.withdraw").data?.answerId);
+    const before = await potCents();
+    await send(messageActivity(requester, `cagnotte override ${answerId} client ravi`, where()));
+    expect(textOf(lastCard(personalConversationId(requester), "send"))).toContain("réservée à la direction");
+    expect(await potCents()).toBe(before);
+    await send(messageActivity(boss, `cagnotte override ${answerId} client ravi`, where()));
+    expect(textOf(lastCard(personalConversationId(boss), "send"))).toContain("Réponse comptée");
+    expect(await potCents()).toBe(before + 100);
+    await send(messageActivity(requester, "withdraw", where()));
+    expect(textOf(lastCard(personalConversationId(requester), "send"))).toContain("Votre commentaire a été effacé");
+    await bot.worker.drain();
+  });
+
   it("withdraws a comment from the answered card and the pot goes down", async () => {
     await closeTicket(paul);
     await bot.worker.drain();
