@@ -144,6 +144,8 @@ describe("Teams, driven as Teams drives it", () => {
     await bot.worker.drain();
     expect(connector.cardsIn(channel.channelId, "update").length).toBeGreaterThanOrEqual(1);
     expect(textOf(lastCard(channel.channelId, "send"))).toContain("vient de passer");
+    // Not ticked "may be shared": the comment never reaches the channel.
+    expect(connector.cardsIn(channel.channelId).map(textOf).join("\n")).not.toContain("Deuxième ticket");
   });
 
   it("sends a poor rating to management, not to the technician", async () => {
