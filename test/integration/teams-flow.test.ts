@@ -63,6 +63,8 @@ async function answer(member: TeamsMember, surveyCard: unknown, inputs: Record<s
   expect(res.status).toBe(200);
   const body = (await res.json()) as { statusCode: number; type: string; value: Record<string, unknown> };
   expect(body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
+  // The card that replaces the clicked one must parse too.
+  expect(cardProblems(body.value)).toEqual([]);
   return body.value;
 }
 

@@ -2,9 +2,8 @@
 // conversation reference when the app is installed for them or when they write, with the e-mail
 // Teams vouches for (TeamsInfo.getMember), and uses it later for proactive messages.
 import { TeamsInfo, TurnContext, type ConversationReference, type TeamsChannelAccount } from "botbuilder";
-import type { Person } from "../../core/model.js";
 import type { AppContext } from "../../app/context.js";
-import type { Locale } from "../../core/model.js";
+import type { Locale, Person } from "../../core/model.js";
 
 export interface Member {
   /** Azure AD object id: stable across chats and teams. */
