@@ -26,7 +26,7 @@ export function teamsAdapter(ctx: AppContext, settings: TeamsSettings, commands:
     MicrosoftAppTenantId: settings.tenantId ?? "",
   });
   const adapter = new CloudAdapter(auth);
-  const sender = { adapter, appId: settings.local ? "" : settings.appId, pacer: new ConversationPacer(7) };
+  const sender = { adapter, appId: settings.local ? "" : settings.appId, pacer: new ConversationPacer() };
   const bot = new CagnotteTeamsBot({ ctx, commands, sender, local: settings.local });
 
   adapter.onTurnError = async (turn: TurnContext, error: unknown) => {

@@ -39,15 +39,39 @@ describe("connector faults", () => {
 });
 
 describe("pacing", () => {
+  function fakeClock() {
+    const clock = { at: 0, waits: [] as number[], now: () => clock.at, sleep: async (ms: number) => void (clock.waits.push(ms), (clock.at += ms)) };
+    return clock;
+  }
+
   it("lets 7 messages a second through per conversation, then waits", async () => {
-    let now = 0;
-    const waits: number[] = [];
-    const pacer = new ConversationPacer(7, { now: () => now, sleep: async (ms) => { waits.push(ms); now += ms; } });
+    const clock = fakeClock();
+    const pacer = new ConversationPacer(undefined, clock);
     for (let i = 0; i < 7; i++) await pacer.take("a");
     await pacer.take("b");
-    expect(waits).toEqual([]);
+    expect(clock.waits).toEqual([]);
     await pacer.take("a");
-    expect(waits).toEqual([1000]);
+    expect(clock.waits).toEqual([1000]);
+  });
+
+  it("holds a conversation to 60 messages per 30 seconds", async () => {
+    const clock = fakeClock();
+    const pacer = new ConversationPacer(undefined, clock);
+    for (let i = 0; i < 60; i++) {
+      await pacer.take("a");
+      clock.at += 200; // 5 a second: under the per-second limit
+    }
+    expect(clock.waits).toEqual([]);
+    await pacer.take("a");
+    // The first of the 60 went at 0; the 61st waits until 30 s after it.
+    expect(clock.waits).toEqual([30_000 - 60 * 200]);
+  });
+
+  it("queues concurrent sends to one conversation instead of letting them all through", async () => {
+    const clock = fakeClock();
+    const pacer = new ConversationPacer(undefined, clock);
+    await Promise.all(Array.from({ length: 14 }, () => pacer.take("a")));
+    expect(clock.waits).toEqual([1000]);
   });
 });
 
