@@ -33,16 +33,24 @@ const accent = [46, 125, 50, 255];
 const white = [255, 255, 255, 255];
 const clear = [0, 0, 0, 0];
 
+/** Inside a heart of this radius centred at (cx, cy): (u² + v² − 1)³ − u²v³ ≤ 0. */
+function inHeart(x, y, cx, cy, r) {
+  const u = (x - cx) / r;
+  const v = -(y - cy) / r + 0.1;
+  return (u * u + v * v - 1) ** 3 - u * u * v ** 3 <= 0;
+}
+
+// A coin with a heart: every comment is a small gift.
 const color = png(192, (x, y) => {
   const d = Math.hypot(x - 96, y - 96);
-  if (d < 52 && d > 40) return white; // the coin's rim
-  if (Math.abs(x - 96) < 6 && Math.abs(y - 96) < 24) return white; // a slot: something given
+  if (d < 64 && d > 54) return white;
+  if (inHeart(x, y, 96, 98, 30)) return white;
   return accent;
 });
 const outline = png(32, (x, y) => {
   const d = Math.hypot(x - 16, y - 16);
-  if (d < 13 && d > 10) return white;
-  if (Math.abs(x - 16) < 1.5 && Math.abs(y - 16) < 5) return white;
+  if (d < 14 && d > 12) return white;
+  if (inHeart(x, y, 16, 16.5, 6.5)) return white;
   return clear;
 });
 writeFileSync(new URL("../manifest/teams/color.png", import.meta.url), color);
