@@ -42,6 +42,9 @@ export function surveyCard(prompt: SurveyPrompt, error = ""): AdaptiveCard {
     optional: m.surveyOptional,
     submit: t.submit,
     surveyId: prompt.surveyId,
+    // Teams shows {{DATE(…)}} in the reader's own time zone and language.
+    answerBy: t.answerBy,
+    expiresAt: prompt.expiresAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
   });
 }
 

@@ -10,6 +10,7 @@ export interface TeamsTexts {
   commentPlaceholder: string;
   shareLabel: string;
   submit: string;
+  answerBy: string;
   ratingRequired: string;
   answeredTitle: string;
   answeredRating: string;
@@ -77,6 +78,7 @@ export const teamsTexts: Record<Locale, TeamsTexts> = {
     commentPlaceholder: "Ce qui vous a plu, ce qui pourrait être mieux…",
     shareLabel: "Mon commentaire peut être montré à l'équipe support",
     submit: "Envoyer",
+    answerBy: "Enquête ouverte jusqu'au",
     ratingRequired: "Choisissez une note.",
     answeredTitle: "Merci pour votre réponse !",
     answeredRating: "Note",
@@ -155,6 +157,7 @@ export const teamsTexts: Record<Locale, TeamsTexts> = {
     commentPlaceholder: "What you liked, what could be better…",
     shareLabel: "My comment may be shared with the support team",
     submit: "Send",
+    answerBy: "Open until",
     ratingRequired: "Choose a rating.",
     answeredTitle: "Thank you for your answer!",
     answeredRating: "Rating",

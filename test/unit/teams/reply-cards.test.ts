@@ -85,7 +85,7 @@ describe("reply cards", () => {
 describe("notification cards", () => {
   const prompt = {
     surveyId: "s-1", surveyUrl: "http://x/s/t", locale: "en" as const, ticketRef: "#T-1", ticketTitle: hostile, technicianName: "Camille",
-    clientName: "Client SA", ratingScale: 5 as const, expiresAt: new Date(), reminder: true,
+    clientName: "Client SA", ratingScale: 5 as const, expiresAt: new Date("2026-12-04T10:00:00.000Z"), reminder: true,
   };
   const note = { answerId: "a1", locale: "fr" as const, rating: 3, ratingScale: 3, comment: hostile, requesterName: "Marie", clientName: "Client SA", ticketRef: "#T-1", ticketTitle: null };
 
@@ -99,6 +99,7 @@ describe("notification cards", () => {
     expect(body.find((e) => e.type === "Input.Toggle")).toMatchObject({ id: "share" });
     expect(JSON.stringify(card)).toContain("brings you nothing in return");
     expect(JSON.stringify(card)).toContain("gentle reminder");
+    expect(JSON.stringify(card)).toContain("Open until {{DATE(2026-12-04T10:00:00Z, SHORT)}}");
     expect(findAction(card, "survey.answer").data).toEqual({ surveyId: "s-1" });
   });
 
