@@ -66,6 +66,7 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: optionalSecret,
   MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
   MICROSOFT_APP_TENANT_ID: optionalSecret,
+  TEAMS_LOCAL: z.enum(["true", "false"]).default("false"),
   CAGNOTTE_ADMINS: emailList,
   CAGNOTTE_TIME_ZONE: timeZone.default("Europe/Paris"),
   CAGNOTTE_DEFAULT_LOCALE: z.enum(["fr", "en"]).default("fr"),
@@ -110,7 +111,8 @@ export interface Config {
     /** OAuth install flow, for client companies installing the app in their own workspace. */
     oauth: { clientId: string; clientSecret: string; stateSecret: string } | null;
   } | null;
-  teams: { appId: string; appPassword: string | null; appType: string; tenantId: string | null } | null;
+  /** `local`: Teams activities accepted without authentication (TEAMS_LOCAL=true, never in production). */
+  teams: { appId: string; appPassword: string | null; appType: string; tenantId: string | null; local: boolean } | null;
   admins: readonly string[];
   rules: {
     timeZone: string;
@@ -182,6 +184,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.MICROSOFT_APP_ID && e.MICROSOFT_APP_TYPE === "SingleTenant" && !e.MICROSOFT_APP_TENANT_ID) {
     throw new ConfigError("MICROSOFT_APP_TENANT_ID", "is required for a SingleTenant bot (set MICROSOFT_APP_TYPE=MultiTenant otherwise)");
   }
+  if (e.MICROSOFT_APP_PASSWORD && !e.MICROSOFT_APP_ID) throw new ConfigError("MICROSOFT_APP_ID", "is required when MICROSOFT_APP_PASSWORD is set");
+  const teamsLocal = e.TEAMS_LOCAL === "true";
+  if (teamsLocal && e.MICROSOFT_APP_ID) throw new ConfigError("TEAMS_LOCAL", "turns Teams authentication off; unset it when MICROSOFT_APP_ID is set");
+  if (teamsLocal && e.NODE_ENV === "production") throw new ConfigError("TEAMS_LOCAL", "is for local trials only and refused with NODE_ENV=production");
   return deepFreeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -191,9 +197,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     ticketWebhookSecret: e.TICKET_WEBHOOK_SECRET ?? null,
     slack,
-    teams:
-      e.MICROSOFT_APP_ID || e.MICROSOFT_APP_PASSWORD
-        ? { appId: e.MICROSOFT_APP_ID ?? "", appPassword: e.MICROSOFT_APP_PASSWORD ?? null, appType: e.MICROSOFT_APP_TYPE, tenantId: e.MICROSOFT_APP_TENANT_ID ?? null }
+    teams: e.MICROSOFT_APP_ID
+      ? { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD ?? null, appType: e.MICROSOFT_APP_TYPE, tenantId: e.MICROSOFT_APP_TENANT_ID ?? null, local: false }
+      : teamsLocal
+        ? { appId: "", appPassword: null, appType: "MultiTenant", tenantId: null, local: true }
         : null,
     admins: e.CAGNOTTE_ADMINS,
     rules: {

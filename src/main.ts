@@ -15,6 +15,7 @@ import { chatRouter } from "./adapters/chat-router.js";
 import { createSlackAdapter } from "./adapters/slack/slack-app.js";
 import { slackInstallCommands } from "./adapters/slack/install-link.js";
 import { slackInstallationRepository } from "./adapters/store/slack-installation-repository.js";
+import { teamsAdapter } from "./adapters/teams/teams-adapter.js";
 import { migrateDatabase } from "./adapters/store/migrate.js";
 import { openStore } from "./adapters/store/prisma-store.js";
 import { sqliteFile } from "./adapters/store/prisma-client.js";
@@ -72,7 +73,8 @@ function reportSettings(config: Config, logger: Logger, webhook: ReturnType<type
     logger.info(`slack: ${s.appToken ? "Socket Mode" : "HTTP at POST /slack/events"}${s.oauth ? ", OAuth install at GET /slack/install" : ""}${s.apiUrl ? ` (Web API at ${s.apiUrl})` : ""}`);
     if (!s.teamChannel) logger.warn("slack: SLACK_TEAM_CHANNEL not set; the pot's progress is not posted to a team channel");
   } else logger.warn("slack: not configured; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it");
-  if (config.teams) logger.info(`teams: configured (${config.teams.appType})`);
+  if (config.teams?.local) logger.warn("teams: LOCAL MODE, authentication OFF (TEAMS_LOCAL=true); for local trials only");
+  else if (config.teams) logger.info(`teams: configured (${config.teams.appType}) at POST /api/messages`);
   else logger.warn("teams: not configured; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to enable it");
   if (!config.slack && !config.teams) logger.warn("no chat platform: surveys and praise are written to this log instead of being sent");
   if (config.admins.length === 0) logger.warn("management: CAGNOTTE_ADMINS is empty; nobody can use the management commands");
@@ -100,10 +102,12 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const slackOauth = config.slack?.oauth;
   const commands = commandTable(managementCommands, ...(slackOauth ? [slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
   const slack = config.slack ? createSlackAdapter(ctx, commands, config.slack, { installations: slackInstallationRepository(store.db) }) : null;
-  const platforms: ChatPlatform[] = slack ? [slack.platform] : [];
+  const teams = config.teams ? teamsAdapter(ctx, config.teams, commands) : null;
+  // Slack first: it finds people by e-mail; Teams reaches only those it has met.
+  const platforms = [slack?.platform, teams?.platform].filter((p): p is ChatPlatform => !!p);
   const platform = overrides.platform ?? (platforms.length ? chatRouter(platforms) : logChatPlatform(logger));
   const worker = outboxWorker(ctx, platform, { pollMs: overrides.outboxPollMs ?? 1_000 });
-  const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret, routers: [...(slack?.routers ?? [])] });
+  const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret, routers: [...(slack?.routers ?? []), ...(teams ? [teams.router] : [])] });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once("error", reject);

@@ -21,6 +21,10 @@ export interface PeopleRepository {
   findByEmail(email: string): Promise<Person | null>;
   findByPlatformId(platform: "slack" | "teams", userId: string): Promise<Person | null>;
   linkPlatform(personId: string, link: { platform: "slack" | "teams"; userId: string; locale?: Locale | null; teamsConversation?: string | null }, now: Date): Promise<void>;
+  /** Teams can only message people whose conversation reference (JSON) it saved. */
+  teamsConversation(personId: string): Promise<{ reference: string | null; unreachable: boolean } | null>;
+  /** The person blocked the bot or left: stop sending until they link again (linkPlatform clears it). */
+  markUnreachable(personId: string, platform: "slack" | "teams", now: Date): Promise<void>;
 }
 
 export interface ClientRepository {

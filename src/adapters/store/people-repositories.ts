@@ -40,6 +40,16 @@ export function peopleRepository(db: Db): PeopleRepository {
         data: { ...data, ...(link.locale ? { locale: link.locale } : {}), updatedAt: now },
       });
     },
+    async teamsConversation(personId) {
+      const row = await db.person.findUnique({ where: { id: personId }, select: { teamsConversation: true, teamsUnreachable: true } });
+      return row ? { reference: row.teamsConversation, unreachable: row.teamsUnreachable } : null;
+    },
+    async markUnreachable(personId, platform, now) {
+      await db.person.update({
+        where: { id: personId },
+        data: { ...(platform === "slack" ? { slackUnreachable: true } : { teamsUnreachable: true }), updatedAt: now },
+      });
+    },
   };
 }
 

@@ -1,0 +1,47 @@
+// Builds the Teams side: botbuilder's CloudAdapter behind POST /api/messages on the bot's own
+// HTTP server, the activity handler, and the ChatPlatform that sends proactive cards.
+import express, { Router } from "express";
+import { CloudAdapter, type TurnContext } from "botbuilder";
+import { NoRetryBotFrameworkAuthentication } from "./connector-without-retries.js";
+import type { AppContext } from "../../app/context.js";
+import type { CommandTable } from "../../app/commands/run-command.js";
+import type { Config } from "../../config.js";
+import type { ChatPlatform } from "../../ports/chat-platform.js";
+import { ConversationPacer } from "./pacing.js";
+import { CagnotteTeamsBot } from "./teams-bot.js";
+import { teamsPlatform } from "./teams-platform.js";
+
+export type TeamsSettings = NonNullable<Config["teams"]>;
+
+export interface TeamsAdapter {
+  router: Router;
+  platform: ChatPlatform;
+}
+
+export function teamsAdapter(ctx: AppContext, settings: TeamsSettings, commands: CommandTable): TeamsAdapter {
+  const auth = new NoRetryBotFrameworkAuthentication({
+    MicrosoftAppId: settings.local ? "" : settings.appId,
+    MicrosoftAppPassword: settings.local ? "" : (settings.appPassword ?? ""),
+    MicrosoftAppType: settings.appType,
+    MicrosoftAppTenantId: settings.tenantId ?? "",
+  });
+  const adapter = new CloudAdapter(auth);
+  const sender = { adapter, appId: settings.local ? "" : settings.appId, pacer: new ConversationPacer() };
+  const bot = new CagnotteTeamsBot({ ctx, commands, sender, local: settings.local });
+
+  adapter.onTurnError = async (turn: TurnContext, error: unknown) => {
+    // Never log the activity itself: it may hold a comment.
+    ctx.logger.error({ err: error, type: turn.activity.type, name: turn.activity.name }, "teams: turn failed");
+    if (turn.activity.type === "message") await turn.sendActivity("Cagnotte: something went wrong; it has been logged.").catch(() => undefined);
+  };
+
+  if (settings.local) {
+    ctx.logger.warn("teams: LOCAL MODE (TEAMS_LOCAL=true): /api/messages accepts activities WITHOUT AUTHENTICATION. For local trials only; never expose this port.");
+  }
+
+  const router = Router();
+  router.post("/api/messages", express.json({ limit: "256kb" }), async (req, res) => {
+    await adapter.process(req, res, (turn) => bot.run(turn));
+  });
+  return { router, platform: teamsPlatform(ctx, sender) };
+}

@@ -1,0 +1,134 @@
+// A small Bot Connector that behaves like the real one for what botbuilder calls: send, reply,
+// update, create a 1:1 conversation, read members. It records every activity the bot sends and
+// can answer the next sends with a 429 (Retry-After) or a 403 MessageWritesBlocked, in the error
+// shape the real service uses. Runs on 127.0.0.1 only.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+
+export interface TeamsMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
+  email: string;
+  userPrincipalName?: string;
+}
+
+export interface RecordedActivity {
+  /** A new message ("send"; Teams posts a reply to an unknown or continuation id as new), or an edit. */
+  method: "send" | "update";
+  replyToId: string | null;
+  conversationId: string;
+  activityId: string;
+  activity: Record<string, unknown>;
+}
+
+export interface Fault {
+  status: 429 | 403 | 500;
+  retryAfter?: string;
+  code?: string;
+  /** Only for this conversation; any when absent. */
+  conversationId?: string;
+}
+
+export class FakeConnector {
+  readonly activities: RecordedActivity[] = [];
+  readonly createdConversations: { id: string; memberId: string }[] = [];
+  private readonly members = new Map<string, TeamsMember>();
+  private readonly faults: Fault[] = [];
+  private server: Server | null = null;
+  private seq = 0;
+  url = "";
+
+  addMember(member: TeamsMember): TeamsMember {
+    this.members.set(member.id, member);
+    return member;
+  }
+
+  failNext(...faults: Fault[]): void {
+    this.faults.push(...faults);
+  }
+
+  /** Cards sent to (or updated in) a conversation, oldest first. */
+  cardsIn(conversationId: string, method?: RecordedActivity["method"]): Record<string, unknown>[] {
+    return this.activities
+      .filter((a) => a.conversationId === conversationId && (!method || a.method === method))
+      .flatMap((a) => ((a.activity.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined) ?? []).map((att) => att.content));
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => this.json(res, 500, { error: { code: "ServiceError", message: String(error) } }));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const address = this.server.address();
+    this.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  private async body(req: IncomingMessage): Promise<Record<string, unknown>> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
+
+  private takeFault(conversationId: string): Fault | null {
+    const index = this.faults.findIndex((f) => !f.conversationId || f.conversationId === conversationId);
+    return index === -1 ? null : (this.faults.splice(index, 1)[0] ?? null);
+  }
+
+  private sendFault(res: ServerResponse, fault: Fault): void {
+    const code = fault.code ?? (fault.status === 429 ? "Throttled" : fault.status === 403 ? "Forbidden" : "ServiceError");
+    this.json(res, fault.status, { error: { code, message: `fake connector: ${code}` } }, fault.retryAfter ? { "retry-after": fault.retryAfter } : {});
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    // [v3, conversations, :id?, activities|members|pagedmembers, :sub?]
+    if (parts[0] !== "v3" || parts[1] !== "conversations") return this.json(res, 404, { error: { code: "NotFound", message: url.pathname } });
+    const [, , conversationId, collection, sub] = parts;
+    if (!conversationId && req.method === "POST") return this.createConversation(req, res);
+    if (!conversationId) return this.json(res, 404, { error: { code: "NotFound", message: "conversation" } });
+    if (collection === "members" && sub && req.method === "GET") {
+      const member = this.members.get(sub) ?? [...this.members.values()].find((m) => m.aadObjectId === sub);
+      return member ? this.json(res, 200, member) : this.json(res, 404, { error: { code: "MemberNotFoundInConversation", message: "member not found" } });
+    }
+    if (collection === "pagedmembers" && req.method === "GET") return this.json(res, 200, { members: [...this.members.values()] });
+    if (collection === "activities") return this.activity(req, res, conversationId, sub);
+    return this.json(res, 404, { error: { code: "NotFound", message: url.pathname } });
+  }
+
+  private async createConversation(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await this.body(req);
+    const memberId = ((body.members as { id: string }[] | undefined) ?? [])[0]?.id ?? "";
+    const id = `a:1on1-${memberId}`;
+    this.createdConversations.push({ id, memberId });
+    this.json(res, 201, { id });
+  }
+
+  private async activity(req: IncomingMessage, res: ServerResponse, conversationId: string, activityId: string | undefined): Promise<void> {
+    const activity = await this.body(req);
+    const fault = this.takeFault(conversationId);
+    if (fault) return this.sendFault(res, fault);
+    if (req.method === "PUT" && activityId) {
+      if (!this.activities.some((a) => a.activityId === activityId && a.method !== "update")) {
+        return this.json(res, 404, { error: { code: "ActivityNotFoundInConversation", message: "activity not found" } });
+      }
+      this.activities.push({ method: "update", conversationId, activityId, activity, replyToId: null });
+      return this.json(res, 200, { id: activityId });
+    }
+    if (req.method !== "POST") return this.json(res, 405, { error: { code: "BadArgument", message: "method" } });
+    this.seq += 1;
+    const id = `act-${this.seq}`;
+    this.activities.push({ method: "send", conversationId, activityId: id, activity, replyToId: activityId ?? null });
+    this.json(res, 200, { id });
+  }
+}
