@@ -20,16 +20,10 @@ import { registerSurveyHandlers } from "./survey-actions.js";
 import { registerWorkspaceEvents, type WorkspaceEventDeps } from "./workspace-events.js";
 import { outboxClient, withSlash, type WebClient } from "./web-client.js";
 import { clientsByToken, oauthWorkspaces, singleWorkspace, type SlackWorkspaces } from "./workspaces.js";
+import type { Config } from "../../config.js";
 
-export interface SlackSettings {
-  botToken: string;
-  signingSecret: string | null;
-  apiUrl: string | null;
-  teamChannel: string | null;
-  /** SLACK_APP_TOKEN: Socket Mode instead of HTTP (no public URL needed). */
-  appToken: string | null;
-  oauth: { clientId: string; clientSecret: string; stateSecret: string } | null;
-}
+/** The Slack part of the configuration (src/config.ts), as the adapter receives it. */
+export type SlackSettings = NonNullable<Config["slack"]>;
 
 export interface SlackAdapter {
   platform: ChatPlatform;
