@@ -2,10 +2,10 @@
 // comment waits in moderation, management approves it from the queue's button and the pot grows;
 // the CSV export is uploaded to management's DM; payout and audit answer in Slack.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signBody } from "../../src/adapters/http/signature.js";
 import { FakeSlack, type FakeMessage, type Block } from "../support/fake-slack/fake-slack-server.js";
 import { allText, SlackDriver } from "../support/fake-slack/slack-driver.js";
 import { startTestBot } from "../support/running-bot.js";
+import { closeTicketViaWebhook } from "../support/webhook.js";
 
 const SECRET = "mgmt-signing-secret";
 let fake: FakeSlack;
@@ -28,12 +28,7 @@ afterAll(async () => {
 });
 
 async function surveyCard(): Promise<FakeMessage> {
-  const body = JSON.stringify({
-    ticketId: "M-1", title: "VPN", kind: "incident", closedAt: new Date().toISOString(),
-    requester: { email: requester.email, name: requester.name }, technician: { email: technician.email, name: technician.name },
-    client: { id: "client-m", name: "Client M" },
-  });
-  const res = await fetch(`${bot.url}/webhooks/tickets`, { method: "POST", body, headers: { "content-type": "application/json", "x-signature-256": signBody("test-webhook-secret", body) } });
+  const res = await closeTicketViaWebhook(bot.url, { ticketId: "M-1", title: "VPN", requester, technician, client: { id: "client-m", name: "Client M" } });
   expect(res.status).toBe(202);
   await bot.worker.drain();
   const card = fake.messagesIn(fake.dmChannelOf(requester.id)).at(-1);

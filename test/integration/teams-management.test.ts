@@ -2,11 +2,11 @@
 // comment waits in moderation, management approves it with the card's button and the pot grows;
 // the CSV export comes back in a card; a payout is recorded once the campaign is closed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signBody } from "../../src/adapters/http/signature.js";
 import { cardProblems } from "../support/adaptive-card-parser.js";
 import { FakeConnector } from "../support/fake-connector/fake-connector.js";
 import { findAction, installActivity, invokeActivity, messageActivity, personalConversationId, type Where } from "../support/fake-connector/teams-activities.js";
 import { startTestBot } from "../support/running-bot.js";
+import { closeTicketViaWebhook } from "../support/webhook.js";
 
 const connector = new FakeConnector();
 let bot: Awaited<ReturnType<typeof startTestBot>>;
@@ -45,12 +45,7 @@ afterAll(async () => {
 
 describe("Teams management with the real commands", () => {
   it("queues a borderline comment, and counts it when management approves it with the button", async () => {
-    const body = JSON.stringify({
-      ticketId: "M-1", title: "VPN", kind: "incident", closedAt: new Date().toISOString(),
-      requester: { email: requester.email, name: requester.name }, technician: { email: technician.email, name: technician.name },
-      client: { id: "client-m", name: "Client M" },
-    });
-    const res = await fetch(`${bot.url}/webhooks/tickets`, { method: "POST", body, headers: { "content-type": "application/json", "x-signature-256": signBody("test-webhook-secret", body) } });
+    const res = await closeTicketViaWebhook(bot.url, { ticketId: "M-1", title: "VPN", requester, technician, client: { id: "client-m", name: "Client M" } });
     expect(res.status).toBe(202);
     await bot.worker.drain();
     const survey = lastCard(personalConversationId(requester));
