@@ -2,11 +2,11 @@
 // rating → modal → submit → answered card; technician DM; team channel progress; /cagnotte status.
 // Everything the test does, it does from what the bot actually sent to "Slack".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signBody } from "../../src/adapters/http/signature.js";
 import type { Db } from "../../src/adapters/store/prisma-client.js";
 import { FakeSlack, type FakeMessage } from "../support/fake-slack/fake-slack-server.js";
 import { allText, findButton, signSlack, SlackDriver } from "../support/fake-slack/slack-driver.js";
 import { startTestBot } from "../support/running-bot.js";
+import { closeTicketViaWebhook } from "../support/webhook.js";
 
 const SIGNING_SECRET = "test-signing-secret";
 const TEAM_CHANNEL = "CTEAM";
@@ -40,22 +40,15 @@ afterAll(async () => {
 });
 
 async function closeTicket(who: { email: string; name: string }, title = "Imprimante en panne"): Promise<string> {
-  const body = JSON.stringify({
+  const res = await closeTicketViaWebhook(bot.url, {
     ticketId: `T-${++ticketSeq}`,
     title,
-    kind: "incident",
-    closedAt: new Date().toISOString(),
-    requester: { email: who.email, name: who.name },
-    technician: { email: technician.email, name: technician.name },
+    requester: who,
+    technician,
     client: { id: "client-1", name: "Client SA" },
   });
-  const res = await fetch(`${bot.url}/webhooks/tickets`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-signature-256": signBody("test-webhook-secret", body) },
-    body,
-  });
   expect(res.status).toBe(202);
-  return ((await res.json()) as { surveyId: string }).surveyId;
+  return res.surveyId ?? "";
 }
 
 const db = () => (bot.ctx.store as unknown as { db: Db }).db;

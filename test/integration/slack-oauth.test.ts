@@ -2,11 +2,11 @@
 // from a link signed for it; its requesters then get their surveys there, and their clicks are
 // answered with that workspace's token. The home workspace keeps SLACK_BOT_TOKEN.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signBody } from "../../src/adapters/http/signature.js";
 import type { Db } from "../../src/adapters/store/prisma-client.js";
 import { FakeSlack } from "../support/fake-slack/fake-slack-server.js";
 import { SlackDriver } from "../support/fake-slack/slack-driver.js";
 import { startTestBot } from "../support/running-bot.js";
+import { closeTicketViaWebhook } from "../support/webhook.js";
 
 const SIGNING_SECRET = "oauth-signing-secret";
 let fake: FakeSlack;
@@ -64,19 +64,12 @@ describe("Slack OAuth install for a client company", () => {
     const client = await db().client.findUnique({ where: { externalId: "client-2" } });
     expect(installation?.clientId).toBe(client?.id);
 
-    const body = JSON.stringify({
+    const res = await closeTicketViaWebhook(bot.url, {
       ticketId: "OA-1",
       title: "Messagerie",
-      kind: "incident",
-      closedAt: new Date().toISOString(),
-      requester: { email: clientUser.email, name: clientUser.name },
-      technician: { email: technician.email, name: technician.name },
+      requester: clientUser,
+      technician,
       client: { id: "client-2", name: "Client 2" },
-    });
-    const res = await fetch(`${bot.url}/webhooks/tickets`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-signature-256": signBody("test-webhook-secret", body) },
-      body,
     });
     expect(res.status).toBe(202);
     await bot.worker.drain();

@@ -3,12 +3,12 @@
 // replies. install → ticket → survey card → invoke → answered card → technician card →
 // channel update → `cagnotte status`, with caps, escaping, refusals and platform faults.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signBody } from "../../src/adapters/http/signature.js";
 import { cardProblems } from "../support/adaptive-card-parser.js";
 import { FakeConnector, type TeamsMember } from "../support/fake-connector/fake-connector.js";
 import { findAction, installActivity, invokeActivity, messageActivity, personalConversationId, type Where } from "../support/fake-connector/teams-activities.js";
 import { FixedClock } from "../support/fixtures.js";
 import { startTestBot } from "../support/running-bot.js";
+import { closeTicketViaWebhook } from "../support/webhook.js";
 
 const connector = new FakeConnector();
 const clock = new FixedClock(new Date("2026-11-20T10:00:00Z"));
@@ -28,21 +28,18 @@ async function send(activity: unknown): Promise<Response> {
   return fetch(`${bot.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
 }
 
-async function closeTicket(who: TeamsMember, extra: Record<string, unknown> = {}): Promise<string> {
+async function closeTicket(who: TeamsMember): Promise<string> {
   ticketSeq += 1;
-  const body = JSON.stringify({
+  const res = await closeTicketViaWebhook(bot.url, {
     ticketId: `T-${ticketSeq}`,
     title: "VPN *cassé* [clic](https://evil.example)",
-    kind: "incident",
     closedAt: clock.now().toISOString(),
-    requester: { email: who.email, name: who.name },
-    technician: { email: technician.email, name: technician.name },
+    requester: who,
+    technician,
     client: { id: "client-1", name: "Client SA" },
-    ...extra,
   });
-  const res = await fetch(`${bot.url}/webhooks/tickets`, { method: "POST", headers: { "content-type": "application/json", "x-signature-256": signBody("test-webhook-secret", body) }, body });
   expect(res.status).toBe(202);
-  return ((await res.json()) as { surveyId: string }).surveyId;
+  return res.surveyId ?? "";
 }
 
 function lastCard(conversationId: string, method?: "send" | "update"): Record<string, unknown> {

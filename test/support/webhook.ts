@@ -11,7 +11,7 @@ export interface WebhookPerson {
 
 export async function closeTicketViaWebhook(
   botUrl: string,
-  t: { ticketId: string; requester: WebhookPerson; technician: WebhookPerson; client: { id: string; name?: string }; title?: string; kind?: string },
+  t: { ticketId: string; requester: WebhookPerson; technician: WebhookPerson; client: { id: string; name?: string }; title?: string; kind?: string; closedAt?: string },
 ): Promise<{ status: number; surveyId: string | null }> {
   const body = JSON.stringify({ kind: "incident", closedAt: new Date().toISOString(), ...t });
   const res = await fetch(`${botUrl}/webhooks/tickets`, {
