@@ -1,6 +1,8 @@
 // Neutral view models: what the core has to say, for each adapter to render (Block Kit, Adaptive
 // Card, log line, web page). No platform vocabulary here.
-import type { Cents, Locale } from "./model.js";
+import type { Cents, Charity, Locale } from "./model.js";
+import type { Refusal } from "./refusal.js";
+import type { NotCountedReason } from "./rules/counting.js";
 
 export interface Recipient {
   /** null for management addresses that never answered a survey. */
@@ -15,21 +17,20 @@ export interface Recipient {
 export interface SurveyPrompt {
   surveyId: string;
   surveyUrl: string;
-  locale: Locale;
   ticketRef: string;
   ticketTitle: string | null;
   technicianName: string;
   clientName: string | null;
   ratingScale: 3 | 5;
-  /** What one counted comment adds to the pot (said in the "optional, no reward" line). */
+  /** What one counted comment adds to the pot, and its conditions (said in the "optional, no reward" line). */
   amountCents: Cents;
+  caps: { perRequester: number; perClient: number };
   expiresAt: Date;
   reminder: boolean;
 }
 
 export interface ThankYouNote {
   answerId: string;
-  locale: Locale;
   rating: number;
   ratingScale: number;
   /** Only a clean, not withdrawn comment; null otherwise (rule 5). */
@@ -102,3 +103,113 @@ export interface CampaignHistory {
   campaigns: CampaignHistoryLine[];
   totalGivenCents: Cents;
 }
+
+/** A survey once answered, as the requester's card or page shows it (answerSurvey and withdrawComment return it). */
+export interface AnsweredView {
+  surveyId: string;
+  answerId: string;
+  ticketRef: string;
+  ticketTitle: string | null;
+  rating: number;
+  ratingScale: number;
+  /** The comment as kept; null when none was written or it was withdrawn. */
+  comment: string | null;
+  shareConsent: boolean;
+  /** What this answer added to the pot (0 when it did not count). */
+  addedCents: Cents;
+  /** Set once the requester withdrew the comment. */
+  withdrawn: null | { reversedCents: Cents };
+}
+
+export interface ModerationQueueItem {
+  id: string;
+  answerId: string;
+  verdict: string;
+  /** Shown to management only: runCommand refuses the queue to anyone else. */
+  comment: string | null;
+  terms: string[];
+  ticketRef: string;
+  requesterName: string | null;
+  clientName: string | null;
+  createdAt: Date;
+}
+
+export interface AuditView {
+  at: Date;
+  actor: string;
+  action: string;
+  /** What the action was about, in words people read (a ticket, a campaign, a charity's name). */
+  subject: string;
+  reason: string | null;
+}
+
+/** Final figures of a campaign that just closed. */
+export interface FinalFigures {
+  campaignLabel: string;
+  charityName: string | null;
+  amountCents: Cents;
+  countedComments: number;
+  answers: number;
+  positiveShare: number | null;
+  early: boolean;
+}
+
+/** Posts of the campaign lifecycle to the team channel, as data: worded at delivery. */
+export type TeamPost =
+  | { kind: "campaign-closed"; figures: FinalFigures }
+  | { kind: "campaign-opened"; campaignLabel: string; charityName: string | null }
+  | { kind: "weekly-digest"; campaignLabel: string; praise: number; answers: number; positiveShare: number | null; potCents: Cents; charityName: string | null };
+
+/** Notices to management, as data: worded at delivery in each manager's language. */
+export type Notice =
+  | { kind: "choose-charity"; campaignLabel: string }
+  | { kind: "payout-reminder"; campaignLabel: string; charityName: string | null; amountCents: Cents };
+
+/** What the outbox delivers through a chat platform; the presenter words it in the reader's language. */
+export type ChatContent =
+  | { kind: "survey"; prompt: SurveyPrompt }
+  | { kind: "thank-you"; note: ThankYouNote }
+  | { kind: "follow-up"; note: FollowUpNote }
+  /** The team channel's progress message, edited in place. */
+  | { kind: "progress"; progress: PotProgress }
+  /** A new post when the pot crossed a milestone (progress.milestoneCents is set). */
+  | { kind: "milestone"; progress: PotProgress }
+  /** A new post quoting a comment its author agreed to share (progress.sharedComment is set). */
+  | { kind: "shared-comment"; progress: PotProgress }
+  | { kind: "notice"; notice: Notice }
+  | { kind: "team-post"; post: TeamPost };
+
+/** Something management (or a person) did, confirmed: worded by the catalogue. */
+export type Confirmation =
+  | { kind: "comment-withdrawn"; reversedCents: Cents }
+  | { kind: "override-counted" }
+  | { kind: "charity-added"; name: string }
+  | { kind: "charity-assigned"; name: string; campaignLabel: string }
+  | { kind: "charity-removed"; name: string }
+  | { kind: "campaign-closed"; campaignLabel: string }
+  | { kind: "moderation-rejected" }
+  | { kind: "moderation-approved"; counted: boolean; reason: NotCountedReason | null }
+  | { kind: "payout-recorded"; amountCents: Cents; campaignLabel: string }
+  | { kind: "forget-me-ask" }
+  | { kind: "forget-me-nothing" }
+  | { kind: "forget-me-done"; erased: number }
+  | { kind: "install-link"; client: string; link: string }
+  | { kind: "channel-set" }
+  | { kind: "demo-scheduled"; ticketRef: string }
+  | { kind: "demo-ignored"; reason: string };
+
+/** What a file reply holds, for its title. */
+export type FileTitle = { of: "export"; exportKind: string; rows: number } | { of: "person"; email: string };
+
+/** What a `/cagnotte …` (Slack) or `cagnotte …` (Teams) command answers: one neutral reply each adapter lays out. */
+export type CommandReply =
+  | { kind: "status"; report: StatusReport }
+  | { kind: "history"; history: CampaignHistory }
+  | { kind: "help"; management: boolean }
+  | { kind: "charities"; charities: Charity[]; current: { campaignLabel: string; charityName: string | null } | null }
+  | { kind: "moderation-queue"; items: ModerationQueueItem[] }
+  | { kind: "audit"; entries: AuditView[] }
+  /** A file to hand over (CSV export): Slack uploads it, Teams attaches it. */
+  | { kind: "file"; filename: string; contentType: string; content: string; title: FileTitle }
+  | { kind: "done"; done: Confirmation }
+  | { kind: "refused"; refusal: Refusal };

@@ -1,38 +1,26 @@
-// What the use cases ask of a chat platform. Slack and Teams adapters implement it; until they
-// are configured, a logging platform stands in. Deliveries come from the outbox worker only.
-import type { FollowUpNote, PotProgress, Recipient, SurveyPrompt, ThankYouNote } from "../core/views.js";
+// What the delivery rules (src/app/delivery) ask of a chat platform: post a message to a person or
+// to the team channel, and edit one posted before. Slack and Teams implement it; until one is
+// configured, a logging platform stands in. The platform words the content in the reader's
+// language (the person's known locale, else the platform's, else CAGNOTTE_DEFAULT_LOCALE; a
+// channel: the default) through the presenter, and converts its own errors into these results.
+import type { ChatContent, Recipient } from "../core/views.js";
 
-export type ChatMessage =
-  | { type: "survey"; to: Recipient; prompt: SurveyPrompt }
-  | { type: "thank-you"; to: Recipient; note: ThankYouNote }
-  | { type: "follow-up"; to: Recipient[]; note: FollowUpNote }
-  | { type: "pot-progress"; progress: PotProgress }
-  /** A message to people (management notices: "choose a charity", "record the payout"). */
-  | { type: "notice"; to: Recipient[]; text: LocalizedText }
-  /** A post to the team channel (final figures, weekly digest, campaign opened). */
-  | { type: "team-post"; post: TeamPost };
-
-export interface LocalizedText {
-  fr: string;
-  en: string;
-}
-
-/** Plain text only: adapters escape it for their markup. */
-export interface TeamPost {
-  kind: "campaign-closed" | "campaign-opened" | "weekly-digest" | "announcement";
-  title: LocalizedText;
-  lines: { fr: string[]; en: string[] };
-}
+export type Destination = { to: "person"; person: Recipient } | { to: "team" };
 
 export type DeliveryResult =
-  /** Delivered; `platform` and `ref` say where the message lives (for later updates). */
-  | { status: "sent"; platform: string; ref?: string }
+  /** Delivered; `ref` says where the message lives (to edit or delete it later), as the platform reads it. */
+  | { status: "sent"; platform: string; ref: string | null }
   /** Try again later: rate limited (`retryAfterMs` from the platform) or a passing fault. */
   | { status: "retry"; error: string; retryAfterMs?: number }
-  /** Will never work for this recipient (unknown user, bot blocked): stop trying. */
+  /** Will never work for this destination (unknown user, bot blocked, no team channel): stop trying. */
   | { status: "unreachable"; reason: string };
+
+/** The result of editing a message: `gone` when it no longer exists (deleted by someone). */
+export type UpdateResult = DeliveryResult | { status: "gone" };
 
 export interface ChatPlatform {
   readonly name: string;
-  deliver(message: ChatMessage): Promise<DeliveryResult>;
+  post(destination: Destination, content: ChatContent): Promise<DeliveryResult>;
+  /** Edits a message this platform posted (`ref` from its DeliveryResult). */
+  update(ref: string, content: ChatContent): Promise<UpdateResult>;
 }

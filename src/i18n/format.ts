@@ -1,0 +1,33 @@
+// Numbers, money, dates and plurals as each language writes them. Every sentence of the
+// catalogue formats its figures through these, so "1,00 €" and "€1.00" never disagree.
+import type { Locale } from "../core/model.js";
+
+export type Bilingual<T> = { readonly fr: T; readonly en: T };
+
+const numberLocale: Record<Locale, string> = { fr: "fr-FR", en: "en-IE" };
+
+export function formatEuros(cents: number, locale: Locale): string {
+  return new Intl.NumberFormat(numberLocale[locale], { style: "currency", currency: "EUR" }).format(cents / 100);
+}
+
+/** 0.873 → "87 %" (fr) or "87%" (en); null (nothing to measure yet) → "—". */
+export function formatPercent(share: number | null, locale: Locale): string {
+  if (share === null) return "—";
+  return new Intl.NumberFormat(numberLocale[locale], { style: "percent", maximumFractionDigits: 0 }).format(share);
+}
+
+/** A calendar day: "3 déc. 2026" / "3 Dec 2026", in the given time zone. */
+export function formatDay(date: Date, locale: Locale, timeZone = "UTC"): string {
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeZone }).format(date);
+}
+
+/** A moment: "3 déc. 2026, 14:05" / "3 Dec 2026, 14:05", in the given time zone. */
+export function formatMoment(date: Date, locale: Locale, timeZone = "UTC"): string {
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+}
+
+/** "3 commentaires", "1 comment": French puts 0 and 1 in the singular, English only 1. */
+export function count(locale: Locale, n: number, one: string, many: string): string {
+  const singular = locale === "fr" ? n <= 1 : n === 1;
+  return `${n} ${singular ? one : many}`;
+}

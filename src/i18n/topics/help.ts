@@ -1,0 +1,68 @@
+// `help`: everyone's commands, then management's, each with what it does and one example.
+// `prefix` is how the platform starts a command: "/cagnotte " in Slack, "cagnotte " in Teams.
+import type { Bilingual } from "../format.js";
+
+export interface HelpEntry {
+  usage: string;
+  what: string;
+  example?: string;
+}
+
+const fr = {
+  title: "Commandes Cagnotte",
+  everyone: "Pour tout le monde",
+  management: "Pour la direction",
+  example: "exemple",
+  line: (prefix: string, e: HelpEntry) => `${prefix}${e.usage} : ${e.what}${e.example ? ` (exemple : ${prefix}${e.example})` : ""}`,
+  everyoneEntries: [
+    { usage: "status", what: "où en est la cagnotte du trimestre" },
+    { usage: "withdraw", what: "retirer votre dernier commentaire" },
+    { usage: "forget-me", what: "effacer tous vos commentaires (puis « forget-me confirm »)" },
+    { usage: "help", what: "cette aide (les mots français marchent aussi : statut, retirer, aide…)" },
+  ] as HelpEntry[],
+  managementEntries: [
+    { usage: "history", what: "campagnes passées et total versé" },
+    { usage: "charity list | add \"Nom\" [url] | reorder <de> <à> | remove <position>", what: "la file des associations", example: "charity add \"Rêves de Gosse\" https://revesdegosse.fr" },
+    { usage: "campaign close [raison]", what: "clore la campagne avant terme", example: "campaign close fin de contrat" },
+    { usage: "moderation | moderation approve|reject <id> [raison]", what: "la file de modération" },
+    { usage: "override <réponse> <raison>", what: "compter une réponse malgré tout", example: "override 3f2a… commentaire oral transmis par téléphone" },
+    { usage: "payout <campagne> <montant> <référence> [AAAA-MM-JJ]", what: "enregistrer un versement", example: "payout 2026-Q3 123.00 VIR-2026-10-05" },
+    { usage: "export [answers|contributions|technicians] [campagne]", what: "export CSV", example: "export technicians 2026-Q3" },
+    { usage: "export-person <e-mail>", what: "les données d'une personne" },
+    { usage: "audit [n]", what: "le journal des actions de la direction" },
+  ] as HelpEntry[],
+  slackInstall: { usage: "slack-install <client>", what: "lien d'installation pour le Slack d'un client (OAuth)" } as HelpEntry,
+  teamsChannel: { usage: "channel", what: "(dans un canal d'équipe) y publier la progression de la cagnotte" } as HelpEntry,
+  teamsDemo: { usage: "demo", what: "(essai local) clore un ticket de démonstration pour recevoir l'enquête" } as HelpEntry,
+};
+
+export const help: Bilingual<typeof fr> = {
+  fr,
+  en: {
+    title: "Cagnotte commands",
+    everyone: "For everyone",
+    management: "For management",
+    example: "example",
+    line: (prefix, e) => `${prefix}${e.usage}: ${e.what}${e.example ? ` (example: ${prefix}${e.example})` : ""}`,
+    everyoneEntries: [
+      { usage: "status", what: "where this quarter's pot stands" },
+      { usage: "withdraw", what: "withdraw your latest comment" },
+      { usage: "forget-me", what: "erase all your comments (then “forget-me confirm”)" },
+      { usage: "help", what: "this help" },
+    ],
+    managementEntries: [
+      { usage: "history", what: "past campaigns and total given" },
+      { usage: "charity list | add \"Name\" [url] | reorder <from> <to> | remove <position>", what: "the charity queue", example: "charity add \"Rêves de Gosse\" https://revesdegosse.fr" },
+      { usage: "campaign close [reason]", what: "close the campaign early", example: "campaign close end of contract" },
+      { usage: "moderation | moderation approve|reject <id> [reason]", what: "the moderation queue" },
+      { usage: "override <answer> <reason>", what: "count an answer anyway", example: "override 3f2a… comment given by phone" },
+      { usage: "payout <campaign> <amount> <reference> [YYYY-MM-DD]", what: "record a payout", example: "payout 2026-Q3 123.00 TRF-2026-10-05" },
+      { usage: "export [answers|contributions|technicians] [campaign]", what: "CSV export", example: "export technicians 2026-Q3" },
+      { usage: "export-person <e-mail>", what: "one person's data" },
+      { usage: "audit [n]", what: "the log of management actions" },
+    ],
+    slackInstall: { usage: "slack-install <client>", what: "install link for a client's own Slack (OAuth)" },
+    teamsChannel: { usage: "channel", what: "(in a team channel) post the pot's progress there" },
+    teamsDemo: { usage: "demo", what: "(local trial) close a demo ticket to get the survey" },
+  },
+};

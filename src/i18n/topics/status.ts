@@ -1,0 +1,83 @@
+// Where the pot stands: `status`, the team channel's progress message and milestones, `history`.
+import type { Locale } from "../../core/model.js";
+import { count, type Bilingual } from "../format.js";
+
+const words = (locale: Locale) => ({
+  counted: (n: number) => (locale === "fr" ? count("fr", n, "commentaire compté", "commentaires comptés") : count("en", n, "counted comment", "counted comments")),
+  daysLeft: (n: number) => (locale === "fr" ? count("fr", n, "jour restant", "jours restants") : `${count("en", n, "day", "days")} left`),
+});
+
+const fr = {
+  title: (campaign: string) => `Cagnotte solidaire ${campaign}`,
+  charity: "Association",
+  noCharity: "association à choisir",
+  needsCharity: "Aucune association choisie pour ce trimestre : la direction l'ajoute avec « charity add \"Nom\" [url] ».",
+  amount: "Montant",
+  countedComments: "Commentaires comptés",
+  answers: "Réponses / enquêtes",
+  answersOf: (answers: number, surveys: number) => `${answers} / ${surveys}`,
+  responseRate: "Taux de réponse",
+  positiveShare: "Évaluations positives",
+  daysLeft: "Jours restants",
+  closed: "Campagne close",
+  countedLine: words("fr").counted,
+  daysLeftLine: words("fr").daysLeft,
+  managementTitle: "Vue direction",
+  topTechnicians: "Techniciens les plus remerciés",
+  technicianPraise: (name: string, n: number) => `${name} (${n})`,
+  noPraise: "aucun remerciement pour l'instant",
+  pendingModeration: "En attente de modération",
+  caps: "Plafonds atteints",
+  capsValue: (requesters: number, clients: number) => `${count("fr", requesters, "demandeur", "demandeurs")}, ${count("fr", clients, "client", "clients")}`,
+  progressLine: (charity: string, amount: string, comments: number, daysLeft: number) =>
+    `Cagnotte pour ${charity} : ${amount} (${words("fr").counted(comments)}), ${words("fr").daysLeft(daysLeft)}.`,
+  progressBar: (bar: string, amount: string, target: string) => `${bar}  ${amount} / ${target}`,
+  milestone: (amount: string, charity: string) => `La cagnotte pour ${charity} vient de passer ${amount} !`,
+  sharedComment: "Un client a partagé son commentaire",
+  historyTitle: "Historique des campagnes",
+  noHistory: "Aucune campagne pour l'instant.",
+  inProgress: "en cours",
+  paid: (amount: string, date: string, reference: string) => `versé ${amount} le ${date} (réf. ${reference})`,
+  unpaid: "versement à enregistrer",
+  historyLine: (campaign: string, charity: string, amount: string, comments: number, state: string) =>
+    `${campaign} · ${charity} · ${amount} (${words("fr").counted(comments)}) · ${state}`,
+  totalGiven: (amount: string) => `Total versé depuis le début : ${amount}`,
+};
+
+export const status: Bilingual<typeof fr> = {
+  fr,
+  en: {
+    title: (campaign) => `Charity pot ${campaign}`,
+    charity: "Charity",
+    noCharity: "charity to be chosen",
+    needsCharity: "No charity chosen for this quarter: management adds one with “charity add \"Name\" [url]”.",
+    amount: "Amount",
+    countedComments: "Counted comments",
+    answers: "Answers / surveys",
+    answersOf: (answers, surveys) => `${answers} / ${surveys}`,
+    responseRate: "Response rate",
+    positiveShare: "Positive ratings",
+    daysLeft: "Days left",
+    closed: "Campaign closed",
+    countedLine: words("en").counted,
+    daysLeftLine: words("en").daysLeft,
+    managementTitle: "Management view",
+    topTechnicians: "Most praised technicians",
+    technicianPraise: (name, n) => `${name} (${n})`,
+    noPraise: "no praise yet",
+    pendingModeration: "Awaiting moderation",
+    caps: "Caps reached",
+    capsValue: (requesters, clients) => `${count("en", requesters, "requester", "requesters")}, ${count("en", clients, "client", "clients")}`,
+    progressLine: (charity, amount, comments, daysLeft) => `Pot for ${charity}: ${amount} (${words("en").counted(comments)}), ${words("en").daysLeft(daysLeft)}.`,
+    progressBar: (bar, amount, target) => `${bar}  ${amount} / ${target}`,
+    milestone: (amount, charity) => `The pot for ${charity} just passed ${amount}!`,
+    sharedComment: "A client shared their comment",
+    historyTitle: "Campaign history",
+    noHistory: "No campaign yet.",
+    inProgress: "in progress",
+    paid: (amount, date, reference) => `paid ${amount} on ${date} (ref. ${reference})`,
+    unpaid: "payout to record",
+    historyLine: (campaign, charity, amount, comments, state) => `${campaign} · ${charity} · ${amount} (${words("en").counted(comments)}) · ${state}`,
+    totalGiven: (amount) => `Total given so far: ${amount}`,
+  },
+};
