@@ -14,6 +14,11 @@ import type {
 } from "../core/model.js";
 import type { CampaignFigures } from "../core/status/status-report.js";
 import type { CampaignHistoryLine } from "../core/views.js";
+import type { OutboxRepository } from "./store/outbox.js";
+import type { MessageRefRepository } from "./store/message-refs.js";
+
+export type { OutboxEntry, OutboxKind, OutboxMessage, OutboxRecord, OutboxRepository } from "./store/outbox.js";
+export type { MessageRefRepository, StoredMessageRef } from "./store/message-refs.js";
 
 export interface PeopleRepository {
   upsertByEmail(input: { email: string; name?: string | null; clientId?: string | null; now: Date }): Promise<Person>;
@@ -222,24 +227,7 @@ export interface ExportRepository {
   personRecord(personId: string): Promise<Record<string, unknown> | null>;
 }
 
-export interface OutboxRecord {
-  id: string;
-  kind: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-}
-
-export interface OutboxRepository {
-  enqueue(message: { kind: string; payload: Record<string, unknown>; availableAt: Date; dedupeKey?: string; now: Date }): Promise<{ id: string; created: boolean }>;
-  /** Claims due messages for `leaseMs`; a message is never held by two workers at once. */
-  claimDue(input: { worker: string; now: Date; limit: number; leaseMs: number }): Promise<OutboxRecord[]>;
-  markSent(id: string, at: Date): Promise<void>;
-  reschedule(id: string, input: { availableAt: Date; error: string }): Promise<void>;
-  markDead(id: string, input: { at: Date; error: string }): Promise<void>;
-  pendingCount(): Promise<number>;
-}
-
-/** Small key/value state: platform message references, the Teams progress channel… */
+/** Small key/value configuration kept in the database (the Teams progress channel…). */
 export interface SettingsRepository {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, now: Date): Promise<void>;
@@ -259,6 +247,7 @@ export interface Repositories {
   moderation: ModerationRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
+  messageRefs: MessageRefRepository;
   leases: JobLeaseRepository;
   lifecycle: LifecycleRepository;
   payouts: PayoutRepository;
