@@ -20,7 +20,12 @@ export function messageRefRepository(db: Db): MessageRefRepository {
       });
     },
     async forgetStartingWith(prefix) {
-      const { count } = await db.messageRef.deleteMany({ where: { purpose: { startsWith: prefix } } });
+      // Prisma's startsWith is a LIKE: "_" and "%" in the prefix would match any character (and
+      // SQLite's LIKE ignores case). It only narrows the search; the exact test is made here.
+      const candidates = await db.messageRef.findMany({ where: { purpose: { startsWith: prefix } }, select: { purpose: true } });
+      const purposes = [...new Set(candidates.map((c) => c.purpose).filter((p) => p.startsWith(prefix)))];
+      if (purposes.length === 0) return 0;
+      const { count } = await db.messageRef.deleteMany({ where: { purpose: { in: purposes } } });
       return count;
     },
   };
