@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { REFUSAL_CODES, type RefusalCode } from "../../../src/core/refusal.js";
 import { LOCALES, textsFor, type Texts } from "../../../src/i18n/index.js";
-import { survey } from "../../../src/i18n/topics/survey.js";
+import type { survey } from "../../../src/i18n/topics/survey.js";
 
 // A topic whose English lacks a key does not compile…
 // @ts-expect-error -- `header` and the rest are missing
