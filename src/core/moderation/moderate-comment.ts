@@ -16,6 +16,7 @@ import { compileLists } from "./compile.js";
 import { findTerms } from "./find-terms.js";
 import { EN_LISTS } from "./lists/en.js";
 import { FR_LISTS } from "./lists/fr.js";
+import { findStatements } from "./statements/find-statements.js";
 
 export type ModerationVerdict = "clean" | "hateful" | "insult" | "review";
 
@@ -28,7 +29,7 @@ export interface ModerationResult {
 const COMPILED_TERMS = compileLists([FR_LISTS, EN_LISTS]);
 
 export function moderateComment(text: string): ModerationResult {
-  const hits = findTerms(text, COMPILED_TERMS);
+  const hits = findTerms(text, COMPILED_TERMS, [findStatements]);
   const worst = hits[0];
   if (!worst) return { verdict: "clean", terms: [] };
   return { verdict: worst.category, terms: hits.map((h) => h.term) };
