@@ -39,7 +39,7 @@ const HARM_FR = oneOf([
   "expulser", "expulsez", "deporter", "deportez", "gazer", "gazez", "exterminer", "exterminez",
   "eliminer", "eliminez", "tuer", "tuez", "buter", "butez", "virer", "virez", "chasser", "chassez",
   "bruler", "brulez", "fusiller", "pendre", "noyer", "massacrer", "lyncher", "degager", "degagez",
-  "renvoyer", "renvoyez", "interdire", "bannir",
+  "renvoyer", "renvoyez", "interdire", "bannir", "vire", "virent", "expulse", "chasse", "gaze", "tue", "bute",
 ]);
 const MUST_BE_FR = `${oneOf(["doivent", "devraient", "faut", "faudrait", "vont", "doit", "devrait"])}(?: tous| toutes)?(?: etre| se faire)?`;
 const HARMED_FR = oneOf([
@@ -69,6 +69,7 @@ export const CALLS_TO_EXCLUDE_RULES: readonly StatementRule[] = [
   { pattern: rule(`${oneOf(["qu ils", "qu elles", `que ${ANY_GROUP}`])}(?: tous)? ${oneOf(["rentrent", "retournent", "repartent", "degagent", "se cassent", "se barrent", "aillent"])}(?: tous)? ${THEIR_PLACE_FR}`), category: "hateful", label: quoted("call-to-expel") },
   { pattern: rule(`${SEND_FR}${SENT_OBJECT_FR} ${THEIR_PLACE_FR}`), category: "hateful", label: quoted("call-to-expel") },
   { pattern: rule(`${MODAL_FR}(?: tous| toutes)? (?:les|leur) ${EXPEL_OR_KILL_FR}`), category: "hateful", label: quoted("call-to-harm") },
+  { pattern: rule(`les ${EXPEL_OR_KILL_FR}(?: tous| toutes)`), category: "hateful", label: quoted("call-to-harm") },
   { pattern: rule(`${HARM_FR}(?: tous| toutes)? ${GROUP}`), category: "hateful", label: quoted("call-to-harm"), accept: people },
   { pattern: rule(`${GROUP}(?: \\S+)?? ${MUST_BE_FR} ${HARMED_FR}`), category: "hateful", label: quoted("call-to-expel"), accept: people },
   { pattern: rule(`dehors ${GROUP}`), category: "hateful", label: quoted("call-to-expel"), accept: people },
@@ -86,7 +87,7 @@ export const CALLS_TO_EXCLUDE_RULES: readonly StatementRule[] = [
   { pattern: rule(`${GROUP} out(?= \\.|$)`), category: "hateful", label: quoted("call-to-expel"), accept: people },
   { pattern: rule(`${oneOf(["gas", "exterminate", "lynch", "genocide"])} (?:${THEM_EN}|${ANY_GROUP})`), category: "hateful", label: quoted("call-to-harm") },
   { pattern: rule(`${oneOf(["kill", "shoot", "wipe out", "eradicate", "murder", "hang", "burn", "nuke", "ban", "expel"])} ${GROUP}`), category: "hateful", label: quoted("call-to-harm"), accept: people },
-  { pattern: rule(`${GROUP} ${MUST_EN} ${KILLED_EN}`), category: "hateful", label: quoted("call-to-harm"), accept: people },
+  { pattern: rule(`${GROUP} ${MUST_EN} (?:${KILLED_EN}|banned)`), category: "hateful", label: quoted("call-to-harm"), accept: people },
   // "they should all be killed", « ils doivent tous être gazés »: said of anyone, a call to kill.
   { pattern: rule(`${PRONOUN} ${MUST_EN} ${KILLED_EN}`), category: "hateful", label: quoted("call-to-harm") },
   { pattern: rule(`${PRONOUN} ${MUST_BE_FR} ${oneOf(["extermines", "gazes", "tues", "pendus", "fusilles", "brules", "noyes", "massacres", "expulses", "deportes"])}`), category: "hateful", label: quoted("call-to-harm") },

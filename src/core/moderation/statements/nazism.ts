@@ -7,7 +7,7 @@ import { named, type StatementRule } from "./rule.js";
 
 const quoted = (kind: string) => (m: RegExpMatchArray): string => `${kind}: ${m[0]}`;
 
-const HITLER = "h+i+t+l+e+r+";
+const HITLER = "(?:adolf(?: h+i+t+l+e+r+)?|h+i+t+l+e+r+)";
 const REICH = `${oneOf(["le", "the"])}(?: ${oneOf(["3e", "3eme", "3rd", "troisieme", "third", "iiie", "iii"])})? reich`;
 const HITLER_RIGHT = oneOf([
   "avait raison", "a eu raison", "a raison", "was right", "had a point", "did nothing wrong",
@@ -22,6 +22,7 @@ const HOLOCAUST = oneOf([
 ]);
 const DENIED = oneOf([
   "n a jamais existe", "n ont jamais existe", "n a pas existe", "n ont pas existe", "n a jamais eu lieu",
+  "c est du pipeau", "c est des foutaises", "c est bidon", "c est du flan", "c est une blague",
   "never happened", "didn t happen", "did not happen", "never existed", "never took place",
   `${oneOf(["est", "etait", "c est", "is", "was", "is just", "is all"])}(?: ${oneOf(["un", "une", "a", "totally", "completely", "une grosse", "a big"])})? ${oneOf([
     "mensonge", "mythe", "invention", "arnaque", "escroquerie", "bobard", "fake", "hoax", "lie", "myth",

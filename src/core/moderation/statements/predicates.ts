@@ -14,6 +14,7 @@ const FILLER = oneOf([
   "un", "a", "an", "the", "of", "them", "nothing but", "ne", "n", "pas", "plus", "more", "most",
   "franchement", "clairement", "clearly", "obviously", "evidemment", "forcement", "encore",
   "tous pareils \\.", "toutes pareilles \\.", "nous", "que des", "que de", "la plupart",
+  "like", "just like", "comme", "comme des",
 ]);
 export const GAP = some(FILLER, 5);
 
@@ -40,7 +41,7 @@ const DEGRADING: readonly string[] = [
 /** Verb phrases that make a group a danger or a conspiracy, written as they appear in streams. */
 const DEGRADING_VERBS: readonly string[] = [
   // French
-  "controlent", "controle tout", "dirigent", "possedent", "ont tout l argent", "ont tout",
+  "controlent", "controle tout", "manipulent", "sont derriere tout", "derriere tout", "dirigent", "possedent", "ont tout l argent", "ont tout",
   "volent", "piquent", "pillent", "envahissent", "profitent", "detruisent", "tuent", "egorgent",
   "puent", "sentent mauvais", "pullulent", "grouillent", "se reproduisent comme des lapins",
   "respectent rien", "respectent pas", "ont rien a faire", "ont pas leur place", "ont rien a foutre",
@@ -54,7 +55,7 @@ const DEGRADING_VERBS: readonly string[] = [
   // English
   "control", "controls", "run the world", "run the banks", "run the media", "run everything",
   "run hollywood", "run the government", "run this country", "own the media", "own the banks",
-  "own everything", "own the world", "own hollywood", "steal", "stealing", "rob", "robbing",
+  "own everything", "own the world", "manipulate", "are behind everything", "behind everything", "own hollywood", "steal", "stealing", "rob", "robbing",
   "ruin everything", "ruin this country", "ruin our country", "destroying", "destroy our",
   "destroy this", "taking over", "invade", "invading", "breed like", "smell", "stink",
   "can t be trusted", "can t do anything", "can t do their job", "can t work", "can t write",
