@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parseDays, parseTimeOfDay, parseWeekday, parseWindows } from "./core/schedule/business-hours.js";
 import { HOLIDAY_CALENDARS, type HolidayCalendar } from "./core/schedule/holidays.js";
 import type { ScheduleSettings } from "./core/schedule/settings.js";
+import { MIN_SURVEY_DAYS } from "./core/rules/survey-policy.js";
 
 const emailList = z
   .string()
@@ -79,8 +80,18 @@ const schema = z.object({
     .transform((s) => s.split(",").map((k) => k.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.string()).min(1, "must name at least one ticket kind")),
   CAGNOTTE_RATING_SCALE: z.enum(["3", "5"]).default("3").transform((s) => Number(s) as 3 | 5),
-  CAGNOTTE_SURVEY_EXPIRY_DAYS: positiveInt(14),
+  CAGNOTTE_SURVEY_EXPIRY_DAYS: z.coerce
+    .number()
+    .int()
+    .min(MIN_SURVEY_DAYS, `may only lengthen the ${MIN_SURVEY_DAYS} days the règlement guarantees (at least ${MIN_SURVEY_DAYS})`)
+    .default(MIN_SURVEY_DAYS),
+  CAGNOTTE_STAFF_DOMAINS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be e-mail domains such as esn.example, comma-separated"))),
   CAGNOTTE_MILESTONE_CENTS: positiveInt(1000),
+  CAGNOTTE_CHARITY: z.string().trim().min(1).max(120, "at most 120 characters").optional(),
   CAGNOTTE_SCHEDULER: z.enum(["on", "off"]).default("on"),
   CAGNOTTE_REMINDER_DELAY_HOURS: positiveInt(48),
   CAGNOTTE_BUSINESS_DAYS: parsed("mon-fri", parseDays, "must be weekdays such as mon-fri or mon,tue,thu"),
@@ -114,6 +125,8 @@ export interface Config {
   /** `local`: Teams activities accepted without authentication (TEAMS_LOCAL=true, never in production). */
   teams: { appId: string; appPassword: string | null; appType: string; tenantId: string | null; local: boolean } | null;
   admins: readonly string[];
+  /** CAGNOTTE_CHARITY: the first charity, so that a fresh install does not open a quarter without one. */
+  firstCharity: string | null;
   rules: {
     timeZone: string;
     defaultLocale: "fr" | "en";
@@ -123,6 +136,8 @@ export interface Config {
     ratingScale: 3 | 5;
     surveyExpiryDays: number;
     milestoneCents: number;
+    /** CAGNOTTE_STAFF_DOMAINS: the support team's own e-mail domains; their tickets are not surveyed. */
+    staffDomains: readonly string[];
   };
   schedule: ScheduleSettings;
 }
@@ -203,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { appId: "", appPassword: null, appType: "MultiTenant", tenantId: null, local: true }
         : null,
     admins: e.CAGNOTTE_ADMINS,
+    firstCharity: e.CAGNOTTE_CHARITY ?? null,
     rules: {
       timeZone: e.CAGNOTTE_TIME_ZONE,
       defaultLocale: e.CAGNOTTE_DEFAULT_LOCALE,
@@ -212,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ratingScale: e.CAGNOTTE_RATING_SCALE,
       surveyExpiryDays: e.CAGNOTTE_SURVEY_EXPIRY_DAYS,
       milestoneCents: e.CAGNOTTE_MILESTONE_CENTS,
+      staffDomains: e.CAGNOTTE_STAFF_DOMAINS,
     },
     schedule: {
       enabled: e.CAGNOTTE_SCHEDULER === "on",

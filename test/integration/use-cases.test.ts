@@ -78,15 +78,15 @@ describe("answering", () => {
   it("refuses a second answer, a stranger, an expired survey and a bad rating", async () => {
     const s = await surveyFor();
     const stranger = await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { platform: "slack", userId: "U999", email: "other@x.example" }, rating: 3, comment: "hi" });
-    expect(stranger).toEqual({ ok: false, reason: "not-requester" });
-    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: "wrong" }, rating: 3 })).toEqual({ ok: false, reason: "not-requester" });
-    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 4 })).toEqual({ ok: false, reason: "invalid-rating" });
+    expect(stranger).toEqual({ ok: false, refusal: { code: "not-requester" } });
+    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: "wrong" }, rating: 3 })).toEqual({ ok: false, refusal: { code: "not-requester" } });
+    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 4 })).toEqual({ ok: false, refusal: { code: "invalid-rating" } });
     expect(await store.db.answer.count()).toBe(0);
     await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 3, comment: "Top" });
-    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 1 })).toEqual({ ok: false, reason: "already-answered" });
+    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 1 })).toEqual({ ok: false, refusal: { code: "already-answered" } });
     const late = await surveyFor();
-    clock.advance(15 * 86_400_000);
-    expect(await answerSurvey(ctx, { surveyId: late.surveyId, answerer: { surveyToken: late.token }, rating: 3 })).toEqual({ ok: false, reason: "survey-expired" });
+    clock.advance(100 * 86_400_000); // past 90 days after the ticket closed and past its campaign
+    expect(await answerSurvey(ctx, { surveyId: late.surveyId, answerer: { surveyToken: late.token }, rating: 3 })).toEqual({ ok: false, refusal: { code: "survey-expired" } });
   });
 
   it("links a chat identity to the requester by e-mail, then trusts only that identity", async () => {
@@ -152,14 +152,14 @@ describe("withdrawal and override", () => {
     const s = await surveyFor();
     const a = await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 3, comment: "Merci Camille" });
     if (!a.ok) throw new Error("answer refused");
-    const stranger = await withdrawComment(ctx, { personId: s.context.technician.id, answerId: a.answer.id });
-    expect(stranger).toEqual({ ok: false, reason: "not-requester" });
-    const w = await withdrawComment(ctx, { personId: s.context.requester.id, answerId: null });
-    expect(w).toEqual({ ok: true, answerId: a.answer.id, reversedCents: 100, potCents: 0 });
+    const stranger = await withdrawComment(ctx, { by: { personId: s.context.technician.id }, answerId: a.answer.id });
+    expect(stranger).toEqual({ ok: false, refusal: { code: "not-author" } });
+    const w = await withdrawComment(ctx, { by: { personId: s.context.requester.id }, answerId: null });
+    expect(w).toMatchObject({ ok: true, reversedCents: 100, potCents: 0, view: { answerId: a.answer.id, comment: null, withdrawn: { reversedCents: 100 } } });
     const row = await store.db.answer.findUniqueOrThrow({ where: { id: a.answer.id } });
     expect(row.comment).toBeNull();
     expect(row.withdrawnAt).not.toBeNull();
-    expect(await withdrawComment(ctx, { personId: s.context.requester.id, answerId: a.answer.id })).toEqual({ ok: false, reason: "nothing-to-withdraw" });
+    expect(await withdrawComment(ctx, { by: { surveyToken: s.token }, answerId: a.answer.id })).toEqual({ ok: false, refusal: { code: "nothing-to-withdraw" } });
   });
 
   it("keeps the euro when the comment is withdrawn after the campaign ended", async () => {
@@ -167,7 +167,7 @@ describe("withdrawal and override", () => {
     const a = await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 3, comment: "Merci" });
     if (!a.ok) throw new Error("answer refused");
     clock.set("2027-01-05T10:00:00Z");
-    expect(await withdrawComment(ctx, { personId: s.context.requester.id, answerId: a.answer.id })).toMatchObject({ ok: true, reversedCents: 0, potCents: 100 });
+    expect(await withdrawComment(ctx, { by: { personId: s.context.requester.id }, answerId: a.answer.id })).toMatchObject({ ok: true, reversedCents: 0, potCents: 100 });
   });
 
   it("lets management count an answer anyway, with who, when and why in the audit log", async () => {
@@ -182,6 +182,40 @@ describe("withdrawal and override", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: "boss@esn.example", action: "contribution.override", reason: "Merci dit au téléphone" });
     expect(await overrideCount(ctx, { actorEmail: "boss@esn.example", answerId: a.answer.id, reason: "again" })).toEqual({ ok: false, reason: "already-counted" });
+  });
+});
+
+describe("the règlement in every case", () => {
+  it("counts a comment answered 60 days after its ticket closed, inside the campaign", async () => {
+    const s = await surveyFor(ticketEvent({ closedAt: new Date("2026-10-02T09:00:00Z") }));
+    clock.set("2026-12-01T10:00:00Z"); // 60 days later, still Q4
+    const a = await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 3, comment: "Merci, enfin le temps de répondre" });
+    expect(a).toMatchObject({ ok: true, counted: true, addedCents: 100 });
+  });
+
+  it("never surveys a ticket whose requester is its technician or the support team's own staff", async () => {
+    const staffCtx = testContext(store, clock, { rules: { ...ctx.rules, staffDomains: ["esn.example"] } });
+    expect(await ticketClosed(staffCtx, ticketEvent({ requester: { email: "TECH@esn.example", name: null } }))).toEqual({ status: "ignored", reason: "self-rating" });
+    expect(await ticketClosed(staffCtx, ticketEvent({ requester: { email: "alex@esn.example", name: null } }))).toEqual({ status: "ignored", reason: "staff-requester" });
+    expect(await ticketClosed(ctx, ticketEvent({ requester: { email: "boss@esn.example", name: null } }))).toEqual({ status: "ignored", reason: "staff-requester" });
+    expect(await store.db.ticket.count()).toBe(0);
+    const demo = await ticketClosed(ctx, ticketEvent({ source: "demo", requester: { email: "tech@esn.example", name: null } }));
+    expect(demo.status).toBe("scheduled");
+  });
+
+  it("refuses to override an insult, a hateful comment or one waiting in moderation, naming why", async () => {
+    const cases = [
+      ["Espèce de connard", "comment-insult"],
+      ["les arabes sont tous des voleurs", "comment-hateful"],
+    ] as const;
+    for (const [comment, reason] of cases) {
+      const s = await surveyFor();
+      const a = await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 3, comment });
+      if (!a.ok) throw new Error("answer refused");
+      expect(a.counted).toBe(false);
+      expect(await overrideCount(ctx, { actorEmail: "boss@esn.example", answerId: a.answer.id, reason: "the client insists" })).toEqual({ ok: false, reason });
+    }
+    expect(await store.db.contribution.count()).toBe(0);
   });
 });
 
