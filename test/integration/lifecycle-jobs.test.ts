@@ -197,7 +197,11 @@ describe("survey reminders and expiry", () => {
     clock.set("2026-11-04T10:00:00Z");
     await scheduler().runAll();
     expect((await outbox("survey.remind")).map((m) => m.payload.surveyId)).toEqual([b]);
-    clock.set("2026-11-17T10:00:00Z"); // 14 days later
+    // Answerable 90 days after the ticket closed (and at least to the end of its campaign).
+    clock.set("2027-01-31T08:59:00Z");
+    await scheduler().runAll();
+    expect((await store.surveys.findContext(b))!.survey.status).toBe("delivered");
+    clock.set("2027-01-31T09:05:00Z"); // 90 days after 2 November 10:00 Paris time
     await scheduler().runAll();
     expect((await store.surveys.findContext(b))!.survey.status).toBe("expired");
     expect((await store.surveys.findContext(a))!.survey.status).toBe("answered");

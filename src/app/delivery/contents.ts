@@ -3,18 +3,20 @@
 import type { Person, SurveyContext } from "../../core/model.js";
 import type { FollowUpNote, PotProgress, Recipient, SurveyPrompt, ThankYouNote } from "../../core/views.js";
 import { isCommentShowable } from "../../core/rules/counting.js";
+import { ticketRef as ticketRefOf } from "../../core/ticket-ref.js";
 import { milestoneCrossed } from "../../core/status/status-report.js";
 import { daysLeft, quarterLabel } from "../../core/campaign/quarter.js";
 import type { Repositories } from "../../ports/store.js";
 import type { AppContext } from "../context.js";
-import { surveyUrl } from "../context.js";
+import { surveyPromptOf } from "../survey-views.js";
 
 export function toRecipient(p: Person): Recipient {
   return { personId: p.id, email: p.email, name: p.name, locale: p.locale, slackUserId: p.slackUserId, teamsUserId: p.teamsUserId };
 }
 
+/** A survey's ticket as people read it ("#4521", "glpi #4521"). */
 export function ticketRef(context: SurveyContext): string {
-  return context.ticket.source === "generic" ? `#${context.ticket.externalId}` : `${context.ticket.source} #${context.ticket.externalId}`;
+  return ticketRefOf(context.ticket);
 }
 
 /** Every manager (CAGNOTTE_ADMINS), as a person when they are known (their language, their chat ids). */
@@ -31,22 +33,7 @@ export async function managers(ctx: AppContext, repos: Repositories): Promise<Re
 export async function surveyFor(ctx: AppContext, repos: Repositories, surveyId: string, reminder: boolean): Promise<{ to: Recipient; prompt: SurveyPrompt } | null> {
   const context = await repos.surveys.findContext(surveyId);
   if (!context || !["pending", "delivered"].includes(context.survey.status)) return null;
-  return {
-    to: toRecipient(context.requester),
-    prompt: {
-      surveyId,
-      surveyUrl: surveyUrl(ctx, context.survey.token),
-      ticketRef: ticketRef(context),
-      ticketTitle: context.ticket.title,
-      technicianName: context.technician.name ?? context.technician.email,
-      clientName: context.client.name,
-      ratingScale: ctx.rules.ratingScale,
-      amountCents: ctx.rules.amountCents,
-      caps: ctx.rules.caps,
-      expiresAt: context.survey.expiresAt,
-      reminder,
-    },
-  };
+  return { to: toRecipient(context.requester), prompt: surveyPromptOf(ctx, context, reminder) };
 }
 
 /** Praise for the technician. */

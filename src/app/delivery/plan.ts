@@ -21,12 +21,13 @@ export type Unit =
 export type Plan =
   /** `surveyId`: the delivery of this survey is recorded on it (delivered / undeliverable). */
   | { status: "send"; units: Unit[]; surveyId: string | null }
-  | { status: "nothing"; why: string };
+  /** Nothing to send any more; `reason` says why, for the log. */
+  | { status: "nothing"; reason: string };
 
 const personKey = (r: Recipient) => `person:${r.email.toLowerCase()}`;
 
 function toEachManager(people: Recipient[], content: ChatContent): Plan {
-  if (people.length === 0) return { status: "nothing", why: "no manager in CAGNOTTE_ADMINS" };
+  if (people.length === 0) return { status: "nothing", reason: "no manager in CAGNOTTE_ADMINS" };
   return { status: "send", surveyId: null, units: people.map((person) => ({ key: personKey(person), to: "person", person, content })) };
 }
 
@@ -41,18 +42,18 @@ export async function planDelivery(ctx: AppContext, platforms: readonly ChatPlat
     case "survey.remind": {
       const reminder = message.kind === "survey.remind";
       const survey = await surveyFor(ctx, repos, message.payload.surveyId, reminder);
-      if (!survey) return { status: "nothing", why: "survey no longer waiting for an answer" };
+      if (!survey) return { status: "nothing", reason: "survey no longer waiting for an answer" };
       const content: ChatContent = { kind: "survey", prompt: survey.prompt };
       return { status: "send", surveyId: reminder ? null : message.payload.surveyId, units: [{ key: personKey(survey.to), to: "person", person: survey.to, content }] };
     }
     case "praise.deliver": {
       const praise = await thankYouFor(repos, message.payload.answerId);
-      if (!praise) return { status: "nothing", why: "answer not found" };
+      if (!praise) return { status: "nothing", reason: "answer not found" };
       return { status: "send", surveyId: null, units: [{ key: personKey(praise.to), to: "person", person: praise.to, content: { kind: "thank-you", note: praise.note } }] };
     }
     case "followup.deliver": {
       const note = await followUpFor(repos, message.payload.answerId);
-      if (!note) return { status: "nothing", why: "answer not found" };
+      if (!note) return { status: "nothing", reason: "answer not found" };
       return toEachManager(await managers(ctx, repos), { kind: "follow-up", note });
     }
     case "notice":
@@ -61,7 +62,7 @@ export async function planDelivery(ctx: AppContext, platforms: readonly ChatPlat
       return { status: "send", surveyId: null, units: toEveryTeam(platforms, { kind: "team-post", post: message.payload.post }) };
     case "pot.progress": {
       const progress = await potProgressFor(ctx, repos, message.payload);
-      if (!progress) return { status: "nothing", why: "campaign not found" };
+      if (!progress) return { status: "nothing", reason: "campaign not found" };
       const units: Unit[] = [];
       for (const platform of platforms) {
         units.push({ key: `team:${platform.name}:progress`, to: "progress", platform, campaignId: progress.campaignId, content: { kind: "progress", progress } });

@@ -43,7 +43,7 @@ export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform
   try {
     const plan = await planDelivery(ctx, platforms, message);
     if (plan.status === "nothing") {
-      log.debug({ why: plan.why }, "nothing to send any more");
+      log.debug({ reason: plan.reason }, "nothing to send any more");
       await ctx.store.outbox.markSent(record.id, now());
       await forgetDelivery(ctx, record.id);
       return "skipped";
