@@ -5,6 +5,7 @@ import { parseDays, parseTimeOfDay, parseWeekday, parseWindows } from "./core/sc
 import { HOLIDAY_CALENDARS, type HolidayCalendar } from "./core/schedule/holidays.js";
 import type { ScheduleSettings } from "./core/schedule/settings.js";
 import { MIN_SURVEY_DAYS } from "./core/rules/survey-policy.js";
+import type { Caps } from "./core/rules/counting.js";
 
 const emailList = z
   .string()
@@ -131,7 +132,7 @@ export interface Config {
     timeZone: string;
     defaultLocale: "fr" | "en";
     amountCents: number;
-    caps: { perRequester: number; perClient: number };
+    caps: Caps;
     surveyedKinds: readonly string[];
     ratingScale: 3 | 5;
     surveyExpiryDays: number;
