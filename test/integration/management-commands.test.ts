@@ -202,7 +202,7 @@ describe("exports and personal data", () => {
     const a = await answer(null);
     await run(`override ${a.answer.id} appel très apprécié`);
     clock.advance(60_000);
-    const b = await answer("Top", { email: "bob@client.example" });
+    await answer("Top", { email: "bob@client.example" });
     // Bob's chat identity is not linked yet: the e-mail his platform vouches for finds him.
     expect(text(await runCommand(ctx, table, { ...tech, personId: null, email: "bob@client.example" }, "forget-me confirm"))).toBe("1 comment erased.");
     clock.set("2027-01-10T10:00:00Z");
