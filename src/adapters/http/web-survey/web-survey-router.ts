@@ -5,7 +5,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../../app/context.js";
 import { answerSurvey } from "../../../app/answer-survey.js";
-import { surveyPage } from "../../../app/survey-page.js";
+import { surveyPage } from "../../../app/survey-state.js";
 import { withdrawComment } from "../../../app/withdraw-comment.js";
 import type { Locale } from "../../../core/model.js";
 import type { Refusal, RefusalCode } from "../../../core/refusal.js";
@@ -108,10 +108,11 @@ export function webSurveyRouter(ctx: AppContext): Router {
     const page = pageFor(req, res);
     const result = await withdrawComment(ctx, { by: { surveyToken: page.token }, answerId: readWithdrawForm(req.body) });
     if (result.ok) return page.answered(200, result.view);
-    // Nothing (more) to withdraw: the answer as it stands, with the reason.
+    // Nothing (more) to withdraw: the answer as it stands, with the reason; a link that leads
+    // nowhere (unknown, expired) says so rather than "nothing to withdraw".
     const now = await surveyPage(ctx, page.token);
     if (now.state === "answered") return page.answered(statusOf(result.refusal), now.view, { refusal: result.refusal });
-    page.refused(result.refusal);
+    page.refused(now.state === "refused" ? now.refusal : result.refusal);
   });
   return router;
 }
