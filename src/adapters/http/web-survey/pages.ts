@@ -5,6 +5,7 @@ import type { Message } from "../../../presenter/index.js";
 import { html, SafeHtml } from "./html.js";
 import { renderAlert, renderMessage, type FormValues } from "./render-html.js";
 
+// not user-facing: the style sheet
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1d1d1f}
 fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:600}label{display:block;margin:.3rem 0}textarea{width:100%;min-height:7rem;font:inherit}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}

@@ -17,6 +17,7 @@ import { renderPage, type PageContent, type PageFrame } from "./pages.js";
 import type { FormValues } from "./render-inputs.js";
 
 const SECURITY_HEADERS = {
+  // not user-facing: the Content-Security-Policy's directives
   "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
