@@ -62,11 +62,11 @@ export function webSurveyRouter(ctx: AppContext): Router {
       token,
       survey: (status: number, prompt: SurveyPrompt, refusal?: Refusal, values?: FormValues) =>
         send(status, { message: presentSurvey(prompt, p), alert: refusal && presentRefusal(refusal, p), values }),
-      /** Just answered: the thanks lead. Coming back, or refused: the page says it was answered already. */
-      answered: (status: number, view: AnsweredView, opts: { again?: boolean; refusal?: Refusal } = {}) =>
-        opts.again || opts.refusal
-          ? send(status, { heading: web.answeredTitle, message: presentAnswered(view, p), alert: opts.refusal && presentRefusal(opts.refusal, p) })
-          : send(status, { message: presentAnswered(view, p) }),
+      /** The answer as it stands; `again` (coming back, answering twice) says it was answered already. */
+      answered: (status: number, view: AnsweredView, opts: { again?: boolean; refusal?: Refusal } = {}) => {
+        const shown = { message: presentAnswered(view, p), alert: opts.refusal && presentRefusal(opts.refusal, p) };
+        send(status, opts.again ? { heading: web.answeredTitle, ...shown } : shown);
+      },
       refused: (refusal: Refusal) => send(statusOf(refusal), { heading: headingOf(refusal), alert: presentRefusal(refusal, p) }),
     };
   }
@@ -83,7 +83,7 @@ export function webSurveyRouter(ctx: AppContext): Router {
     const page = pageFor(req, res);
     const state = await surveyPage(ctx, page.token);
     const already: Refusal = { code: "already-answered" };
-    if (state.state === "answered") return page.answered(409, state.view, { refusal: already });
+    if (state.state === "answered") return page.answered(409, state.view, { again: true, refusal: already });
     if (state.state === "refused") return page.refused(state.refusal);
     const values = readAnswerForm(req.body);
     const result = await answerSurvey(ctx, {
@@ -100,7 +100,7 @@ export function webSurveyRouter(ctx: AppContext): Router {
     if (result.refusal.code === "already-answered") {
       // Answered from another tab or chat meanwhile: show that answer.
       const now = await surveyPage(ctx, page.token);
-      if (now.state === "answered") return page.answered(409, now.view, { refusal: result.refusal });
+      if (now.state === "answered") return page.answered(409, now.view, { again: true, refusal: result.refusal });
     }
     page.refused(result.refusal);
   });
