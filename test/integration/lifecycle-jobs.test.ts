@@ -223,7 +223,7 @@ describe("payout reminders, digest, retention", () => {
     expect(await noticesAt("2026-05-01T08:00:00Z")).toBe(1); // 1 May holiday
     expect(await noticesAt("2026-05-04T07:00:00Z")).toBe(2);
     const q1 = (await store.campaigns.findByQuarter(2026, 1))!;
-    await store.payouts.create({ campaignId: q1.id, amountCents: 100, paidOn: clock.now(), reference: "VIR-1", recordedBy: "boss@esn.example", now: clock.now() });
+    await store.payouts.create({ campaignId: q1.id, amountCents: 100, potCents: 100, reason: null, paidOn: clock.now(), reference: "VIR-1", recordedBy: "boss@esn.example", now: clock.now() });
     expect(await noticesAt("2026-06-01T07:00:00Z")).toBe(2);
     const [first] = (await outbox("notice")).filter((n) => n.dedupeKey?.startsWith("payout-reminder:"));
     expect(first!.payload.notice).toEqual({ kind: "payout-reminder", campaignLabel: "2026-Q1", charityName: "Les Restos du Cœur", amountCents: 100 });
