@@ -21,6 +21,11 @@ export function isAdmin(ctx: Pick<AppContext, "admins">, email: string | null | 
   return !!email && ctx.admins.includes(email.trim().toLowerCase());
 }
 
+/** The règlement every survey links to: the company's own document (CAGNOTTE_RULES_URL), else ours. */
+export function rulesUrl(ctx: Pick<AppContext, "publicUrl" | "rules">): string {
+  return ctx.rules.rulesUrl ?? `${ctx.publicUrl}/reglement`;
+}
+
 export function surveyUrl(ctx: Pick<AppContext, "publicUrl">, token: string): string {
   return `${ctx.publicUrl}/s/${encodeURIComponent(token)}`;
 }
