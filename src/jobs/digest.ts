@@ -1,37 +1,10 @@
-// The weekly digest to the team channel: praise received over the week, share of positive
-// ratings, the pot. One per week (keyed by the slot's date), caught up after a short downtime.
-import { isPositiveRating } from "../core/rules/rating.js";
-import { latestDigestSlot } from "../core/schedule/due.js";
-import { quarterOf, quarterLabel } from "../core/campaign/quarter.js";
-import { enqueueTeamPost } from "../app/lifecycle/announcements.js";
-import type { TeamPost } from "../core/views.js";
+// The weekly digest (src/app/lifecycle/post-weekly-digest.ts): when it runs.
+import { postWeeklyDigest } from "../app/lifecycle/post-weekly-digest.js";
 import type { Job } from "./job.js";
-
-const WEEK_MS = 7 * 24 * 3_600_000;
-/** A digest later than this is skipped: last week's news is not news any more. */
-const CATCH_UP_MS = 2 * 24 * 3_600_000;
 
 export const digestJob: Job = {
   name: "weekly-digest",
   // At the configured time, then each hour of that day (idempotent: one digest per week).
   triggers: (s) => [`${s.digest.minutes % 60} ${Math.floor(s.digest.minutes / 60)}-23 * * ${s.digest.weekday % 7}`],
-  async run(ctx, now) {
-    const slot = latestDigestSlot(now, ctx.rules.timeZone, ctx.schedule.digest);
-    if (now.getTime() - slot.at.getTime() > CATCH_UP_MS) return { posted: 0 };
-    const ratings = await ctx.store.lifecycle.ratingsBetween(new Date(slot.at.getTime() - WEEK_MS), slot.at);
-    const positive = ratings.filter((r) => isPositiveRating(r.rating, r.ratingScale));
-    const quarter = quarterOf(now, ctx.rules.timeZone);
-    const campaign = await ctx.store.campaigns.findByQuarter(quarter.year, quarter.quarter);
-    const post: TeamPost = {
-      kind: "weekly-digest",
-      campaignLabel: quarterLabel(quarter),
-      praise: positive.filter((r) => r.moderation === "clean").length,
-      answers: ratings.length,
-      positiveShare: ratings.length === 0 ? null : positive.length / ratings.length,
-      potCents: campaign ? await ctx.store.contributions.potCents(campaign.id) : 0,
-      charityName: campaign?.charity?.name ?? null,
-    };
-    const posted = await enqueueTeamPost(ctx.store, post, `digest:${slot.key}`, now);
-    return { posted: posted ? 1 : 0 };
-  },
+  run: (ctx, now) => postWeeklyDigest(ctx, now, ctx.schedule.digest),
 };
