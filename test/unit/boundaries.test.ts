@@ -25,6 +25,11 @@ function violations(layer: string, allowed: (specifier: string) => boolean): str
   );
 }
 
+/** Repository calls and transactions written in a file; the job lease (`store.leases`) is the jobs' own. */
+export function repositoryCalls(text: string): string[] {
+  return [...text.matchAll(/\.store\.(\w+)|\.transaction\(|\btx\.\w+/g)].map((m) => m[0]).filter((call) => call !== ".store.leases");
+}
+
 describe("import boundaries", () => {
   it("src/core imports only itself and pure libraries", () => {
     const pure = new Set(["luxon", "obscenity"]);
@@ -37,6 +42,24 @@ describe("import boundaries", () => {
     expect(violations("ports", (s) => !forbidden.test(s))).toEqual([]);
     // Scheduled jobs drive use cases through the same ports; only node-cron triggers them.
     expect(violations("jobs", (s) => !forbidden.test(s))).toEqual([]);
+  });
+
+  it("src/jobs only schedules: it calls lifecycle use cases and touches no adapter or repository but its lease", () => {
+    // A job file names the job, its cron triggers and the use case it calls; the decisions, the
+    // store transactions and the enqueuing live in src/app/lifecycle.
+    const schedulingOnly = (s: string) =>
+      s === "node-cron" || /^\.\/[\w-]+\.js$/.test(s) || /^\.\.\/app\/lifecycle\/[\w-]+\.js$/.test(s) || s === "../app/context.js" || s === "../core/schedule/settings.js";
+    expect(violations("jobs", schedulingOnly)).toEqual([]);
+    expect(violations("jobs", (s) => !s.includes("/adapters/"))).toEqual([]);
+    const calls = sourceFiles(join(root, "src/jobs")).flatMap((file) => repositoryCalls(readFileSync(file, "utf8")).map((c) => `${relative(root, file)}: ${c}`));
+    expect(calls).toEqual([]);
+  });
+
+  it("the repository-call checker sees a store call or a transaction (it can fail)", () => {
+    expect(repositoryCalls("await ctx.store.lifecycle.expireSurveys(now)")).toEqual([".store.lifecycle"]);
+    expect(repositoryCalls("ctx.store.transaction(async (tx) => tx.outbox.enqueue(m))")).toEqual([".store.transaction", "tx.outbox"]);
+    expect(repositoryCalls("await store.transaction(work)")).toEqual([".transaction("]);
+    expect(repositoryCalls("await ctx.store.leases.acquire(job.name, holder, now, until)")).toEqual([]);
   });
 
   it("the presenter and the catalogue import no SDK, adapter or use case", () => {
