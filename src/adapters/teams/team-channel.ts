@@ -12,8 +12,9 @@ export function channelReference(turn: TurnContext): Partial<ConversationReferen
   return { ...reference, conversation: { ...reference.conversation, id: channelId ?? reference.conversation?.id ?? "", isGroup: true } } as Partial<ConversationReference>;
 }
 
-export async function saveProgressChannel(store: Store, reference: Partial<ConversationReference>, now: Date): Promise<void> {
-  await store.settings.set(CHANNEL_KEY, JSON.stringify(reference), now);
+/** `reference`: the JSON of channelReference(), as the `channel` command receives it. */
+export async function saveProgressChannel(store: Store, reference: string, now: Date): Promise<void> {
+  await store.settings.set(CHANNEL_KEY, reference, now);
 }
 
 export async function progressChannel(store: Store): Promise<string | null> {

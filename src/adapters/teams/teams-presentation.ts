@@ -2,6 +2,7 @@
 // type before a command. One place decides a person's language, so that the welcome, the survey,
 // the thank-you, the follow-up, `status` and `help` all speak the same one.
 import type { AppContext } from "../../app/context.js";
+import { personLocale } from "../../app/locale.js";
 import type { Locale } from "../../core/model.js";
 import { localeFromTag } from "../../i18n/index.js";
 import type { HelpExtras, Presentation } from "../../presenter/index.js";
@@ -14,7 +15,7 @@ export function teamsPresentation(ctx: AppContext, locale: Locale): Presentation
 
 /** The person's known locale, else the one Teams sends with the activity ("fr-FR"), else the default. */
 export function readerLocale(ctx: AppContext, known: Locale | null | undefined, activityLocale: string | null | undefined): Locale {
-  return known ?? localeFromTag(activityLocale) ?? ctx.rules.defaultLocale;
+  return personLocale(ctx, known, localeFromTag(activityLocale));
 }
 
 /** Teams' own commands in `help`: `channel` for management, `demo` for everyone in a local trial. */
