@@ -46,6 +46,7 @@ async function refusedAnswer(deps: TeamsDeps, surveyId: string, refusal: Refusal
 
 async function answer(deps: TeamsDeps, asker: Asker, data: unknown): Promise<AdaptiveCardInvokeResponse> {
   const parsed = answerData.safeParse(data);
+  // not user-facing: the 400 body a Teams client gets for a malformed invoke
   if (!parsed.success) return badRequest("survey answer: surveyId and rating are required");
   const { surveyId, rating, comment, share } = parsed.data;
   const result = await answerSurvey(deps.ctx, {
@@ -62,6 +63,7 @@ async function answer(deps: TeamsDeps, asker: Asker, data: unknown): Promise<Ada
 
 async function withdraw(deps: TeamsDeps, asker: Asker, data: unknown): Promise<AdaptiveCardInvokeResponse> {
   const parsed = withdrawData.safeParse(data);
+  // not user-facing: the 400 body a Teams client gets for a malformed invoke
   if (!parsed.success) return badRequest("withdraw: answerId is required");
   const result = await withdrawComment(deps.ctx, { by: { platform: "teams", userId: asker.member.userId }, answerId: parsed.data.answerId });
   return cardResponse(renderCard(result.ok ? presentAnswered(result.view, asker.presentation) : presentRefusal(result.refusal, asker.presentation)));
@@ -78,6 +80,7 @@ export async function handleCardAction(deps: TeamsDeps, turn: TurnContext, value
     case "moderation.approve":
     case "moderation.reject": {
       const parsed = moderationData.safeParse(data);
+      // not user-facing: the 400 body a Teams client gets for a malformed invoke
       if (!parsed.success) return badRequest("moderation: itemId is required");
       // The same path as typing `moderation approve <id>`: permissions and audit included.
       const decision = value.action.verb === "moderation.approve" ? "approve" : "reject";

@@ -32,15 +32,15 @@ interface CardRef {
   locale?: Locale;
 }
 
-type Reach = { reference: Partial<ConversationReference>; locale: Locale; personId: string | null } | { unreachable: string };
+type Reach = { reference: Partial<ConversationReference>; locale: Locale; personId: string | null } | { reason: string };
 
 async function personReach(ctx: AppContext, to: Recipient): Promise<Reach> {
   const personId = to.personId ?? (await ctx.store.people.findByEmail(to.email))?.id ?? null;
   const saved = personId ? await ctx.store.people.teamsConversation(personId) : null;
-  if (!personId || !saved?.reference) return { unreachable: "teams: no saved conversation (the app is not installed for this person)" };
-  if (saved.unreachable) return { unreachable: "teams: the person blocked the bot" };
+  if (!personId || !saved?.reference) return { reason: "teams: no saved conversation (the app is not installed for this person)" };
+  if (saved.unreachable) return { reason: "teams: the person blocked the bot" };
   const reference = parseReference(saved.reference);
-  if (!reference) return { unreachable: "teams: the saved conversation reference is unusable" };
+  if (!reference) return { reason: "teams: the saved conversation reference is unusable" };
   // The person's known locale (Teams saved it from their activities), else the default.
   return { personId, reference, locale: to.locale ?? ctx.rules.defaultLocale };
 }
@@ -48,7 +48,7 @@ async function personReach(ctx: AppContext, to: Recipient): Promise<Reach> {
 async function teamReach(ctx: AppContext): Promise<Reach> {
   const json = await progressChannel(ctx.store);
   const reference = json ? parseReference(json) : null;
-  if (!reference) return { unreachable: "teams: no progress channel (type “cagnotte channel” in one)" };
+  if (!reference) return { reason: "teams: no progress channel (type “cagnotte channel” in one)" };
   return { personId: null, reference, locale: ctx.rules.defaultLocale };
 }
 
@@ -89,7 +89,7 @@ export function teamsPlatform(ctx: AppContext, sender: TeamsSender): ChatPlatfor
   /** The saved reference for a card's conversation: the team channel's, else one built from the ref. */
   async function referenceFor(ref: CardRef): Promise<Partial<ConversationReference> | null> {
     const team = await teamReach(ctx);
-    if (!("unreachable" in team) && team.reference.conversation?.id === ref.conversationId) return team.reference;
+    if (!("reason" in team) && team.reference.conversation?.id === ref.conversationId) return team.reference;
     if (!ref.serviceUrl) return null;
     return { channelId: "msteams", serviceUrl: ref.serviceUrl, conversation: { id: ref.conversationId } as ConversationReference["conversation"] };
   }
@@ -99,7 +99,7 @@ export function teamsPlatform(ctx: AppContext, sender: TeamsSender): ChatPlatfor
 
     async post(destination: Destination, content: ChatContent): Promise<DeliveryResult> {
       const reach = destination.to === "person" ? await personReach(ctx, destination.person) : await teamReach(ctx);
-      if ("unreachable" in reach) return { status: "unreachable", reason: reach.unreachable };
+      if ("reason" in reach) return { status: "unreachable", reason: reach.reason };
       try {
         const activityId = await inConversation(sender, reach.reference, word(content, reach.locale));
         const ref: CardRef = { conversationId: reach.reference.conversation?.id ?? "", activityId, serviceUrl: reach.reference.serviceUrl, locale: reach.locale };
