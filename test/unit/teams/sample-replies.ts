@@ -49,7 +49,7 @@ export const replies: CommandReply[] = [
     kind: "history",
     history: {
       campaigns: [
-        { campaignLabel: "T3 2026", charityName: "Rêves", amountCents: 4200, countedComments: 42, status: "closed", payout: { amountCents: 4200, paidOn: new Date("2026-10-05"), reference: hostile } },
+        { campaignLabel: "T3 2026", charityName: "Rêves", amountCents: 4200, countedComments: 42, status: "closed", payout: { amountCents: 4000, paidOn: new Date("2026-10-05"), reference: hostile, reason: hostile } },
         { campaignLabel: "T4 2026", charityName: null, amountCents: 100, countedComments: 1, status: "open", payout: null },
       ],
       totalGivenCents: 4200,
@@ -57,7 +57,7 @@ export const replies: CommandReply[] = [
   },
   { kind: "help", management: true },
   { kind: "help", management: false },
-  { kind: "charities", charities: [{ id: "ch1", name: hostile, description: null, url: "https://reves.example", queuePosition: 1 }], current: { campaignLabel: "T4 2026", charityName: hostile } },
+  { kind: "charities", charities: [{ id: "ch1", name: hostile, description: null, url: "https://reves.example", queuePosition: 1, vetting: { on: new Date("2026-10-01"), by: hostile } }], current: { campaignLabel: "T4 2026", charityName: hostile } },
   { kind: "charities", charities: [], current: null },
   {
     kind: "moderation-queue",
