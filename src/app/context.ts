@@ -2,19 +2,10 @@
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
 import type { Store } from "../ports/store.js";
-import type { Caps } from "../core/rules/counting.js";
+import type { Config } from "../config.js";
 
-export interface Rules {
-  timeZone: string;
-  defaultLocale: "fr" | "en";
-  amountCents: number;
-  caps: Caps;
-  surveyedKinds: readonly string[];
-  ratingScale: 3 | 5;
-  surveyExpiryDays: number;
-  milestoneCents: number;
-  staffDomains: readonly string[];
-}
+/** The business rules of the configuration (CAGNOTTE_*), as loadConfig reads them: one definition. */
+export type Rules = Config["rules"];
 
 export interface AppContext {
   store: Store;
@@ -28,6 +19,11 @@ export interface AppContext {
 
 export function isAdmin(ctx: Pick<AppContext, "admins">, email: string | null | undefined): boolean {
   return !!email && ctx.admins.includes(email.trim().toLowerCase());
+}
+
+/** The règlement every survey links to: the company's own document (CAGNOTTE_RULES_URL), else ours. */
+export function rulesUrl(ctx: Pick<AppContext, "publicUrl" | "rules">): string {
+  return ctx.rules.rulesUrl ?? `${ctx.publicUrl}/reglement`;
 }
 
 export function surveyUrl(ctx: Pick<AppContext, "publicUrl">, token: string): string {
