@@ -25,6 +25,7 @@ let platform: ChatPlatform;
 const prompt = {
   surveyId: "s-1", surveyUrl: "http://x/s/t", ticketRef: "#T-1", ticketTitle: "VPN", technicianName: "Camille", clientName: "Client SA",
   ratingScale: 3 as const, amountCents: 100, caps: { perRequester: 3, perClient: 10 }, expiresAt: new Date("2026-12-04T10:00:00Z"), reminder: false,
+  rulesUrl: "http://localhost:3978/reglement",
 };
 const survey: ChatContent = { kind: "survey", prompt };
 const progress = (amountCents: number): ChatContent => ({

@@ -5,7 +5,7 @@
 // titles) as they are, since Teams shows those literally and an escape would show as a backslash.
 import type { Action, ActionId, Block, Input, Message, Tone } from "../../presenter/index.js";
 import { expandCard, type AdaptiveCard } from "./card-templates.js";
-import { markdownSafe as md } from "./markdown-safe.js";
+import { markdownLink, markdownSafe as md } from "./markdown-safe.js";
 
 /** What each Action.Execute carries back, by action: the invoke handler reads the same keys. */
 export const ACTION_DATA_KEY = {
@@ -63,6 +63,9 @@ function blockData(block: Block): Record<string, unknown> | null {
     case "deadline":
       // Teams shows {{DATE()}} in the reader's own time zone and format; `block.text` is for the others.
       return { kind: "deadline", label: md(block.label), at: cardDate(block.at) };
+    case "link":
+      // One line, the sentence then its link: a text block like any other.
+      return { kind: "text", text: `${md(block.text)} ${markdownLink(block.label, block.url)}`, weight: "Default", subtle: true, size: "Small" };
     case "input":
       return inputData(block.input);
     case "actions": {

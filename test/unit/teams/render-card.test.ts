@@ -64,7 +64,10 @@ describe("Adaptive Card renderer", () => {
         const escaped = new Set([...allowed].map(markdownSafe));
         for (const shown of shownStrings(card)) {
           const bare = shown.replace(/^• /, "").replace(/ \{\{DATE\([0-9TZ:-]+, SHORT\)\}\}$/, "");
-          expect(allowed.has(bare) || escaped.has(bare), `"${shown}" is not a text of the message`).toBe(true);
+          // The règlement line: a sentence, then a Markdown link whose label is a text of the message.
+          const link = /^(.*) \[(.*)\]\((https?:\/\/[^)\s]+)\)$/.exec(bare);
+          const parts = link ? [link[1] ?? "", link[2] ?? ""] : [bare];
+          for (const part of parts) expect(allowed.has(part) || escaped.has(part), `"${shown}" is not a text of the message`).toBe(true);
         }
       });
     });
@@ -105,6 +108,8 @@ describe("Adaptive Card renderer", () => {
     expect(json).toContain(`${en.survey.openUntil} {{DATE(2026-12-04T10:00:00Z, SHORT)}}`);
     expect(json).toContain("gentle reminder");
     expect(findAction(card, "survey.answer")).toMatchObject({ style: "positive", data: { surveyId: "s-1" } });
+    // The règlement's address cannot close the link early.
+    expect(json).toContain(`${inJson(markdownSafe(en.survey.rulesLine))} [${en.survey.rulesLink}](https://cagnotte.example/reglement?x=%281%29)`);
   });
 
   it("puts a refused answer's reason above the survey shown again", () => {

@@ -11,6 +11,7 @@ export const presentation = (locale: Locale): Presentation => ({ locale, timeZon
 export const prompt = {
   surveyId: "s-1", surveyUrl: "http://x/s/t", ticketRef: "#T-1", ticketTitle: hostile, technicianName: "Camille", clientName: "Client SA",
   ratingScale: 5 as const, amountCents: 100, caps: { perRequester: 3, perClient: 10 }, expiresAt: new Date("2026-12-04T10:00:00.000Z"), reminder: true,
+  rulesUrl: "https://cagnotte.example/reglement?x=(1)",
 };
 
 export const answered = {
@@ -49,8 +50,8 @@ export const replies: CommandReply[] = [
     kind: "history",
     history: {
       campaigns: [
-        { campaignLabel: "T3 2026", charityName: "Rêves", amountCents: 4200, countedComments: 42, status: "closed", payout: { amountCents: 4000, paidOn: new Date("2026-10-05"), reference: hostile, reason: hostile } },
-        { campaignLabel: "T4 2026", charityName: null, amountCents: 100, countedComments: 1, status: "open", payout: null },
+        { campaignLabel: "T3 2026", charityName: "Rêves", amountCents: 4200, countedComments: 42, answers: 50, status: "closed", payout: { amountCents: 4000, paidOn: new Date("2026-10-05"), reference: hostile, reason: hostile } },
+        { campaignLabel: "T4 2026", charityName: null, amountCents: 100, countedComments: 1, answers: 3, status: "open", payout: null },
       ],
       totalGivenCents: 4200,
     },
