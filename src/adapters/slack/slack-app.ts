@@ -133,7 +133,7 @@ function oauthApp(
   const forget = async (query: Parameters<NonNullable<WorkspaceEventDeps["forget"]>>[0]) => {
     await installationStore.deleteInstallation?.({ teamId: query.teamId, enterpriseId: query.enterpriseId, isEnterpriseInstall: query.isEnterpriseInstall } as InstallationQuery<boolean>);
   };
-  return { app, home, forget, routers: [installRouter(installer, { secret: oauth.stateSecret, scopes: BOT_SCOPES, redirectUri }), receiver.router as Router] };
+  return { app, home, forget, routers: [installRouter(installer, { secret: oauth.stateSecret, scopes: BOT_SCOPES, redirectUri, defaultLocale: ctx.rules.defaultLocale }), receiver.router as Router] };
 }
 
 function wireHandlers(app: App, ctx: AppContext, commands: CommandTable, trustedTeam: (teamId: string | undefined) => Promise<boolean>): void {
