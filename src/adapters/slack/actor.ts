@@ -26,6 +26,7 @@ export async function resolveActor(ctx: AppContext, identities: IdentityCache, c
     platformUserId: userId,
     email: trusted ? identity.email : null,
     personId: person?.id ?? null,
-    locale: identity.locale ?? person?.locale ?? ctx.rules.defaultLocale,
+    // The person's known language first, then Slack's, then CAGNOTTE_DEFAULT_LOCALE.
+    locale: person?.locale ?? identity.locale ?? ctx.rules.defaultLocale,
   };
 }
