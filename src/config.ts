@@ -81,6 +81,7 @@ const schema = z.object({
   CAGNOTTE_RATING_SCALE: z.enum(["3", "5"]).default("3").transform((s) => Number(s) as 3 | 5),
   CAGNOTTE_SURVEY_EXPIRY_DAYS: positiveInt(14),
   CAGNOTTE_MILESTONE_CENTS: positiveInt(1000),
+  CAGNOTTE_CHARITY: z.string().trim().min(1).max(120, "at most 120 characters").optional(),
   CAGNOTTE_SCHEDULER: z.enum(["on", "off"]).default("on"),
   CAGNOTTE_REMINDER_DELAY_HOURS: positiveInt(48),
   CAGNOTTE_BUSINESS_DAYS: parsed("mon-fri", parseDays, "must be weekdays such as mon-fri or mon,tue,thu"),
@@ -114,6 +115,8 @@ export interface Config {
   /** `local`: Teams activities accepted without authentication (TEAMS_LOCAL=true, never in production). */
   teams: { appId: string; appPassword: string | null; appType: string; tenantId: string | null; local: boolean } | null;
   admins: readonly string[];
+  /** CAGNOTTE_CHARITY: the first charity, so that a fresh install does not open a quarter without one. */
+  firstCharity: string | null;
   rules: {
     timeZone: string;
     defaultLocale: "fr" | "en";
@@ -203,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { appId: "", appPassword: null, appType: "MultiTenant", tenantId: null, local: true }
         : null,
     admins: e.CAGNOTTE_ADMINS,
+    firstCharity: e.CAGNOTTE_CHARITY ?? null,
     rules: {
       timeZone: e.CAGNOTTE_TIME_ZONE,
       defaultLocale: e.CAGNOTTE_DEFAULT_LOCALE,

@@ -25,6 +25,7 @@ import type { Logger } from "./ports/logger.js";
 import { commandTable, type CommandTable } from "./app/commands/run-command.js";
 import { managementCommands } from "./app/commands/management-commands.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
+import { ensureFirstCharity } from "./app/management/charities.js";
 
 export interface RunningBot {
   url: string;
@@ -79,6 +80,20 @@ function reportSettings(config: Config, logger: Logger, webhook: ReturnType<type
   if (!config.slack && !config.teams) logger.warn("no chat platform: surveys and praise are written to this log instead of being sent");
   if (config.admins.length === 0) logger.warn("management: CAGNOTTE_ADMINS is empty; nobody can use the management commands");
   else logger.info(`management: ${config.admins.length} address(es) in CAGNOTTE_ADMINS`);
+  if (!config.firstCharity) logger.info("charity: CAGNOTTE_CHARITY not set; management adds charities with `charity add \"Name\" [url]`");
+}
+
+/** The first hour: what to try once the bot runs (log lines, for whoever started it). */
+function reportNextSteps(config: Config, logger: Logger, webhook: ReturnType<typeof resolveWebhookSecret>): void {
+  const secret = webhook.source === "environment" ? "$TICKET_WEBHOOK_SECRET" : `$(cat ${webhook.file})`;
+  const lines = [
+    "next steps:",
+    `  1. close a test ticket: see README "Try it" (POST ${config.publicUrl}/webhooks/tickets, signed with ${secret})`,
+    `  2. open the surveyUrl it answers (${config.publicUrl}/s/…) to answer the survey in a browser`,
+    `  3. GET ${config.publicUrl}/api/pot shows the pot; in chat, \`/cagnotte status\` (Slack) or \`cagnotte status\` (Teams)`,
+    config.teams?.local ? "  4. Teams local mode: chat with the bot in Agents Playground (npm run playground), type `demo`" : "  4. try Teams locally without Microsoft's cloud: TEAMS_LOCAL=true npm start, then npm run playground",
+  ];
+  logger.info(lines.join("\n"));
 }
 
 export async function start(config: Config, overrides: StartOverrides = {}): Promise<RunningBot> {
@@ -98,6 +113,8 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   };
   const webhook = resolveWebhookSecret(config.ticketWebhookSecret, join(dataDirOf(config), "ticket-webhook-secret"));
   reportSettings(config, logger, webhook);
+  const firstCharity = await ensureFirstCharity(ctx, config.firstCharity);
+  if (firstCharity) logger.info(`charity: ${firstCharity} (CAGNOTTE_CHARITY) is the first charity`);
 
   const slackOauth = config.slack?.oauth;
   const commands = commandTable(managementCommands, ...(slackOauth ? [slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
@@ -126,6 +143,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   logger.info(`listening on ${url} (public URL ${config.publicUrl})`);
+  reportNextSteps(config, logger, webhook);
 
   return {
     url,

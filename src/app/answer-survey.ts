@@ -2,6 +2,9 @@
 // transaction that first takes the campaign's row lock, so answers of one campaign are decided one
 // after the other and the caps hold exactly under concurrent answers (rule 4).
 import type { Answer, SurveyContext } from "../core/model.js";
+import { refusal, type Refusal } from "../core/refusal.js";
+import { answerability } from "../core/rules/answerability.js";
+import type { AnsweredView } from "../core/views.js";
 import { acceptsContributionsAt } from "../core/campaign/campaign-rules.js";
 import { cleanComment, MAX_COMMENT_LENGTH, normalizeComment } from "../core/rules/comment.js";
 import { decideCount, type NotCountedReason } from "../core/rules/counting.js";
@@ -11,6 +14,7 @@ import type { Repositories } from "../ports/store.js";
 import type { AppContext } from "./context.js";
 import { campaignFor } from "./campaign-for.js";
 import { enqueueAnswerMessages } from "./answer-messages.js";
+import { answeredViewOf } from "./survey-views.js";
 
 /** Who is answering: a chat identity, or the holder of the survey's web link. */
 export type Answerer = { platform: "slack" | "teams"; userId: string; email?: string | null } | { surveyToken: string };
@@ -23,38 +27,32 @@ export interface AnswerSurveyInput {
   shareConsent?: boolean;
 }
 
-export type AnswerRefusal =
-  | "survey-not-found"
-  | "not-requester"
-  | "already-answered"
-  | "survey-expired"
-  | "invalid-rating"
-  | "comment-too-long";
-
 export type AnswerSurveyResult =
-  | { ok: true; answer: Answer; counted: boolean; reason: NotCountedReason | null; addedCents: number; potCents: number; campaignId: string }
-  | { ok: false; reason: AnswerRefusal };
+  | { ok: true; view: AnsweredView; answer: Answer; counted: boolean; reason: NotCountedReason | null; addedCents: number; potCents: number; campaignId: string }
+  | { ok: false; refusal: Refusal };
+
+const refused = (code: Refusal["code"]): AnswerSurveyResult => ({ ok: false, refusal: refusal(code) });
 
 export async function answerSurvey(ctx: AppContext, input: AnswerSurveyInput): Promise<AnswerSurveyResult> {
   const now = ctx.clock.now();
   const comment = cleanComment(input.comment);
-  if (comment !== null && comment.length > MAX_COMMENT_LENGTH) return { ok: false, reason: "comment-too-long" };
+  if (comment !== null && comment.length > MAX_COMMENT_LENGTH) return refused("comment-too-long");
   const result = await ctx.store.transaction(async (tx): Promise<AnswerSurveyResult> => {
     const context = await tx.surveys.findContext(input.surveyId);
-    if (!context) return { ok: false, reason: "survey-not-found" };
-    if (!(await isRequester(tx, context, input.answerer, now))) return { ok: false, reason: "not-requester" };
-    if (context.survey.status === "answered") return { ok: false, reason: "already-answered" };
-    if (context.survey.status === "expired" || context.survey.expiresAt <= now) return { ok: false, reason: "survey-expired" };
-    if (!isValidRating(input.rating, ctx.rules.ratingScale)) return { ok: false, reason: "invalid-rating" };
+    if (!context) return refused("survey-not-found");
+    const isRequesterNow = await isRequester(tx, context, input.answerer, now);
+    const refusedWith = answerability(context.survey, { isRequester: isRequesterNow, now });
+    if (refusedWith) return refused(refusedWith);
+    if (!isValidRating(input.rating, ctx.rules.ratingScale)) return refused("invalid-rating");
     // Claim the survey first: a second answer racing this one finds it answered and stops.
     const claimed = await tx.surveys.transition(context.survey.id, ["pending", "delivered", "undeliverable"], "answered", { at: now });
-    if (!claimed) return { ok: false, reason: "already-answered" };
+    if (!claimed) return refused("already-answered");
     return recordAnswer(ctx, tx, context, { rating: input.rating, comment, shareConsent: input.shareConsent ?? false, now });
   });
   ctx.logger.info(
     result.ok
       ? { surveyId: input.surveyId, counted: result.counted, reason: result.reason, potCents: result.potCents }
-      : { surveyId: input.surveyId, refused: result.reason },
+      : { surveyId: input.surveyId, refused: result.refusal.code },
     "survey answer",
   );
   return result;
@@ -137,6 +135,7 @@ async function recordAnswer(
   });
   return {
     ok: true,
+    view: answeredViewOf(context, answer, { addedCents, withdrawn: null }),
     answer,
     counted: decision.counted,
     reason: decision.counted ? null : decision.reason,

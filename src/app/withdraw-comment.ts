@@ -1,24 +1,43 @@
 // Rule 7: the requester withdraws their comment. The text is erased at once; while the campaign
-// is open the contribution is reversed and the pot goes down.
+// is open the contribution is reversed and the pot goes down. Returns the answered view as the
+// requester's card or page shows it afterwards.
 import { acceptsContributionsAt } from "../core/campaign/campaign-rules.js";
+import { refusal, type Refusal } from "../core/refusal.js";
 import { planWithdrawal } from "../core/rules/withdrawal.js";
+import type { AnsweredView } from "../core/views.js";
+import type { Repositories } from "../ports/store.js";
 import type { AppContext } from "./context.js";
 import { enqueuePotProgress } from "./answer-messages.js";
+import { answeredViewOf } from "./survey-views.js";
+
+/** Who withdraws: a known person, a chat identity, or the holder of the survey's web link. */
+export type Withdrawer = { personId: string } | { platform: "slack" | "teams"; userId: string } | { surveyToken: string };
 
 export type WithdrawResult =
-  | { ok: true; answerId: string; reversedCents: number; potCents: number }
-  | { ok: false; reason: "answer-not-found" | "not-requester" | "nothing-to-withdraw" };
+  | { ok: true; view: AnsweredView; reversedCents: number; potCents: number }
+  | { ok: false; refusal: Refusal };
 
-/** `answerId` null: the requester's latest comment (the `/cagnotte withdraw` command). */
-export async function withdrawComment(ctx: AppContext, input: { personId: string; answerId: string | null }): Promise<WithdrawResult> {
+const refused = (code: Refusal["code"]): WithdrawResult => ({ ok: false, refusal: refusal(code) });
+
+async function personIdOf(tx: Repositories, by: Withdrawer): Promise<string | null> {
+  if ("personId" in by) return by.personId;
+  if ("surveyToken" in by) return (await tx.surveys.findContextByToken(by.surveyToken))?.requester.id ?? null;
+  return (await tx.people.findByPlatformId(by.platform, by.userId))?.id ?? null;
+}
+
+/** `answerId` null: the person's latest comment (the `withdraw` command). */
+export async function withdrawComment(ctx: AppContext, input: { by: Withdrawer; answerId: string | null }): Promise<WithdrawResult> {
   const now = ctx.clock.now();
   const result = await ctx.store.transaction(async (tx): Promise<WithdrawResult> => {
-    const answer = input.answerId ? await tx.answers.findById(input.answerId) : await tx.answers.latestWithCommentBy(input.personId);
-    if (!answer) return { ok: false, reason: input.answerId ? "answer-not-found" : "nothing-to-withdraw" };
-    if (answer.personId !== input.personId) return { ok: false, reason: "not-requester" };
-    if (answer.withdrawnAt !== null || answer.comment === null) return { ok: false, reason: "nothing-to-withdraw" };
+    const personId = await personIdOf(tx, input.by);
+    if (!personId) return refused(input.answerId ? "not-author" : "nothing-to-withdraw");
+    const answer = input.answerId ? await tx.answers.findById(input.answerId) : await tx.answers.latestWithCommentBy(personId);
+    if (!answer) return refused(input.answerId ? "answer-not-found" : "nothing-to-withdraw");
+    if (answer.personId !== personId) return refused("not-author");
+    if (answer.withdrawnAt !== null || answer.comment === null) return refused("nothing-to-withdraw");
     const campaign = await tx.campaigns.findById(answer.campaignId);
-    if (!campaign) throw new Error(`answer ${answer.id} has no campaign ${answer.campaignId}`);
+    const context = await tx.surveys.findContext(answer.surveyId);
+    if (!campaign || !context) throw new Error(`answer ${answer.id} has no campaign or survey`);
     await tx.campaigns.lock(campaign.id);
     const contribution = await tx.contributions.findByAnswer(answer.id);
     const effect = planWithdrawal({
@@ -33,8 +52,17 @@ export async function withdrawComment(ctx: AppContext, input: { personId: string
       reversedCents = contribution.amountCents;
       await enqueuePotProgress(tx, { campaignId: campaign.id, potBefore, potAfter: potBefore - reversedCents, answerId: null, now });
     }
-    return { ok: true, answerId: answer.id, reversedCents, potCents: potBefore - reversedCents };
+    const withdrawn = { ...answer, comment: null, withdrawnAt: now };
+    return {
+      ok: true,
+      view: answeredViewOf(context, withdrawn, { addedCents: 0, withdrawn: { reversedCents } }),
+      reversedCents,
+      potCents: potBefore - reversedCents,
+    };
   });
-  ctx.logger.info({ personId: input.personId, ...result }, "comment withdrawal");
+  ctx.logger.info(
+    result.ok ? { answerId: result.view.answerId, reversedCents: result.reversedCents } : { refused: result.refusal.code },
+    "comment withdrawal",
+  );
   return result;
 }

@@ -12,6 +12,7 @@ import { exportCsv } from "../../src/app/management/export-csv.js";
 import type { Actor, CommandReply } from "../../src/app/commands/replies.js";
 import type { Db } from "../../src/adapters/store/prisma-client.js";
 import type { Store } from "../../src/ports/store.js";
+import { presentReply, type Presentation } from "../../src/presenter/index.js";
 import { openTestStore } from "../support/databases.js";
 import { FixedClock, testContext, ticketEvent } from "../support/fixtures.js";
 
@@ -21,6 +22,7 @@ let clock: FixedClock;
 let ctx: AppContext;
 const table: CommandTable = commandTable(managementCommands);
 const boss: Actor = { platform: "slack", platformUserId: "UBOSS", email: "boss@esn.example", personId: null, locale: "fr" };
+const presentation: Presentation = { locale: "en", timeZone: "Europe/Paris", commandPrefix: "", milestoneCents: 1000 };
 const tech: Actor = { platform: "teams", platformUserId: "29:tech", email: "tech@esn.example", personId: null, locale: "en" };
 
 beforeEach(async () => {
@@ -33,7 +35,7 @@ beforeEach(async () => {
 afterEach(async () => close());
 
 const run = (text: string, actor: Actor = boss) => runCommand(ctx, table, actor, text);
-const text = (reply: CommandReply) => (reply.kind === "done" || reply.kind === "refused" ? reply.text.en : reply.kind);
+const text = (reply: CommandReply) => (reply.kind === "done" || reply.kind === "refused" ? presentReply(reply, presentation).title : reply.kind);
 
 async function answer(comment: string | null, opts: { shareConsent?: boolean; email?: string } = {}) {
   clock.advance(60_000); // one answer a minute: exports and the audit log are in time order
@@ -41,7 +43,7 @@ async function answer(comment: string | null, opts: { shareConsent?: boolean; em
   if (r.status !== "scheduled") throw new Error("not scheduled");
   const context = (await store.surveys.findContext(r.surveyId))!;
   const a = await answerSurvey(ctx, { surveyId: r.surveyId, answerer: { surveyToken: context.survey.token }, rating: 3, comment, shareConsent: opts.shareConsent });
-  if (!a.ok) throw new Error(a.reason);
+  if (!a.ok) throw new Error(a.refusal.code);
   return { ...a, context };
 }
 

@@ -78,15 +78,15 @@ describe("answering", () => {
   it("refuses a second answer, a stranger, an expired survey and a bad rating", async () => {
     const s = await surveyFor();
     const stranger = await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { platform: "slack", userId: "U999", email: "other@x.example" }, rating: 3, comment: "hi" });
-    expect(stranger).toEqual({ ok: false, reason: "not-requester" });
-    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: "wrong" }, rating: 3 })).toEqual({ ok: false, reason: "not-requester" });
-    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 4 })).toEqual({ ok: false, reason: "invalid-rating" });
+    expect(stranger).toEqual({ ok: false, refusal: { code: "not-requester" } });
+    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: "wrong" }, rating: 3 })).toEqual({ ok: false, refusal: { code: "not-requester" } });
+    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 4 })).toEqual({ ok: false, refusal: { code: "invalid-rating" } });
     expect(await store.db.answer.count()).toBe(0);
     await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 3, comment: "Top" });
-    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 1 })).toEqual({ ok: false, reason: "already-answered" });
+    expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 1 })).toEqual({ ok: false, refusal: { code: "already-answered" } });
     const late = await surveyFor();
     clock.advance(15 * 86_400_000);
-    expect(await answerSurvey(ctx, { surveyId: late.surveyId, answerer: { surveyToken: late.token }, rating: 3 })).toEqual({ ok: false, reason: "survey-expired" });
+    expect(await answerSurvey(ctx, { surveyId: late.surveyId, answerer: { surveyToken: late.token }, rating: 3 })).toEqual({ ok: false, refusal: { code: "survey-expired" } });
   });
 
   it("links a chat identity to the requester by e-mail, then trusts only that identity", async () => {
@@ -152,14 +152,14 @@ describe("withdrawal and override", () => {
     const s = await surveyFor();
     const a = await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 3, comment: "Merci Camille" });
     if (!a.ok) throw new Error("answer refused");
-    const stranger = await withdrawComment(ctx, { personId: s.context.technician.id, answerId: a.answer.id });
-    expect(stranger).toEqual({ ok: false, reason: "not-requester" });
-    const w = await withdrawComment(ctx, { personId: s.context.requester.id, answerId: null });
-    expect(w).toEqual({ ok: true, answerId: a.answer.id, reversedCents: 100, potCents: 0 });
+    const stranger = await withdrawComment(ctx, { by: { personId: s.context.technician.id }, answerId: a.answer.id });
+    expect(stranger).toEqual({ ok: false, refusal: { code: "not-author" } });
+    const w = await withdrawComment(ctx, { by: { personId: s.context.requester.id }, answerId: null });
+    expect(w).toMatchObject({ ok: true, reversedCents: 100, potCents: 0, view: { answerId: a.answer.id, comment: null, withdrawn: { reversedCents: 100 } } });
     const row = await store.db.answer.findUniqueOrThrow({ where: { id: a.answer.id } });
     expect(row.comment).toBeNull();
     expect(row.withdrawnAt).not.toBeNull();
-    expect(await withdrawComment(ctx, { personId: s.context.requester.id, answerId: a.answer.id })).toEqual({ ok: false, reason: "nothing-to-withdraw" });
+    expect(await withdrawComment(ctx, { by: { surveyToken: s.token }, answerId: a.answer.id })).toEqual({ ok: false, refusal: { code: "nothing-to-withdraw" } });
   });
 
   it("keeps the euro when the comment is withdrawn after the campaign ended", async () => {
@@ -167,7 +167,7 @@ describe("withdrawal and override", () => {
     const a = await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 3, comment: "Merci" });
     if (!a.ok) throw new Error("answer refused");
     clock.set("2027-01-05T10:00:00Z");
-    expect(await withdrawComment(ctx, { personId: s.context.requester.id, answerId: a.answer.id })).toMatchObject({ ok: true, reversedCents: 0, potCents: 100 });
+    expect(await withdrawComment(ctx, { by: { personId: s.context.requester.id }, answerId: a.answer.id })).toMatchObject({ ok: true, reversedCents: 0, potCents: 100 });
   });
 
   it("lets management count an answer anyway, with who, when and why in the audit log", async () => {

@@ -39,6 +39,16 @@ describe("import boundaries", () => {
     expect(violations("jobs", (s) => !forbidden.test(s))).toEqual([]);
   });
 
+  it("the presenter and the catalogue import no SDK, adapter or use case", () => {
+    const forbidden = /^(@slack\/|botbuilder|botframework|@prisma\/|express|node:)|\/adapters\/|\/app\/|\/ports\/store/;
+    expect(violations("presenter", (s) => !forbidden.test(s))).toEqual([]);
+    expect(violations("i18n", (s) => !forbidden.test(s))).toEqual([]);
+  });
+
+  it("no arrow runs back up from management use cases into the command language", () => {
+    expect(violations("app/management", (s) => !s.includes("/commands/"))).toEqual([]);
+  });
+
   it("the checker sees a forbidden import (it can fail)", () => {
     expect(imports(join(root, "src/adapters/store/prisma-client.ts"))).toContain("@prisma/adapter-pg");
   });

@@ -10,4 +10,6 @@ export interface Actor {
   email: string | null;
   personId: string | null;
   locale: "fr" | "en";
+  /** Where the command was typed, for commands that act on that place (Teams' `channel`). */
+  conversation?: { kind: "personal" | "channel" | "group"; reference: string | null };
 }

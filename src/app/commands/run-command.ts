@@ -1,12 +1,14 @@
 // The `cagnotte` command language, shared by Slack's slash command and Teams' typed commands.
-// Parsing and permission checks live here so that both platforms behave the same.
+// Parsing and permission checks live here so that both platforms behave the same; French command
+// words (« statut », « aide », « retirer »…) are read as their English equivalents.
+import { refusal } from "../../core/refusal.js";
+import { canonicalArgument, canonicalCommand } from "../../i18n/index.js";
 import { getHistory, getStatus } from "../get-status.js";
 import { overrideCount } from "../override-count.js";
 import { withdrawComment } from "../withdraw-comment.js";
 import type { AppContext } from "../context.js";
 import { isAdmin } from "../context.js";
 import type { Actor, CommandReply } from "./replies.js";
-import { refusal } from "./refusals.js";
 
 export type CommandHandler = (ctx: AppContext, actor: Actor, args: string[]) => Promise<CommandReply>;
 
@@ -17,20 +19,16 @@ export interface CommandTable {
   management: Record<string, CommandHandler>;
 }
 
+export const refused = (code: Parameters<typeof refusal>[0], detail?: string): CommandReply => ({ kind: "refused", refusal: refusal(code, detail) });
+
 const baseEveryone: Record<string, CommandHandler> = {
   status: async (ctx, actor) => ({ kind: "status", report: await getStatus(ctx, { email: actor.email }) }),
   help: async (ctx, actor) => ({ kind: "help", management: isAdmin(ctx, actor.email) }),
   withdraw: async (ctx, actor, args) => {
-    if (!actor.personId) return refusal("nothing-to-withdraw");
-    const r = await withdrawComment(ctx, { personId: actor.personId, answerId: args[0] ?? null });
-    if (!r.ok) return refusal(r.reason);
-    return {
-      kind: "done",
-      text: {
-        fr: r.reversedCents > 0 ? "Votre commentaire a été effacé et retiré de la cagnotte." : "Votre commentaire a été effacé.",
-        en: r.reversedCents > 0 ? "Your comment was erased and taken out of the pot." : "Your comment was erased.",
-      },
-    };
+    const by = actor.personId ? { personId: actor.personId } : { platform: actor.platform, userId: actor.platformUserId };
+    const r = await withdrawComment(ctx, { by, answerId: args[0] ?? null });
+    if (!r.ok) return { kind: "refused", refusal: r.refusal };
+    return { kind: "done", done: { kind: "comment-withdrawn", reversedCents: r.reversedCents } };
   },
 };
 
@@ -38,10 +36,10 @@ const baseManagement: Record<string, CommandHandler> = {
   history: async (ctx) => ({ kind: "history", history: await getHistory(ctx) }),
   override: async (ctx, actor, args) => {
     const [answerId, ...reason] = args;
-    if (!answerId) return refusal("usage", "override <answer-id> <reason>");
+    if (!answerId) return refused("usage", "override <answer-id> <reason>");
     const r = await overrideCount(ctx, { actorEmail: actor.email ?? "", answerId, reason: reason.join(" ") });
-    if (!r.ok) return refusal(r.reason);
-    return { kind: "done", text: { fr: "Réponse comptée dans la cagnotte.", en: "Answer counted in the pot." } };
+    if (!r.ok) return refused(r.reason);
+    return { kind: "done", done: { kind: "override-counted" } };
   },
 };
 
@@ -55,16 +53,19 @@ export function commandTable(...extra: Partial<CommandTable>[]): CommandTable {
 
 export function tokenize(text: string): string[] {
   // Words, or "quoted phrases" for names with spaces: charity add "Rêves de Gosse" https://…
-  return [...text.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? "");
+  // Typographic quotes count too: phones and Teams turn " into « » or “ ”.
+  return [...text.matchAll(/["“«]\s*([^"”»]*?)\s*["”»]|(\S+)/g)].map((m) => m[1] ?? m[2] ?? "");
 }
 
 export async function runCommand(ctx: AppContext, table: CommandTable, actor: Actor, text: string): Promise<CommandReply> {
-  const [first, ...args] = tokenize(text.trim());
-  const name = (first ?? "status").toLowerCase();
+  const [first, ...rest] = tokenize(text.trim());
+  const name = canonicalCommand(first ?? "status");
+  // Keyword arguments in French too (« association ajouter », « modération approuver »); names and reasons unchanged.
+  const args = rest.map((a, i) => (i === 0 ? canonicalArgument(a) : a));
   const open = table.everyone[name];
   if (open) return open(ctx, actor, args);
   const restricted = table.management[name];
-  if (!restricted) return refusal("unknown-command", name);
-  if (!isAdmin(ctx, actor.email)) return refusal("not-management");
+  if (!restricted) return refused("unknown-command", first ?? name);
+  if (!isAdmin(ctx, actor.email)) return refused("not-management");
   return restricted(ctx, actor, args);
 }

@@ -9,8 +9,14 @@ export type CharityRefusal = "name-required" | "bad-url" | "not-in-queue" | "bad
 
 const MAX_NAME = 120;
 
-export async function listCharities(ctx: AppContext): Promise<Charity[]> {
-  return ctx.store.charities.queue();
+/** The current campaign's charity as well as the queue: "who gets this quarter's pot?" comes first. */
+export async function listCharities(ctx: AppContext): Promise<{ charities: Charity[]; current: { campaignLabel: string; charityName: string | null } | null }> {
+  const q = quarterOf(ctx.clock.now(), ctx.rules.timeZone);
+  const campaign = await ctx.store.campaigns.findByQuarter(q.year, q.quarter);
+  return {
+    charities: await ctx.store.charities.queue(),
+    current: campaign ? { campaignLabel: quarterLabel(campaign), charityName: campaign.charity?.name ?? null } : null,
+  };
 }
 
 /**
@@ -68,4 +74,17 @@ export async function removeCharity(ctx: AppContext, input: { actorEmail: string
     await recordAction(tx, { at: now, actor: input.actorEmail, action: "charity.remove", subject: `charity:${charity.id}`, details: { name: charity.name } });
     return { ok: true, charity };
   });
+}
+
+/**
+ * CAGNOTTE_CHARITY on a fresh install: the first charity joins the queue (and becomes the current
+ * campaign's beneficiary if it has none), so the first quarter does not open without one. Once any
+ * charity has been recorded, management's queue decides and this does nothing.
+ */
+export async function ensureFirstCharity(ctx: AppContext, name: string | null): Promise<string | null> {
+  if (!name) return null;
+  const known = (await ctx.store.charities.queue()).length > 0 || (await ctx.store.campaigns.history()).some((c) => c.charityName !== null);
+  if (known) return null;
+  const r = await addCharity(ctx, { actorEmail: "system", name });
+  return r.ok ? r.charity.name : null;
 }

@@ -22,8 +22,17 @@ export interface ForgetResult {
   reversedCents: number;
 }
 
-/** Erases every comment text of the person; contributions of open campaigns are reversed (as withdrawal does). */
-export async function forgetMe(ctx: AppContext, input: { personId: string }): Promise<ForgetResult> {
+/**
+ * Erases every comment text of the person; contributions of open campaigns are reversed (as
+ * withdrawal does). The person is known by id, or by the e-mail their platform vouches for (before
+ * their identity is linked); null when we hold nothing of them.
+ */
+export async function forgetMe(ctx: AppContext, who: { personId: string | null; email: string | null }): Promise<ForgetResult | null> {
+  const personId = who.personId ?? (who.email ? (await ctx.store.people.findByEmail(who.email.trim().toLowerCase()))?.id : null);
+  return personId ? erasePerson(ctx, { personId }) : null;
+}
+
+async function erasePerson(ctx: AppContext, input: { personId: string }): Promise<ForgetResult> {
   const now = ctx.clock.now();
   const result = await ctx.store.transaction(async (tx): Promise<ForgetResult> => {
     const answers = (await tx.exports.answersOf(input.personId)).filter((a) => a.comment !== null);

@@ -4,9 +4,9 @@
 import { acceptsContributionsAt } from "../../core/campaign/campaign-rules.js";
 import { decideCount, type NotCountedReason } from "../../core/rules/counting.js";
 import type { Repositories } from "../../ports/store.js";
-import type { ModerationQueueItem } from "../commands/replies.js";
+import { ticketRef } from "../../core/ticket-ref.js";
+import type { ModerationQueueItem } from "../../core/views.js";
 import type { AppContext } from "../context.js";
-import { ticketRef } from "../outbox/build-messages.js";
 import { enqueuePotProgress } from "../answer-messages.js";
 import { recordAction } from "./audit.js";
 
@@ -25,7 +25,7 @@ export async function moderationQueue(ctx: AppContext): Promise<ModerationQueueI
         verdict: item.verdict,
         comment: answer.comment,
         terms: item.terms,
-        ticketRef: ticketRef(context),
+        ticketRef: ticketRef(context.ticket),
         requesterName: context.requester.name ?? context.requester.email,
         clientName: context.client.name,
         createdAt: item.createdAt,
