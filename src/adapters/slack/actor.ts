@@ -1,5 +1,6 @@
 // Who typed a command or clicked a management button, as runCommand needs it.
 import type { AppContext } from "../../app/context.js";
+import { personLocale } from "../../app/locale.js";
 import type { Actor } from "../../app/commands/replies.js";
 import type { IdentityCache } from "./identity.js";
 import type { WebClient } from "./web-client.js";
@@ -27,6 +28,6 @@ export async function resolveActor(ctx: AppContext, identities: IdentityCache, c
     email: trusted ? identity.email : null,
     personId: person?.id ?? null,
     // The person's known language first, then Slack's, then CAGNOTTE_DEFAULT_LOCALE.
-    locale: person?.locale ?? identity.locale ?? ctx.rules.defaultLocale,
+    locale: personLocale(ctx, person?.locale, identity.locale),
   };
 }

@@ -3,6 +3,7 @@
 // here the content is worded in the reader's language (presenter), laid out (Block Kit) and every
 // Slack error converted into sent / retry / unreachable / gone.
 import type { AppContext } from "../../app/context.js";
+import { personLocale } from "../../app/locale.js";
 import type { Locale } from "../../core/model.js";
 import type { ChatContent, Recipient } from "../../core/views.js";
 import type { ChatPlatform, DeliveryResult, Destination, UpdateResult } from "../../ports/chat-platform.js";
@@ -83,7 +84,7 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
       const dm = await client.conversations.open({ users: userId });
       if (!dm.channel?.id) throw new Error("conversations.open returned no channel");
       // The person's known language first, then Slack's, then CAGNOTTE_DEFAULT_LOCALE.
-      return { client, channel: dm.channel.id, locale: to.locale ?? slackLocale ?? ctx.rules.defaultLocale };
+      return { client, channel: dm.channel.id, locale: personLocale(ctx, to.locale, slackLocale) };
     }
     throw new Unreachable("users_not_found");
   }

@@ -3,8 +3,8 @@
 // words: the title is the rating input's label, the submit button the `survey.answer` action's
 // label, and Slack words the close button itself.
 import type { Input, Message } from "../../../presenter/index.js";
-import type { KnownBlock, View } from "./block-types.js";
-import { escapeMrkdwn, mrkdwn, plain, strong } from "../escape.js";
+import type { KnownBlock, ModalView } from "./block-types.js";
+import { clip, escapeMrkdwn, mrkdwn, plain, strong } from "../escape.js";
 import { ids, type ModalMetadata } from "../ids.js";
 
 type InputOf<K extends Input["kind"]> = Extract<Input, { kind: K }>;
@@ -17,7 +17,7 @@ function inputOf<K extends Input["kind"]>(message: Message, kind: K): InputOf<K>
 /** Slack's limit for a modal's title, submit and close texts. */
 const MODAL_TEXT = 24;
 
-export function renderCommentModal(message: Message, meta: ModalMetadata): View {
+export function renderCommentModal(message: Message, meta: ModalMetadata): ModalView {
   const rating = inputOf(message, "rating");
   const comment = inputOf(message, "comment");
   const share = inputOf(message, "share");
@@ -88,4 +88,9 @@ export function readCommentSubmission(state: ViewState | undefined): CommentSubm
   const comment = values[ids.commentBlock]?.[ids.commentInput]?.value ?? null;
   const shared = values[ids.shareBlock]?.[ids.shareInput]?.selected_options ?? [];
   return { comment: typeof comment === "string" ? comment : null, shareConsent: shared.some((o) => o.value === ids.shareValue) };
+}
+
+/** A refusal shown under the comment field, keeping what was typed (Slack shows it as plain text). */
+export function modalErrors(message: Message): Record<string, string> {
+  return { [ids.commentBlock]: clip(message.title, 2000) };
 }
