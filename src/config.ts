@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parseDays, parseTimeOfDay, parseWeekday, parseWindows } from "./core/schedule/business-hours.js";
 import { HOLIDAY_CALENDARS, type HolidayCalendar } from "./core/schedule/holidays.js";
 import type { ScheduleSettings } from "./core/schedule/settings.js";
+import { MIN_SURVEY_DAYS } from "./core/rules/survey-policy.js";
 
 const emailList = z
   .string()
@@ -79,7 +80,16 @@ const schema = z.object({
     .transform((s) => s.split(",").map((k) => k.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.string()).min(1, "must name at least one ticket kind")),
   CAGNOTTE_RATING_SCALE: z.enum(["3", "5"]).default("3").transform((s) => Number(s) as 3 | 5),
-  CAGNOTTE_SURVEY_EXPIRY_DAYS: positiveInt(14),
+  CAGNOTTE_SURVEY_EXPIRY_DAYS: z.coerce
+    .number()
+    .int()
+    .min(MIN_SURVEY_DAYS, `may only lengthen the ${MIN_SURVEY_DAYS} days the règlement guarantees (at least ${MIN_SURVEY_DAYS})`)
+    .default(MIN_SURVEY_DAYS),
+  CAGNOTTE_STAFF_DOMAINS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be e-mail domains such as esn.example, comma-separated"))),
   CAGNOTTE_MILESTONE_CENTS: positiveInt(1000),
   CAGNOTTE_CHARITY: z.string().trim().min(1).max(120, "at most 120 characters").optional(),
   CAGNOTTE_SCHEDULER: z.enum(["on", "off"]).default("on"),
@@ -126,6 +136,8 @@ export interface Config {
     ratingScale: 3 | 5;
     surveyExpiryDays: number;
     milestoneCents: number;
+    /** CAGNOTTE_STAFF_DOMAINS: the support team's own e-mail domains; their tickets are not surveyed. */
+    staffDomains: readonly string[];
   };
   schedule: ScheduleSettings;
 }
@@ -216,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ratingScale: e.CAGNOTTE_RATING_SCALE,
       surveyExpiryDays: e.CAGNOTTE_SURVEY_EXPIRY_DAYS,
       milestoneCents: e.CAGNOTTE_MILESTONE_CENTS,
+      staffDomains: e.CAGNOTTE_STAFF_DOMAINS,
     },
     schedule: {
       enabled: e.CAGNOTTE_SCHEDULER === "on",

@@ -13,6 +13,7 @@ export interface Rules {
   ratingScale: 3 | 5;
   surveyExpiryDays: number;
   milestoneCents: number;
+  staffDomains: readonly string[];
 }
 
 export interface AppContext {

@@ -2,7 +2,7 @@
 // survey it, and schedule the survey's delivery — ticket, survey and outbox message in one
 // transaction, so a crash never leaves a survey that nobody will send.
 import { randomBytes } from "node:crypto";
-import { decideSurvey } from "../core/rules/survey-policy.js";
+import { decideSurvey, surveyExpiresAt, type NotSurveyedReason } from "../core/rules/survey-policy.js";
 import { ConflictError } from "../ports/store.js";
 import type { AppContext } from "./context.js";
 import { surveyUrl } from "./context.js";
@@ -20,9 +20,7 @@ export interface TicketClosedEvent {
 
 export type TicketClosedResult =
   | { status: "scheduled"; surveyId: string; surveyUrl: string }
-  | { status: "ignored"; reason: "duplicate" | "kind-not-surveyed" };
-
-const DAY_MS = 86_400_000;
+  | { status: "ignored"; reason: NotSurveyedReason };
 
 export async function ticketClosed(ctx: AppContext, event: TicketClosedEvent): Promise<TicketClosedResult> {
   const result = await recordTicket(ctx, event).catch((error: unknown) => {
@@ -41,6 +39,10 @@ async function recordTicket(ctx: AppContext, event: TicketClosedEvent): Promise<
       kind: event.kind,
       surveyedKinds: ctx.rules.surveyedKinds,
       alreadyKnown: await tx.tickets.exists(event.source, event.ticketId),
+      requesterEmail: event.requester.email,
+      technicianEmail: event.technician.email,
+      staff: { emails: ctx.admins, domains: ctx.rules.staffDomains },
+      demo: event.source === "demo",
     });
     if (!decision.survey) return { status: "ignored", reason: decision.reason };
 
@@ -62,7 +64,7 @@ async function recordTicket(ctx: AppContext, event: TicketClosedEvent): Promise<
       ticketId: ticket.id,
       token: randomBytes(18).toString("base64url"),
       createdAt: now,
-      expiresAt: new Date(now.getTime() + ctx.rules.surveyExpiryDays * DAY_MS),
+      expiresAt: surveyExpiresAt(event.closedAt, { days: ctx.rules.surveyExpiryDays, timeZone: ctx.rules.timeZone }),
     });
     await tx.outbox.enqueue({
       kind: "survey.deliver",

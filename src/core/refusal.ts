@@ -25,6 +25,9 @@ export const REFUSAL_CODES = [
   "already-counted",
   "reason-required",
   "comment-rejected",
+  "comment-hateful",
+  "comment-insult",
+  "moderation-pending",
   "campaign-paid",
   "withdrawn",
   // Charities

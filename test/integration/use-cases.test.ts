@@ -85,7 +85,7 @@ describe("answering", () => {
     await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 3, comment: "Top" });
     expect(await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 1 })).toEqual({ ok: false, refusal: { code: "already-answered" } });
     const late = await surveyFor();
-    clock.advance(15 * 86_400_000);
+    clock.advance(100 * 86_400_000); // past 90 days after the ticket closed and past its campaign
     expect(await answerSurvey(ctx, { surveyId: late.surveyId, answerer: { surveyToken: late.token }, rating: 3 })).toEqual({ ok: false, refusal: { code: "survey-expired" } });
   });
 
@@ -182,6 +182,40 @@ describe("withdrawal and override", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: "boss@esn.example", action: "contribution.override", reason: "Merci dit au téléphone" });
     expect(await overrideCount(ctx, { actorEmail: "boss@esn.example", answerId: a.answer.id, reason: "again" })).toEqual({ ok: false, reason: "already-counted" });
+  });
+});
+
+describe("the règlement in every case", () => {
+  it("counts a comment answered 60 days after its ticket closed, inside the campaign", async () => {
+    const s = await surveyFor(ticketEvent({ closedAt: new Date("2026-10-02T09:00:00Z") }));
+    clock.set("2026-12-01T10:00:00Z"); // 60 days later, still Q4
+    const a = await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 3, comment: "Merci, enfin le temps de répondre" });
+    expect(a).toMatchObject({ ok: true, counted: true, addedCents: 100 });
+  });
+
+  it("never surveys a ticket whose requester is its technician or the support team's own staff", async () => {
+    const staffCtx = testContext(store, clock, { rules: { ...ctx.rules, staffDomains: ["esn.example"] } });
+    expect(await ticketClosed(staffCtx, ticketEvent({ requester: { email: "TECH@esn.example", name: null } }))).toEqual({ status: "ignored", reason: "self-rating" });
+    expect(await ticketClosed(staffCtx, ticketEvent({ requester: { email: "alex@esn.example", name: null } }))).toEqual({ status: "ignored", reason: "staff-requester" });
+    expect(await ticketClosed(ctx, ticketEvent({ requester: { email: "boss@esn.example", name: null } }))).toEqual({ status: "ignored", reason: "staff-requester" });
+    expect(await store.db.ticket.count()).toBe(0);
+    const demo = await ticketClosed(ctx, ticketEvent({ source: "demo", requester: { email: "tech@esn.example", name: null } }));
+    expect(demo.status).toBe("scheduled");
+  });
+
+  it("refuses to override an insult, a hateful comment or one waiting in moderation, naming why", async () => {
+    const cases = [
+      ["Espèce de connard", "comment-insult"],
+      ["les arabes sont tous des voleurs", "comment-hateful"],
+    ] as const;
+    for (const [comment, reason] of cases) {
+      const s = await surveyFor();
+      const a = await answerSurvey(ctx, { surveyId: s.surveyId, answerer: { surveyToken: s.token }, rating: 3, comment });
+      if (!a.ok) throw new Error("answer refused");
+      expect(a.counted).toBe(false);
+      expect(await overrideCount(ctx, { actorEmail: "boss@esn.example", answerId: a.answer.id, reason: "the client insists" })).toEqual({ ok: false, reason });
+    }
+    expect(await store.db.contribution.count()).toBe(0);
   });
 });
 

@@ -25,8 +25,9 @@ export const testRules: Rules = {
   caps: { perRequester: 3, perClient: 10 },
   surveyedKinds: ["incident"],
   ratingScale: 3,
-  surveyExpiryDays: 14,
+  surveyExpiryDays: 90,
   milestoneCents: 1000,
+  staffDomains: [],
 };
 
 export function testContext(store: Store, clock: Clock, overrides: Partial<AppContext> = {}): AppContext {

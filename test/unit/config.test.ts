@@ -16,6 +16,15 @@ describe("loadConfig", () => {
     expect(Object.isFrozen(c.rules.caps)).toBe(true);
   });
 
+  it("keeps surveys answerable 90 days at least, names staff domains and the first charity", () => {
+    expect(loadConfig({}).rules.surveyExpiryDays).toBe(90);
+    expect(loadConfig({ CAGNOTTE_SURVEY_EXPIRY_DAYS: "120" }).rules.surveyExpiryDays).toBe(120);
+    expect(() => loadConfig({ CAGNOTTE_SURVEY_EXPIRY_DAYS: "14" })).toThrow(/CAGNOTTE_SURVEY_EXPIRY_DAYS: may only lengthen the 90 days/);
+    expect(loadConfig({ CAGNOTTE_STAFF_DOMAINS: "ESN.example, @support.esn.example" }).rules.staffDomains).toEqual(["esn.example", "support.esn.example"]);
+    expect(() => loadConfig({ CAGNOTTE_STAFF_DOMAINS: "not a domain" })).toThrow(ConfigError);
+    expect(loadConfig({ CAGNOTTE_CHARITY: " Rêves de Gosse " }).firstCharity).toBe("Rêves de Gosse");
+  });
+
   it("parses lists, PostgreSQL and platform settings", () => {
     const c = loadConfig({
       DATABASE_URL: "postgresql://u:p@db:5432/cagnotte",

@@ -34,7 +34,8 @@ function runPattern(run: string): string {
   return run.length === 1 ? `${letter}(?:${letter}{2,})?` : `${letter}{${run.length},}`;
 }
 
-function wordPattern(word: string, inPhrase: boolean): string {
+/** Exported for the statement rules (statements/pattern.ts), so their words tolerate the same spellings. */
+export function wordPattern(word: string, inPhrase: boolean): string {
   const body = (word.match(/(.)\1*/gu) ?? []).map(runPattern).join("");
   return inPhrase || word.length >= SUFFIX_MIN_LENGTH ? `${body}e?s?` : body;
 }

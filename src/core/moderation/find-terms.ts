@@ -9,7 +9,7 @@ export interface TermHit {
 }
 
 /** What matched one stretch of a stream. Several terms only for an ambiguous masked word. */
-interface SpanHit {
+export interface SpanHit {
   readonly start: number;
   readonly end: number;
   readonly category: TermCategory;
@@ -86,11 +86,22 @@ function keepOutermost(hits: SpanHit[]): SpanHit[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Finds more hits in one stream besides the list entries (the statement rules). Its hits go
+ * after the list's, so when both match exactly the same words the list entry is the one shown.
+ */
+export type StreamMatcher = (stream: string) => SpanHit[];
+
 /** Distinct matched entries, most severe first, then in order of appearance. */
-export function findTerms(text: string, terms: readonly CompiledTerm[]): TermHit[] {
+export function findTerms(
+  text: string,
+  terms: readonly CompiledTerm[],
+  matchers: readonly StreamMatcher[] = [],
+): TermHit[] {
   const found = new Map<string, TermCategory>();
   for (const stream of toStreams(text)) {
-    for (const hit of keepOutermost(groupBySpan(occurrencesIn(stream, terms), stream))) {
+    const spans = [...groupBySpan(occurrencesIn(stream, terms), stream), ...matchers.flatMap((m) => m(stream))];
+    for (const hit of keepOutermost(spans)) {
       for (const term of hit.terms) {
         const previous = found.get(term);
         if (!previous || SEVERITY[hit.category] > SEVERITY[previous]) found.set(term, hit.category);

@@ -3,7 +3,7 @@ import { cleanComment, isWrittenComment, normalizeComment } from "../../../src/c
 import { decideCount, DEFAULT_CAPS, type CountFacts } from "../../../src/core/rules/counting.js";
 import { checkOverride } from "../../../src/core/rules/override.js";
 import { planWithdrawal } from "../../../src/core/rules/withdrawal.js";
-import { decideSurvey } from "../../../src/core/rules/survey-policy.js";
+import { decideSurvey, surveyExpiresAt } from "../../../src/core/rules/survey-policy.js";
 import { isPoorRating, isPositiveRating, isValidRating } from "../../../src/core/rules/rating.js";
 import { acceptsContributionsAt, planCampaignOpening } from "../../../src/core/campaign/campaign-rules.js";
 import { quarterOf } from "../../../src/core/campaign/quarter.js";
@@ -79,7 +79,10 @@ describe("override (rule 6)", () => {
   it.each<[string, Partial<OverrideInput>, string]>([
     ["no reason", { reason: " " }, "reason-required"],
     ["already counted", { existing: { status: "active" } }, "already-counted"],
-    ["hateful comment", { moderation: "hateful" }, "comment-rejected"],
+    ["hateful comment", { moderation: "hateful" }, "comment-hateful"],
+    ["insulting comment", { moderation: "insult" }, "comment-insult"],
+    ["comment waiting in moderation", { moderation: "review" }, "moderation-pending"],
+    ["comment rejected in moderation", { moderation: "rejected" }, "comment-rejected"],
     ["withdrawn", { withdrawn: true }, "withdrawn"],
     ["campaign paid out", { campaignPaid: true }, "campaign-paid"],
   ])("refuses: %s", (_n, patch, reason) => {
@@ -96,15 +99,51 @@ describe("withdrawal (rule 7)", () => {
 });
 
 describe("survey policy (rule 2)", () => {
+  type Facts = Parameters<typeof decideSurvey>[0];
+  const facts = (patch: Partial<Facts>): Facts => ({
+    kind: "incident",
+    surveyedKinds: ["incident"],
+    alreadyKnown: false,
+    requesterEmail: "marie@client.example",
+    technicianEmail: "camille@esn.example",
+    staff: { emails: ["boss@esn.example"], domains: ["esn.example"] },
+    demo: false,
+    ...patch,
+  });
   it("surveys incidents once", () => {
-    expect(decideSurvey({ kind: "Incident", surveyedKinds: ["incident"], alreadyKnown: false })).toEqual({ survey: true });
-    expect(decideSurvey({ kind: "incident", surveyedKinds: ["incident"], alreadyKnown: true })).toEqual({ survey: false, reason: "duplicate" });
+    expect(decideSurvey(facts({ kind: "Incident" }))).toEqual({ survey: true });
+    expect(decideSurvey(facts({ alreadyKnown: true }))).toEqual({ survey: false, reason: "duplicate" });
   });
   it.each(["request", "order", "demande"])("does not survey %s", (kind) => {
-    expect(decideSurvey({ kind, surveyedKinds: ["incident"], alreadyKnown: false })).toEqual({ survey: false, reason: "kind-not-surveyed" });
+    expect(decideSurvey(facts({ kind }))).toEqual({ survey: false, reason: "kind-not-surveyed" });
   });
   it("follows configured kinds", () => {
-    expect(decideSurvey({ kind: "problem", surveyedKinds: ["incident", "problem"], alreadyKnown: false }).survey).toBe(true);
+    expect(decideSurvey(facts({ kind: "problem", surveyedKinds: ["incident", "problem"] })).survey).toBe(true);
+  });
+  it("does not let anyone rate themselves or their own team (the local demo excepted)", () => {
+    expect(decideSurvey(facts({ requesterEmail: "Camille@ESN.example" }))).toEqual({ survey: false, reason: "self-rating" });
+    expect(decideSurvey(facts({ requesterEmail: "alex@esn.example" }))).toEqual({ survey: false, reason: "staff-requester" });
+    expect(decideSurvey(facts({ requesterEmail: "boss@esn.example", staff: { emails: ["boss@esn.example"], domains: [] } }))).toEqual({ survey: false, reason: "staff-requester" });
+    expect(decideSurvey(facts({ requesterEmail: "camille@esn.example", demo: true }))).toEqual({ survey: true });
+  });
+});
+
+describe("survey expiry (rule 12: no limit on answering within a campaign)", () => {
+  const zone = "Europe/Paris";
+  it("lasts 90 days after the ticket closed by default", () => {
+    // A setting below 90 days cannot shorten it (the configuration refuses it too).
+    expect(surveyExpiresAt(new Date("2026-11-20T10:00:00Z"), { days: 14, timeZone: zone })).toEqual(new Date("2027-02-18T10:00:00Z"));
+  });
+  it("never ends before the campaign in which the ticket closed", () => {
+    // Closed 30 December: 90 days take it to 30 March, past the end of Q4.
+    expect(surveyExpiresAt(new Date("2026-12-30T10:00:00Z"), { days: 90, timeZone: zone })).toEqual(new Date("2027-03-30T10:00:00Z"));
+    // Closed 2 October with a setting of 200 days: longer still.
+    expect(surveyExpiresAt(new Date("2026-10-02T10:00:00Z"), { days: 200, timeZone: zone }).getTime()).toBe(new Date("2026-10-02T10:00:00Z").getTime() + 200 * 86_400_000);
+  });
+  it("keeps a ticket closed early in a quarter answerable to the quarter's end when that is later", () => {
+    // A quarter is at most 92 days: 90 days from its first hour end on its last days, never before.
+    const closed = new Date("2026-06-30T22:30:00Z"); // 1 July 00:30 Paris, Q3
+    expect(surveyExpiresAt(closed, { days: 90, timeZone: zone })).toEqual(quarterOf(closed, zone).endsAt);
   });
 });
 

@@ -24,10 +24,11 @@ const EN_SLURS: readonly string[] = [
   "faggot", "fag", "fags", "dyke", "tranny", "shemale",
 ];
 
+/** "white power" is a statement rule (statements/nazism.ts): "the white power cable" is hardware. */
 const EN_HATEFUL_PHRASES: readonly string[] = [
   "go back to your country", "go back to your own country", "go back to where you came from",
   "go back where you came from", "go back to africa", "go home immigrant",
-  "white power", "white pride", "heil hitler", "sieg heil", "hitler was right", "gas the jews",
+  "white pride", "heil hitler", "sieg heil", "hitler was right", "gas the jews",
   "kill all jews", "kill all muslims", "kill all blacks", "death to jews", "death to arabs",
   "subhuman", "untermensch", "inferior race",
 ];
