@@ -25,14 +25,14 @@ export interface SlackPlatformOptions {
 }
 
 /** Where a posted message lives (the `ref` of a DeliveryResult, as JSON), to edit it later. */
-export interface MessageRef {
+interface SlackMessageRef {
   channel: string;
   ts: string;
 }
 
-export function readMessageRef(ref: string | null | undefined): MessageRef | null {
+function readMessageRef(ref: string | null | undefined): SlackMessageRef | null {
   try {
-    const v = JSON.parse(ref ?? "") as Partial<MessageRef>;
+    const v = JSON.parse(ref ?? "") as Partial<SlackMessageRef>;
     return typeof v.channel === "string" && typeof v.ts === "string" ? { channel: v.channel, ts: v.ts } : null;
   } catch {
     return null;
@@ -59,7 +59,7 @@ async function slackLocaleOf(client: WebClient, userId: string): Promise<Locale 
 export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
   const { ctx, workspaces, pacer } = options;
 
-  async function send(client: WebClient, channel: string, message: SlackMessage): Promise<MessageRef> {
+  async function send(client: WebClient, channel: string, message: SlackMessage): Promise<SlackMessageRef> {
     await pacer.wait(channel);
     const r = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
     return { channel: r.channel ?? channel, ts: String(r.ts) };
@@ -91,12 +91,12 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
 
   const render = (content: ChatContent, locale: Locale) => renderMessage(presentContent(content, slackPresentation(ctx, locale)));
 
-  async function toPerson(to: Recipient, content: ChatContent): Promise<MessageRef> {
+  async function toPerson(to: Recipient, content: ChatContent): Promise<SlackMessageRef> {
     const { client, channel, locale } = await reach(to);
     return send(client, channel, render(content, locale));
   }
 
-  async function toTeam(content: ChatContent): Promise<MessageRef> {
+  async function toTeam(content: ChatContent): Promise<SlackMessageRef> {
     const client = await workspaces.home();
     const channel = options.teamChannel;
     if (!client || !channel) throw new Unreachable("no team channel (SLACK_TEAM_CHANNEL)");

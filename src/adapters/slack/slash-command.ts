@@ -15,8 +15,6 @@ import { slackPresentation, SLASH_COMMAND } from "./presentation.js";
 import { renderMessage, type SlackMessage } from "./render/block-kit.js";
 import type { WebClient } from "./web-client.js";
 
-export { SLASH_COMMAND } from "./presentation.js";
-
 export interface CommandHandlerDeps {
   ctx: AppContext;
   identities: IdentityCache;

@@ -27,7 +27,7 @@ export function renderMessage(message: Message): SlackMessage {
 }
 
 /** The survey the message asks about: the `survey.answer` action carries it (rating buttons encode it). */
-export function surveyOf(message: Message): string | null {
+function surveyOf(message: Message): string | null {
   for (const b of message.blocks) {
     if (b.type !== "actions") continue;
     const answer = b.actions.find((a) => a.id === "survey.answer");
