@@ -16,6 +16,8 @@ export interface Charity {
   description: string | null;
   url: string | null;
   queuePosition: number | null;
+  /** When management checked the règlement's criteria (not religious, political or union-affiliated; probity). */
+  vetting: { on: Date; by: string } | null;
 }
 
 export interface Campaign {

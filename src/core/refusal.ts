@@ -32,6 +32,8 @@ export const REFUSAL_CODES = [
   "withdrawn",
   // Charities
   "name-required",
+  /** `charity add` without the règlement's criteria checked (`vetted <date>`). */
+  "charity-not-vetted",
   "bad-url",
   "not-in-queue",
   "bad-position",
@@ -43,6 +45,8 @@ export const REFUSAL_CODES = [
   "campaign-still-open",
   "already-paid",
   "bad-amount",
+  /** A payout that differs from the pot, without a reason; the detail is the pot. */
+  "payout-differs",
   "reference-required",
   "bad-date",
   "person-not-found",

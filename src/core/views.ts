@@ -96,7 +96,8 @@ export interface CampaignHistoryLine {
   amountCents: Cents;
   countedComments: number;
   status: "open" | "closed";
-  payout: { amountCents: Cents; paidOn: Date; reference: string } | null;
+  /** `amountCents` above is the pot; the payout says what was paid, and why it differs if it does. */
+  payout: { amountCents: Cents; paidOn: Date; reference: string; reason: string | null } | null;
 }
 
 export interface CampaignHistory {

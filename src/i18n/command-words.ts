@@ -38,6 +38,10 @@ const ARGUMENTS: Readonly<Record<string, string>> = {
   réponses: "answers",
   reponses: "answers",
   techniciens: "technicians",
+  vérifiée: "vetted",
+  verifiee: "vetted",
+  vérifié: "vetted",
+  verifie: "vetted",
 };
 
 /** The canonical (English) name of a command word typed in French or English. */

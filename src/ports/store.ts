@@ -76,7 +76,7 @@ export interface CharityRepository {
   findById(id: string): Promise<Charity | null>;
   /** Takes the charity off the queue (it became a campaign's beneficiary). */
   dequeue(id: string): Promise<void>;
-  add(input: { name: string; description?: string | null; url?: string | null; now: Date }): Promise<Charity>;
+  add(input: { name: string; description?: string | null; url?: string | null; vetting?: { on: Date; by: string } | null; now: Date }): Promise<Charity>;
   /** Renumbers the queue in this order (ids of queued charities). */
   reorder(orderedIds: readonly string[]): Promise<void>;
 }
@@ -177,7 +177,8 @@ export interface LifecycleRepository {
 }
 
 export interface PayoutRepository {
-  create(input: { campaignId: string; amountCents: number; paidOn: Date; reference: string; recordedBy: string; now: Date }): Promise<void>;
+  /** `potCents`: what the campaign collected; `reason`: why the amount paid differs from it. */
+  create(input: { campaignId: string; amountCents: number; potCents: number; reason: string | null; paidOn: Date; reference: string; recordedBy: string; now: Date }): Promise<void>;
 }
 
 export interface AnswerExportRow {

@@ -43,13 +43,17 @@ export function presentStatus(r: StatusReport, p: Presentation): Message {
 
 export function presentHistory(h: CampaignHistory, p: Presentation): Message {
   const { status: t } = textsOf(p);
+  const money = (cents: number) => formatEuros(cents, p.locale);
   const items = h.campaigns.map((c) => {
+    const paidOn = c.payout ? formatDay(c.payout.paidOn, p.locale, p.timeZone) : "";
     const state =
       c.status === "open"
         ? t.inProgress
-        : c.payout
-          ? t.paid(formatEuros(c.payout.amountCents, p.locale), formatDay(c.payout.paidOn, p.locale, p.timeZone), c.payout.reference)
-          : t.unpaid;
+        : !c.payout
+          ? t.unpaid
+          : c.payout.amountCents === c.amountCents
+            ? t.paid(money(c.payout.amountCents), paidOn, c.payout.reference)
+            : t.paidDiffers(money(c.payout.amountCents), money(c.amountCents), paidOn, c.payout.reference, c.payout.reason);
     return t.historyLine(c.campaignLabel, c.charityName ?? t.noCharity, formatEuros(c.amountCents, p.locale), c.countedComments, state);
   });
   const blocks: Block[] = [

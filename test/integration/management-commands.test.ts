@@ -59,25 +59,49 @@ describe("permissions", () => {
 
 describe("charity queue", () => {
   it("adds, lists, reorders and removes, each audited", async () => {
-    expect(text(await run('charity add "Les Restos du Cœur" https://www.restosducoeur.org'))).toBe("Les Restos du Cœur added to the queue.");
-    await run('charity add "Rêves de Gosse"');
-    await run("charity add Emmaüs");
+    expect(text(await run('charity add "Les Restos du Cœur" https://www.restosducoeur.org vetted 2026-11-02'))).toBe("Les Restos du Cœur added to the queue.");
+    await run('charity add "Rêves de Gosse" vérifiée 2026-11-02');
+    await run("charity add Emmaüs vetted 2026-11-02");
     expect(await run("charity reorder 3 1")).toMatchObject({ kind: "charities", charities: [{ name: "Emmaüs" }, { name: "Les Restos du Cœur" }, { name: "Rêves de Gosse" }] });
     expect(text(await run("charity remove 2"))).toBe("Les Restos du Cœur taken off the queue.");
     expect(await run("charity")).toMatchObject({ kind: "charities", charities: [{ name: "Emmaüs", queuePosition: 1 }, { name: "Rêves de Gosse", queuePosition: 2 }] });
-    expect(await run("charity remove 9")).toMatchObject({ code: "not-in-queue" });
-    expect(await run("charity reorder 1 7")).toMatchObject({ code: "bad-position" });
-    expect(await run('charity add "X" ftp://nope')).toMatchObject({ code: "bad-url" });
-    expect(await run("charity fly")).toMatchObject({ code: "usage" });
+    expect(await run("charity remove 9")).toMatchObject({ refusal: { code: "not-in-queue" } });
+    expect(await run("charity reorder 1 7")).toMatchObject({ refusal: { code: "bad-position" } });
+    expect(await run('charity add "X" ftp://nope vetted 2026-11-02')).toMatchObject({ refusal: { code: "bad-url" } });
+    expect(await run("charity fly")).toMatchObject({ refusal: { code: "usage" } });
     const actions = (await store.audit.latest(10)).map((e) => e.action).sort();
     expect(actions).toEqual(["charity.add", "charity.add", "charity.add", "charity.remove", "charity.reorder"]);
   });
 
   it("gives a campaign that opened without a charity the one management adds", async () => {
     await run("status");
-    expect(text(await run('charity add "Rêves de Gosse"'))).toBe("Rêves de Gosse is the beneficiary of campaign 2026-Q4.");
+    expect(text(await run('charity add "Rêves de Gosse" vetted 2026-11-02'))).toBe("Rêves de Gosse is the beneficiary of campaign 2026-Q4.");
     expect((await store.campaigns.findByQuarter(2026, 4))!.charity?.name).toBe("Rêves de Gosse");
     expect(await store.charities.queue()).toEqual([]);
+  });
+});
+
+describe("the règlement's checks", () => {
+  it("refuses a charity whose criteria were not checked, and records who checked them and when", async () => {
+    expect(await run('charity add "Paroisse Saint-Paul"')).toMatchObject({ refusal: { code: "charity-not-vetted" } });
+    expect(text(await run('charity add "Paroisse Saint-Paul"'))).toContain("neither religious, political nor union-affiliated");
+    expect(await run('charity add "Rêves de Gosse" vetted 2099-01-01')).toMatchObject({ refusal: { code: "bad-date" } });
+    expect(await run('charity add "Rêves de Gosse" https://revesdegosse.fr vérifiée 2026-11-02')).toMatchObject({ kind: "done" });
+    const [charity] = await store.charities.queue();
+    expect(charity).toMatchObject({ name: "Rêves de Gosse", url: "https://revesdegosse.fr", vetting: { by: "boss@esn.example" } });
+    expect(charity?.vetting?.on.toISOString().slice(0, 10)).toBe("2026-11-02");
+  });
+
+  it("asks why when the payout differs from the pot, and keeps both figures", async () => {
+    await answer("Très bien");
+    await answer("Parfait");
+    clock.set("2027-01-10T10:00:00Z");
+    const differs = await run("payout 2026-Q4 5.00 VIR-7");
+    expect(differs).toMatchObject({ refusal: { code: "payout-differs" } });
+    expect(text(differs)).toContain("€2.00");
+    expect(text(await run("payout 2026-Q4 5.00 VIR-7 2027-01-10 rounded up by the board"))).toBe("Payout of €5.00 recorded for 2026-Q4.");
+    const [q4] = (await getHistory(ctx)).campaigns;
+    expect(q4).toMatchObject({ amountCents: 200, payout: { amountCents: 500, reason: "rounded up by the board" } });
   });
 });
 
@@ -89,7 +113,7 @@ describe("campaign, moderation, payout and history", () => {
     const post = await store.db.outboxMessage.findFirstOrThrow({ where: { kind: "team-post" } });
     expect(JSON.parse(post.payload)).toMatchObject({ type: "team-post", post: { kind: "campaign-closed" } });
     expect(await store.audit.latest(1)).toMatchObject([{ action: "campaign.close", actor: "boss@esn.example", reason: "budget gelé" }]);
-    expect(await run("campaign close")).toMatchObject({ code: "no-open-campaign" });
+    expect(await run("campaign close")).toMatchObject({ refusal: { code: "no-open-campaign" } });
   });
 
   it("approves a borderline comment (counted) and rejects another (never counted, not even by override)", async () => {
@@ -102,24 +126,25 @@ describe("campaign, moderation, payout and history", () => {
     const [itemA, itemB] = queue.items;
     expect(text(await run(`moderation approve ${itemA!.id}`))).toBe("Comment approved and counted.");
     expect(text(await run(`moderation reject ${itemB!.id} hors sujet`))).toBe("Comment rejected: it will never count.");
-    expect(await run(`moderation approve ${itemB!.id}`)).toMatchObject({ code: "already-resolved" });
-    expect(await run("moderation approve nope")).toMatchObject({ code: "item-not-found" });
+    expect(await run(`moderation approve ${itemB!.id}`)).toMatchObject({ refusal: { code: "already-resolved" } });
+    expect(await run("moderation approve nope")).toMatchObject({ refusal: { code: "item-not-found" } });
     expect(await store.contributions.findByAnswer(a.answer.id)).toMatchObject({ status: "active", kind: "counted" });
     expect(await store.contributions.findByAnswer(b.answer.id)).toBeNull();
-    expect(await run(`override ${b.answer.id} je veux le compter`)).toMatchObject({ code: "comment-rejected" });
+    expect(await run(`override ${b.answer.id} je veux le compter`)).toMatchObject({ refusal: { code: "comment-rejected" } });
     expect((await run("moderation")) as unknown).toMatchObject({ items: [] });
   });
 
   it("records a payout once the campaign has ended; history gives the lifetime total", async () => {
     await answer("Très bien");
-    expect(await run("payout 2026-Q4 1.00 VIR-1")).toMatchObject({ code: "campaign-still-open" });
+    expect(await run("payout 2026-Q4 1.00 VIR-1")).toMatchObject({ refusal: { code: "campaign-still-open" } });
     clock.set("2027-01-10T10:00:00Z");
-    expect(await run("payout 2026-Q4 abc VIR-1")).toMatchObject({ code: "bad-amount" });
-    expect(await run("payout 2026-Q4 1.00 VIR-1 2027-13-01")).toMatchObject({ code: "bad-date" });
-    expect(await run("payout 2026-Q4 1.00 VIR-1 2027-01-11")).toMatchObject({ code: "bad-date" }); // tomorrow
-    expect(await run("payout 2031-Q1 1.00 VIR-1")).toMatchObject({ code: "campaign-not-found" });
+    expect(await run("payout 2026-Q4 abc VIR-1")).toMatchObject({ refusal: { code: "bad-amount" } });
+    expect(await run("payout 2026-Q4 1.00 VIR-1 2027-13-01")).toMatchObject({ refusal: { code: "bad-date" } });
+    expect(await run("payout 2026-Q4 1.00 VIR-1 2027-01-11")).toMatchObject({ refusal: { code: "bad-date" } }); // tomorrow
+    expect(await run("payout 2031-Q1 1.00 VIR-1")).toMatchObject({ refusal: { code: "campaign-not-found" } });
     expect(text(await run("payout 2026-Q4 1,00 VIR-2027-001 2027-01-10"))).toBe("Payout of €1.00 recorded for 2026-Q4."); // today, 10:00 → noon is fine
-    expect(await run("payout 2026-Q4 1.00 VIR-1")).toMatchObject({ code: "already-paid" });
+    expect(await run("payout 2026-Q4 1.00 VIR-1")).toMatchObject({ refusal: { code: "already-paid" } });
+    expect((await getHistory(ctx)).campaigns[0]?.payout).toMatchObject({ amountCents: 100, reason: null });
     expect((await getHistory(ctx)).totalGivenCents).toBe(100);
     expect(await store.audit.latest(1)).toMatchObject([{ action: "payout.record", subject: "campaign:2026-Q4" }]);
   });
@@ -141,7 +166,7 @@ describe("exports and personal data", () => {
     expect(techs.kind === "file" && techs.content.trim().split("\n")[1]).toBe("2026-Q4,tech@esn.example,Camille Tech,2,2,1.00,2,2.00");
     const contributions = await run("export contributions");
     expect(contributions.kind === "file" && contributions.content.split("\n").length).toBe(4);
-    expect(await run("export everything")).toMatchObject({ code: "usage" });
+    expect(await run("export everything")).toMatchObject({ refusal: { code: "usage" } });
   });
 
   it("leaves out comments without consent when the export is not for management", async () => {
@@ -159,7 +184,7 @@ describe("exports and personal data", () => {
     const data = await run("export-person alice@client.example");
     if (data.kind !== "file") throw new Error(data.kind);
     expect(JSON.parse(data.content)).toMatchObject({ person: { email: "alice@client.example" }, ticketsRequested: [{ answer: { comment: "Merci Camille" } }, { answer: { comment: "Encore bravo" } }] });
-    expect(await run("export-person nobody@x.example")).toMatchObject({ code: "person-not-found" });
+    expect(await run("export-person nobody@x.example")).toMatchObject({ refusal: { code: "person-not-found" } });
 
     const alice: Actor = { platform: "slack", platformUserId: "UA", email: "alice@client.example", personId: a.context.requester.id, locale: "fr" };
     expect(text(await run("forget-me", alice))).toContain("forget-me confirm");
@@ -177,17 +202,19 @@ describe("exports and personal data", () => {
     const a = await answer(null);
     await run(`override ${a.answer.id} appel très apprécié`);
     clock.advance(60_000);
-    const b = await answer("Top", { email: "bob@client.example" });
+    await answer("Top", { email: "bob@client.example" });
     // Bob's chat identity is not linked yet: the e-mail his platform vouches for finds him.
-    expect(text(await runCommand(ctx, table, { ...tech, personId: null, email: "bob@client.example" }, "forget-me confirm"))).toBe("1 comment(s) erased.");
+    expect(text(await runCommand(ctx, table, { ...tech, personId: null, email: "bob@client.example" }, "forget-me confirm"))).toBe("1 comment erased.");
     clock.set("2027-01-10T10:00:00Z");
-    await run("payout 2026-Q4 2.00 VIR-9");
+    await run("payout 2026-Q4 2.00 VIR-9 2027-01-10 arrondi");
     const audit = await run("audit");
     if (audit.kind !== "audit") throw new Error(audit.kind);
+    // Names, not ids: the person who asked to be forgotten, the ticket the override was about.
     expect(audit.entries.map((e) => [e.action, e.actor])).toEqual([
       ["payout.record", "boss@esn.example"],
-      ["person.forget", `person:${b.context.requester.id}`],
+      ["person.forget", "Alice <bob@client.example>"],
       ["contribution.override", "boss@esn.example"],
     ]);
+    expect(audit.entries[2]?.subject).toBe(`${a.context.ticket.source === "generic" ? "#" : ""}${a.context.ticket.externalId} (${a.context.requester.name})`);
   });
 });

@@ -1,64 +1,162 @@
-// The web answer page behind `surveyUrl`, on the real HTTP server.
+// The web answer page behind `surveyUrl`, on the real HTTP server: the use cases decide, the
+// presenter words it in the language of whoever opened the link, the HTML renderer lays it out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketClosed } from "../../src/app/ticket-closed.js";
 import { escapeHtml } from "../../src/adapters/http/web-survey/html.js";
-import { localeFromAcceptLanguage } from "../../src/adapters/http/web-survey/texts.js";
+import type { Locale } from "../../src/core/model.js";
+import { formatEuros, localeFromAcceptLanguage, textsFor, type Texts } from "../../src/i18n/index.js";
 import { startTestBot } from "../support/running-bot.js";
-import { ticketEvent } from "../support/fixtures.js";
+import { FixedClock, ticketEvent } from "../support/fixtures.js";
+import { attribute, foreignTexts, visibleTexts } from "../support/html-page.js";
 
+const clock = new FixedClock(new Date());
 let bot: Awaited<ReturnType<typeof startTestBot>>;
 beforeAll(async () => {
-  bot = await startTestBot();
+  bot = await startTestBot({}, { clock });
 });
 afterAll(async () => bot.stop());
 
-async function newSurveyPath(title = "Imprimante <script>alert(1)</script>") {
-  const r = await ticketClosed(bot.ctx, ticketEvent({ title }));
+async function newSurvey(title = "Imprimante <script>alert(1)</script>") {
+  const event = ticketEvent({ title });
+  const r = await ticketClosed(bot.ctx, event);
   if (r.status !== "scheduled") throw new Error("not scheduled");
-  return new URL(r.surveyUrl).pathname;
+  return { path: new URL(r.surveyUrl).pathname, ticketRef: `#${event.ticketId}` };
 }
 
-const post = (path: string, form: Record<string, string>, lang = "fr") =>
-  fetch(`${bot.url}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { "accept-language": lang }, redirect: "manual" });
+const ACCEPT: Record<Locale, string> = { fr: "fr-FR,fr;q=0.9,en;q=0.5", en: "en-GB,en;q=0.8,fr;q=0.5" };
+
+const get = (path: string, locale: Locale = "fr") => fetch(`${bot.url}${path}`, { headers: { "accept-language": ACCEPT[locale] } });
+const post = (path: string, form: Record<string, string>, locale: Locale = "fr") =>
+  fetch(`${bot.url}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { "accept-language": ACCEPT[locale] }, redirect: "manual" });
+
+/** The page, checked to be wholly in `locale`: its lang, the texts expected, and no other language. */
+async function page(res: Response, status: number, locale: Locale, expected: (t: Texts) => string[]): Promise<string> {
+  const body = await res.text();
+  expect(res.status, body).toBe(status);
+  expect(res.headers.get("content-type")).toContain("text/html");
+  expect(body).toContain(`<html lang="${locale}">`);
+  const shown = visibleTexts(body);
+  for (const text of expected(textsFor(locale))) expect(shown, `"${text}" on the page`).toContain(text);
+  expect(foreignTexts(body, locale, ["survey", "answer", "refusals", "web"])).toEqual([]);
+  return body;
+}
 
 describe("web answer page", () => {
-  it("shows the survey in the browser's language, with helpdesk text escaped", async () => {
-    const path = await newSurveyPath();
-    const fr = await fetch(`${bot.url}${path}`, { headers: { "accept-language": "fr-FR,fr;q=0.9,en;q=0.5" } });
-    expect(fr.status).toBe(200);
-    expect(fr.headers.get("content-security-policy")).toContain("default-src 'none'");
-    const page = await fr.text();
-    expect(page).toContain("Efficace");
-    expect(page).toContain("ne vous apporte aucune contrepartie");
-    expect(page).toContain("Imprimante &lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(page).not.toContain("<script>");
-    const en = await (await fetch(`${bot.url}${path}`, { headers: { "accept-language": "en-GB" } })).text();
-    expect(en).toContain("Great");
+  it("shows the survey in the browser's language, with helpdesk text escaped, behind a strict CSP", async () => {
+    const { path } = await newSurvey();
+    const fr = await get(path, "fr");
+    const csp = fr.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("form-action 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(fr.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(fr.headers.get("referrer-policy")).toBe("no-referrer");
+    const body = await page(fr, 200, "fr", (t) => [...t.survey.ratingLabels3]);
+    expect(body).toContain("Imprimante &lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(body).not.toContain("<script");
+    expect(body).not.toMatch(/\ssrc=|<link\b/);
+    await page(await get(path, "en"), 200, "en", (t) => [...t.survey.ratingLabels3]);
   });
 
-  it("records an answer once, counts the comment, then lets the requester withdraw it", async () => {
-    const path = await newSurveyPath();
-    const missing = await post(path, { comment: "sans note" });
-    expect(missing.status).toBe(400);
-    expect(await missing.text()).toContain("Choisissez une évaluation.");
+  for (const locale of ["fr", "en"] as const) {
+    it(`walks a ${locale} requester through survey, refusal, answer, thank-you, return and withdrawal`, async () => {
+      const { path, ticketRef } = await newSurvey("Imprimante en panne");
+      const money = (cents: number) => formatEuros(cents, locale);
 
-    const ok = await post(path, { rating: "3", comment: "Merci <b>Camille</b> !", share: "on" });
-    expect(ok.status).toBe(200);
-    const thanks = await ok.text();
-    expect(thanks).toContain("Merci pour votre réponse");
-    expect(thanks).toMatch(/ajoute 1,00\s€ à la cagnotte/);
-    expect(thanks).toContain("Retirer mon commentaire");
+      await page(await get(path, locale), 200, locale, (t) => [
+        t.survey.header(ticketRef),
+        t.survey.intro("Camille Tech", ticketRef),
+        t.survey.ratingLegend,
+        ...t.survey.ratingLabels3,
+        t.survey.commentLabel,
+        t.survey.shareLabel,
+        t.survey.submit,
+        t.survey.openUntil,
+        t.survey.optional(money(100), 3, 10),
+      ]);
 
-    expect((await post(path, { rating: "1" })).status).toBe(409);
-    const withdrawn = await post(`${path}/withdraw`, {});
-    expect(withdrawn.status).toBe(200);
-    expect(await withdrawn.text()).toContain("Votre commentaire a été effacé.");
-    expect((await post(`${path}/withdraw`, {})).status).toBe(409);
+      // A rating that is not one of the scale's integers: the form again, with what was typed.
+      const refused = await page(await post(path, { rating: "2.9", comment: "Super <b>Camille</b>", share: "on" }, locale), 400, locale, (t) => [
+        t.refusals["invalid-rating"](""),
+        t.survey.submit,
+      ]);
+      expect(refused).toMatch(/role="alert"/);
+      expect(refused).toContain(">Super &lt;b&gt;Camille&lt;/b&gt;</textarea>");
+      expect(refused).toMatch(/name="share" aria-describedby="share-hint" checked>/);
+
+      const thanks = await page(await post(path, { rating: "3", comment: "Super <b>Camille</b>", share: "on" }, locale), 200, locale, (t) => [
+        t.answer.thanks,
+        t.survey.ratingLabels3[2],
+        t.answer.comment,
+        "Super <b>Camille</b>",
+        t.answer.willBeShared,
+        t.answer.counted(money(100)),
+        t.answer.withdraw,
+        t.answer.withdrawConfirm,
+      ]);
+      expect(thanks).not.toContain("<b>");
+
+      await page(await get(path, locale), 200, locale, (t) => [t.web.answeredTitle, t.answer.thanks, t.answer.withdraw]);
+      await page(await post(path, { rating: "1" }, locale), 409, locale, (t) => [t.web.answeredTitle, t.refusals["already-answered"](""), t.survey.ratingLabels3[2]]);
+
+      const answerId = attribute(thanks, `input type="hidden" name="answerId"`, "value") ?? "";
+      expect(answerId).not.toBe("");
+      const withdrawn = await page(await post(`${path}/withdraw`, { answerId }, locale), 200, locale, (t) => [t.answer.withdrawnTitle, t.answer.withdrawn(true)]);
+      expect(withdrawn).not.toContain("Super &lt;b&gt;");
+      await page(await post(`${path}/withdraw`, { answerId }, locale), 409, locale, (t) => [t.refusals["nothing-to-withdraw"](""), t.answer.withdrawnTitle]);
+    });
+  }
+
+  it("reads the rating strictly: only the scale's integers", async () => {
+    const { path } = await newSurvey();
+    for (const rating of ["1e3", "2.9", "3abc", "1e-7", "0", "4", "03", " 3"]) {
+      const body = await page(await post(path, { rating, comment: `note ${rating}` }, "en"), 400, "en", (t) => [t.refusals["invalid-rating"]("")]);
+      expect(body).toContain(`>note ${escapeHtml(rating)}</textarea>`);
+    }
+    await page(await post(path, { rating: "1" }, "en"), 200, "en", (t) => [t.answer.thanks, t.survey.ratingLabels3[0], t.answer.notCounted]);
   });
 
-  it("answers 404 for an unknown link", async () => {
-    const res = await post("/s/not-a-token", { rating: "3", comment: "x" });
-    expect(res.status).toBe(404);
+  it("refuses a comment longer than the limit, keeping it in the form", async () => {
+    const { path } = await newSurvey();
+    const long = "x".repeat(1001);
+    const body = await page(await post(path, { rating: "2", comment: long }, "fr"), 400, "fr", (t) => [t.refusals["comment-too-long"]("")]);
+    expect(body).toContain(`>${long}</textarea>`);
+    expect(body).toContain(`value="2" required checked>`);
+  });
+
+  it("answers 404 for an unknown link, whatever is asked", async () => {
+    const notFound = (t: Texts) => [t.web.notFoundTitle, t.refusals["survey-not-found"]("")];
+    await page(await get("/s/not-a-token", "fr"), 404, "fr", notFound);
+    await page(await post("/s/not-a-token", { rating: "3", comment: "x" }, "en"), 404, "en", notFound);
+    const withdraw = await post("/s/not-a-token/withdraw", {}, "fr");
+    expect(withdraw.status).toBe(404);
+    await withdraw.text();
+  });
+
+  it("never withdraws another survey's comment with one's own link", async () => {
+    const mine = await newSurvey();
+    const theirs = await newSurvey();
+    const answered = await post(theirs.path, { rating: "3", comment: "Leur commentaire" });
+    const theirAnswerId = attribute(await answered.text(), `input type="hidden" name="answerId"`, "value") ?? "";
+    await post(mine.path, { rating: "3", comment: "Mon commentaire" }).then((r) => r.text());
+    const res = await post(`${mine.path}/withdraw`, { answerId: theirAnswerId });
+    expect([403, 404]).toContain(res.status);
+    await res.text();
+    expect(visibleTexts(await (await get(theirs.path)).text())).toContain("Leur commentaire");
+  });
+
+  it("answers 410 once the survey has expired", async () => {
+    const { path } = await newSurvey();
+    const now = clock.now();
+    // Past both limits: 90 days after the ticket closed and the end of its campaign.
+    clock.advance(400 * 24 * 3600_000);
+    try {
+      const expired = (t: Texts) => [t.web.expiredTitle, t.refusals["survey-expired"]("")];
+      await page(await get(path, "en"), 410, "en", expired);
+      await page(await post(path, { rating: "3" }, "fr"), 410, "fr", expired);
+    } finally {
+      clock.set(now);
+    }
   });
 });
 

@@ -84,13 +84,15 @@ describe("presenter", () => {
     const m = presentHistory({
       campaigns: [
         { campaignLabel: "2026-Q4", charityName: "A", amountCents: 300, countedComments: 3, status: "open", payout: null },
-        { campaignLabel: "2026-Q3", charityName: "B", amountCents: 1200, countedComments: 12, status: "closed", payout: { amountCents: 1200, paidOn: new Date("2026-10-05T10:00:00Z"), reference: "VIR-1" } },
+        { campaignLabel: "2026-Q3", charityName: "B", amountCents: 1200, countedComments: 12, status: "closed", payout: { amountCents: 1200, paidOn: new Date("2026-10-05T10:00:00Z"), reference: "VIR-1", reason: null } },
+        { campaignLabel: "2026-Q2", charityName: "C", amountCents: 1250, countedComments: 13, status: "closed", payout: { amountCents: 1300, paidOn: new Date("2026-07-05T10:00:00Z"), reference: "VIR-0", reason: "rounded up" } },
       ],
       totalGivenCents: 1200,
     }, en);
     const all = text(m);
     expect(all).toContain("2026-Q4 · A · €3.00 (3 counted comments) · in progress");
     expect(all).toContain("paid €12.00 on 5 Oct 2026 (ref. VIR-1)");
+    expect(all).toContain("pot €12.50, paid €13.00 on 5 Jul 2026 (ref. VIR-0): rounded up");
     expect(all).not.toContain("…");
   });
 

@@ -43,6 +43,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
   });
   const onError: ErrorRequestHandler = (error: { type?: string; status?: number; message?: string }, req, res, _next) => {
     if (error.type === "entity.too.large") {
+      // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
       res.status(413).json({ error: "body-too-large", message: "the body is larger than 64 KiB" });
       return;
     }
@@ -52,6 +53,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
     }
     // Never echo bodies (comments, secrets) into logs: method and path are enough to find it.
     ctx.logger.error({ err: error, method: req.method, path: req.path }, "request failed");
+    // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
     if (!res.headersSent) res.status(500).json({ error: "internal", message: "something went wrong; it has been logged" });
   };
   app.use(onError);

@@ -10,6 +10,7 @@ const person = z.object({
 });
 
 export const ticketClosedBody = z.object({
+  // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
   source: z.string().trim().min(1).max(50).regex(/^[a-z0-9._-]+$/i, "letters, digits, dot, dash or underscore").optional(),
   ticketId: idLike,
   title: z.string().trim().max(500).optional().nullable(),

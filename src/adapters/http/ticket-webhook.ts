@@ -13,6 +13,7 @@ export function ticketWebhookRouter(ctx: AppContext, secret: string): Router {
   router.post("/webhooks/tickets", express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }), async (req: Request, res: Response) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!verifySignature(secret, body, req.header("x-signature-256"))) {
+      // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
       res.status(401).json({ error: "invalid-signature", message: "X-Signature-256 must be sha256=<hex HMAC-SHA256 of the raw body>" });
       return;
     }
@@ -20,6 +21,7 @@ export function ticketWebhookRouter(ctx: AppContext, secret: string): Router {
     try {
       json = JSON.parse(body.toString("utf8"));
     } catch {
+      // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
       res.status(400).json({ error: "invalid-json", message: "the body is not valid JSON", fields: [] });
       return;
     }

@@ -63,7 +63,7 @@ export function campaignRepository(db: Db): CampaignRepository {
         amountCents: byCampaign.get(c.id)?._sum.amountCents ?? 0,
         countedComments: byCampaign.get(c.id)?._count ?? 0,
         status: c.status === "open" ? ("open" as const) : ("closed" as const),
-        payout: c.payout ? { amountCents: c.payout.amountCents, paidOn: c.payout.paidOn, reference: c.payout.reference } : null,
+        payout: c.payout ? { amountCents: c.payout.amountCents, paidOn: c.payout.paidOn, reference: c.payout.reference, reason: c.payout.reason } : null,
       }));
     },
     figures: (campaignId, caps) => campaignFigures(db, campaignId, caps),
@@ -124,7 +124,7 @@ export function charityRepository(db: Db): CharityRepository {
     async dequeue(id) {
       await db.charity.update({ where: { id }, data: { queuePosition: null } });
     },
-    async add({ name, description, url, now }) {
+    async add({ name, description, url, vetting, now }) {
       const last = await db.charity.aggregate({ _max: { queuePosition: true } });
       const row = await db.charity.create({
         data: {
@@ -134,6 +134,8 @@ export function charityRepository(db: Db): CharityRepository {
           url: url ?? null,
           queuePosition: (last._max.queuePosition ?? 0) + 1,
           createdAt: now,
+          vettedOn: vetting?.on ?? null,
+          vettedBy: vetting?.by ?? null,
         },
       });
       return toCharity(row);

@@ -51,8 +51,8 @@ export function lifecycleRepository(db: Db): LifecycleRepository {
 
 export function payoutRepository(db: Db): PayoutRepository {
   return {
-    async create({ campaignId, amountCents, paidOn, reference, recordedBy, now }) {
-      await db.payout.create({ data: { id: randomUUID(), campaignId, amountCents, paidOn, reference, recordedBy, createdAt: now } });
+    async create({ campaignId, amountCents, potCents, reason, paidOn, reference, recordedBy, now }) {
+      await db.payout.create({ data: { id: randomUUID(), campaignId, amountCents, potCents, reason, paidOn, reference, recordedBy, createdAt: now } });
     },
   };
 }

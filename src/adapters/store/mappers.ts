@@ -16,7 +16,14 @@ import type {
 } from "../../core/model.js";
 
 export function toCharity(row: Row.Charity): Charity {
-  return { id: row.id, name: row.name, description: row.description, url: row.url, queuePosition: row.queuePosition };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    url: row.url,
+    queuePosition: row.queuePosition,
+    vetting: row.vettedOn && row.vettedBy ? { on: row.vettedOn, by: row.vettedBy } : null,
+  };
 }
 
 export function toCampaign(row: Row.Campaign & { charity: Row.Charity | null }): Campaign {

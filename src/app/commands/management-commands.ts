@@ -1,7 +1,7 @@
 // Campaign management commands (charity queue, early close, moderation, payouts, exports, audit)
 // and `forget-me` for everyone. Parsing and permissions only: the use cases do the work.
 import { DateTime } from "luxon";
-import { canonicalArgument } from "../../i18n/index.js";
+import { canonicalArgument, formatEuros } from "../../i18n/index.js";
 import type { AppContext } from "../context.js";
 import { addCharity, listCharities, removeCharity, reorderCharity } from "../management/charities.js";
 import { closeCampaign } from "../management/close-campaign.js";
@@ -23,8 +23,13 @@ const charity: CommandHandler = async (ctx, actor, [sub = "list", ...args]) => {
     case "list":
       return { kind: "charities", ...(await listCharities(ctx)) };
     case "add": {
-      const [name = "", url] = args;
-      const r = await addCharity(ctx, { actorEmail: actorEmail(actor), name, url: url ?? null });
+      // charity add "Name" [url] vetted YYYY-MM-DD (« vérifiée » in French)
+      const [name = "", ...rest] = args;
+      const words = rest.map(canonicalArgument);
+      const at = words.indexOf("vetted");
+      const url = (at === -1 ? words : words.slice(0, at))[0] ?? null;
+      const vettedOn = at === -1 ? null : (parseDay(ctx, words[at + 1]) ?? new Date(Number.NaN));
+      const r = await addCharity(ctx, { actorEmail: actorEmail(actor), name, url, vettedOn });
       if (!r.ok) return refused(r.reason);
       return r.assignedTo ? done({ kind: "charity-assigned", name: r.charity.name, campaignLabel: r.assignedTo }) : done({ kind: "charity-added", name: r.charity.name });
     }
@@ -37,7 +42,7 @@ const charity: CommandHandler = async (ctx, actor, [sub = "list", ...args]) => {
       return r.ok ? done({ kind: "charity-removed", name: r.charity.name }) : refused(r.reason);
     }
     default:
-      return refused("usage", 'charity list | add "<name>" [url] | reorder <from> <to> | remove <position>');
+      return refused("usage", 'charity list | add "<name>" [url] vetted <YYYY-MM-DD> | reorder <from> <to> | remove <position>');
   }
 };
 
@@ -57,20 +62,26 @@ const moderation: CommandHandler = async (ctx, actor, [sub, id, ...reason]) => {
   return done({ kind: "moderation-approved", counted: r.counted, reason: r.reason });
 };
 
-function parsePaidOn(ctx: AppContext, text: string | undefined): Date | undefined | null {
-  if (text === undefined) return undefined;
+/** "2026-10-05" → noon that day in CAGNOTTE_TIME_ZONE; null when not such a date. */
+function parseDay(ctx: AppContext, text: string | undefined): Date | null {
+  if (text === undefined) return null;
   const d = DateTime.fromISO(text, { zone: ctx.rules.timeZone });
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && d.isValid ? d.set({ hour: 12 }).toJSDate() : null;
 }
 
-const payout: CommandHandler = async (ctx, actor, [label, amount, reference, date]) => {
-  if (!label || !amount || !reference) return refused("usage", "payout <2026-Q3> <123.00> <reference> [YYYY-MM-DD]");
+const isDay = (text: string | undefined) => !!text && /^\d{4}-\d{2}-\d{2}$/.test(text);
+
+// payout <campaign> <amount> <reference> [YYYY-MM-DD] [reason when the amount differs from the pot]
+const payout: CommandHandler = async (ctx, actor, [label, amount, reference, ...rest]) => {
+  if (!label || !amount || !reference) return refused("usage", "payout <2026-Q3> <123.00> <reference> [YYYY-MM-DD] [reason]");
   const amountCents = parseAmountCents(amount);
   if (amountCents === null) return refused("bad-amount");
-  const paidOn = parsePaidOn(ctx, date);
+  const [date, ...reasonWords] = isDay(rest[0]) ? rest : [undefined, ...rest];
+  const paidOn = date === undefined ? undefined : parseDay(ctx, date);
   if (paidOn === null) return refused("bad-date");
-  const r = await recordPayout(ctx, { actorEmail: actorEmail(actor), campaignLabel: label, amountCents, reference, paidOn });
-  if (!r.ok) return refused(r.reason);
+  const reason = reasonWords.join(" ") || null;
+  const r = await recordPayout(ctx, { actorEmail: actorEmail(actor), campaignLabel: label, amountCents, reference, paidOn, reason });
+  if (!r.ok) return refused(r.reason, r.potCents === undefined ? undefined : formatEuros(r.potCents, actor.locale));
   return done({ kind: "payout-recorded", amountCents: r.amountCents, campaignLabel: r.campaign });
 };
 

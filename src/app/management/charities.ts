@@ -5,7 +5,7 @@ import { quarterLabel, quarterOf } from "../../core/campaign/quarter.js";
 import type { AppContext } from "../context.js";
 import { recordAction } from "./audit.js";
 
-export type CharityRefusal = "name-required" | "bad-url" | "not-in-queue" | "bad-position";
+export type CharityRefusal = "name-required" | "bad-url" | "not-in-queue" | "bad-position" | "charity-not-vetted" | "bad-date";
 
 const MAX_NAME = 120;
 
@@ -25,14 +25,18 @@ export async function listCharities(ctx: AppContext): Promise<{ charities: Chari
  */
 export async function addCharity(
   ctx: AppContext,
-  input: { actorEmail: string; name: string; url?: string | null },
+  input: { actorEmail: string; name: string; url?: string | null; vettedOn: Date | null },
 ): Promise<{ ok: true; charity: Charity; assignedTo: string | null } | { ok: false; reason: CharityRefusal }> {
   const name = input.name.trim();
   if (!name || name.length > MAX_NAME) return { ok: false, reason: "name-required" };
   if (input.url && !/^https?:\/\/\S+$/i.test(input.url)) return { ok: false, reason: "bad-url" };
+  // The règlement: a charity neither religious, political nor union-affiliated, its probity checked.
+  if (!input.vettedOn) return { ok: false, reason: "charity-not-vetted" };
   const now = ctx.clock.now();
+  if (Number.isNaN(input.vettedOn.getTime()) || input.vettedOn > now) return { ok: false, reason: "bad-date" };
+  const vetting = { on: input.vettedOn, by: input.actorEmail.trim().toLowerCase() };
   return ctx.store.transaction(async (tx) => {
-    const charity = await tx.charities.add({ name, url: input.url ?? null, now });
+    const charity = await tx.charities.add({ name, url: input.url ?? null, vetting, now });
     const q = quarterOf(now, ctx.rules.timeZone);
     const current = await tx.campaigns.findByQuarter(q.year, q.quarter);
     let assignedTo: string | null = null;
@@ -41,7 +45,13 @@ export async function addCharity(
       await tx.charities.dequeue(charity.id);
       assignedTo = quarterLabel(current);
     }
-    await recordAction(tx, { at: now, actor: input.actorEmail, action: "charity.add", subject: `charity:${charity.id}`, details: { name, assignedTo } });
+    await recordAction(tx, {
+      at: now,
+      actor: input.actorEmail,
+      action: "charity.add",
+      subject: `charity:${charity.id}`,
+      details: { name, assignedTo, vettedOn: vetting.on.toISOString() },
+    });
     return { ok: true, charity, assignedTo };
   });
 }
@@ -85,6 +95,7 @@ export async function ensureFirstCharity(ctx: AppContext, name: string | null): 
   if (!name) return null;
   const known = (await ctx.store.charities.queue()).length > 0 || (await ctx.store.campaigns.history()).some((c) => c.charityName !== null);
   if (known) return null;
-  const r = await addCharity(ctx, { actorEmail: "system", name });
+  // Whoever sets CAGNOTTE_CHARITY attests the règlement's criteria (README), on the day it is first used.
+  const r = await addCharity(ctx, { actorEmail: "CAGNOTTE_CHARITY", name, vettedOn: ctx.clock.now() });
   return r.ok ? r.charity.name : null;
 }

@@ -1,11 +1,12 @@
 // Rule 10: management records the payout of an ended campaign (date, amount, reference). It ends
-// the monthly reminders and adds to the lifetime total given.
+// the monthly reminders and adds to the lifetime total given. A payout that differs from what the
+// campaign collected needs a reason; both figures are kept and `history` shows them side by side.
 import { DateTime } from "luxon";
 import { parseQuarterLabel, quarterLabel } from "../../core/campaign/quarter.js";
 import type { AppContext } from "../context.js";
 import { recordAction } from "./audit.js";
 
-export type PayoutRefusal = "campaign-not-found" | "campaign-still-open" | "already-paid" | "bad-amount" | "reference-required" | "bad-date";
+export type PayoutRefusal = "campaign-not-found" | "campaign-still-open" | "already-paid" | "bad-amount" | "reference-required" | "bad-date" | "payout-differs";
 
 /** "123.45", "123,45", "123" → cents; null when not an amount. */
 export function parseAmountCents(text: string): number | null {
@@ -16,8 +17,8 @@ export function parseAmountCents(text: string): number | null {
 
 export async function recordPayout(
   ctx: AppContext,
-  input: { actorEmail: string; campaignLabel: string; amountCents: number; reference: string; paidOn?: Date },
-): Promise<{ ok: true; campaign: string; amountCents: number } | { ok: false; reason: PayoutRefusal }> {
+  input: { actorEmail: string; campaignLabel: string; amountCents: number; reference: string; paidOn?: Date; reason?: string | null },
+): Promise<{ ok: true; campaign: string; amountCents: number; potCents: number } | { ok: false; reason: PayoutRefusal; potCents?: number }> {
   const now = ctx.clock.now();
   const ref = parseQuarterLabel(input.campaignLabel);
   if (!ref) return { ok: false, reason: "campaign-not-found" };
@@ -35,15 +36,18 @@ export async function recordPayout(
     if (campaign.status === "open" && now < campaign.endsAt) return { ok: false, reason: "campaign-still-open" };
     if (await tx.campaigns.isPaid(campaign.id)) return { ok: false, reason: "already-paid" };
     const actor = input.actorEmail.toLowerCase();
-    await tx.payouts.create({ campaignId: campaign.id, amountCents: input.amountCents, paidOn, reference, recordedBy: actor, now });
     const collected = await tx.contributions.potCents(campaign.id);
+    const reason = input.reason?.trim() || null;
+    if (input.amountCents !== collected && (reason === null || reason.length < 3)) return { ok: false, reason: "payout-differs", potCents: collected };
+    await tx.payouts.create({ campaignId: campaign.id, amountCents: input.amountCents, potCents: collected, reason, paidOn, reference, recordedBy: actor, now });
     await recordAction(tx, {
       at: now,
       actor,
       action: "payout.record",
       subject: `campaign:${quarterLabel(campaign)}`,
+      reason,
       details: { amountCents: input.amountCents, collectedCents: collected, paidOn: paidOn.toISOString(), reference },
     });
-    return { ok: true, campaign: quarterLabel(campaign), amountCents: input.amountCents };
+    return { ok: true, campaign: quarterLabel(campaign), amountCents: input.amountCents, potCents: collected };
   });
 }

@@ -38,6 +38,8 @@ const fr = {
   noHistory: "Aucune campagne pour l'instant.",
   inProgress: "en cours",
   paid: (amount: string, date: string, reference: string) => `versé ${amount} le ${date} (réf. ${reference})`,
+  paidDiffers: (amount: string, pot: string, date: string, reference: string, reason: string | null) =>
+    `cagnotte ${pot}, versé ${amount} le ${date} (réf. ${reference})${reason ? ` : ${reason}` : ""}`,
   unpaid: "versement à enregistrer",
   historyLine: (campaign: string, charity: string, amount: string, comments: number, state: string) =>
     `${campaign} · ${charity} · ${amount} (${words("fr").counted(comments)}) · ${state}`,
@@ -76,6 +78,7 @@ export const status: Bilingual<typeof fr> = {
     noHistory: "No campaign yet.",
     inProgress: "in progress",
     paid: (amount, date, reference) => `paid ${amount} on ${date} (ref. ${reference})`,
+    paidDiffers: (amount, pot, date, reference, reason) => `pot ${pot}, paid ${amount} on ${date} (ref. ${reference})${reason ? `: ${reason}` : ""}`,
     unpaid: "payout to record",
     historyLine: (campaign, charity, amount, comments, state) => `${campaign} · ${charity} · ${amount} (${words("en").counted(comments)}) · ${state}`,
     totalGiven: (amount) => `Total given so far: ${amount}`,

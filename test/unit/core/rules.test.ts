@@ -161,8 +161,8 @@ describe("campaigns (rules 1, 11)", () => {
   const q = quarterOf(new Date("2026-11-25T12:00:00Z"), "Europe/Paris");
   it("opens with the first queued charity, or without one and says so", () => {
     const queue = [
-      { id: "b", name: "B", description: null, url: null, queuePosition: 2 },
-      { id: "a", name: "A", description: null, url: null, queuePosition: 1 },
+      { id: "b", name: "B", description: null, url: null, queuePosition: 2, vetting: null },
+      { id: "a", name: "A", description: null, url: null, queuePosition: 1, vetting: null },
     ];
     expect(planCampaignOpening(q, queue)).toMatchObject({ charityId: "a", needsCharity: false, year: 2026, quarter: 4 });
     expect(planCampaignOpening(q, [])).toMatchObject({ charityId: null, needsCharity: true });

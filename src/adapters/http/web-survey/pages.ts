@@ -1,66 +1,43 @@
-// The web answer page's HTML. Plain server-rendered forms: work without JavaScript, on any phone.
-import type { SurveyContext } from "../../../core/model.js";
+// The web answer page's document: one stylesheet inline (the CSP allows no other asset), the
+// reader's language on <html lang>, and what to show: a message, a refusal, or both.
+import type { Locale } from "../../../core/model.js";
+import type { Message } from "../../../presenter/index.js";
 import { html, SafeHtml } from "./html.js";
-import type { PageTexts } from "./texts.js";
+import { renderAlert, renderMessage, type FormValues } from "./render-html.js";
 
+// not user-facing: the style sheet
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1d1d1f}
-fieldset{border:0;padding:0;margin:1rem 0}label{display:block;margin:.3rem 0}textarea{width:100%;min-height:7rem;font:inherit}
+fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:600}label{display:block;margin:.3rem 0}textarea{width:100%;min-height:7rem;font:inherit}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
+blockquote{margin:.3rem 0;padding:.5rem 1rem;border-left:3px solid #2563eb;background:#f5f7ff;white-space:pre-wrap}figure{margin:1rem 0}
 button{font:inherit;padding:.5rem 1.2rem;border-radius:.4rem;border:1px solid #2563eb;background:#2563eb;color:#fff;cursor:pointer}
-button.secondary{background:#fff;color:#2563eb}.error{color:#b91c1c;font-weight:600}.note{color:#555;font-size:.9rem}`;
+button.secondary{background:#fff;color:#2563eb}button.danger{background:#b91c1c;border-color:#b91c1c}summary{cursor:pointer;color:#2563eb}
+.alert{color:#b91c1c;border:1px solid #b91c1c;border-radius:.4rem;padding:0 1rem;margin:1rem 0}.note{color:#555;font-size:.9rem}`;
 
-export function layout(locale: string, title: string, body: SafeHtml): string {
+/** A message (its title leads the page), or a heading of the page's own (catalogue `web` topic) over a refusal and/or a message. */
+export type PageContent = { values?: FormValues } & (
+  | { heading?: undefined; message: Message; alert?: Message }
+  | { heading: string; message?: Message; alert?: Message }
+);
+
+export interface PageFrame {
+  locale: Locale;
+  /** The token's paths, for the forms. */
+  answerPath: string;
+  withdrawPath: string;
+}
+
+export function renderPage(frame: PageFrame, page: PageContent): string {
+  const { message, alert, heading } = page;
+  const forms = { answerPath: frame.answerPath, withdrawPath: frame.withdrawPath, values: page.values };
+  // The refusal sits right under the page's first heading, above the form it is about.
+  const body =
+    heading === undefined
+      ? renderMessage(page.message, { ...forms, level: 1, alert })
+      : html`<h1>${heading}</h1>${alert ? renderAlert(alert) : ""}${message ? renderMessage(message, { ...forms, level: 2 }) : ""}`;
+  const title = heading ?? page.message.title;
   return html`<!doctype html>
-<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${frame.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${title}</title><style>${new SafeHtml(STYLE)}</style></head>
-<body><main><h1>${title}</h1>${body}</main></body></html>`.value;
-}
-
-export function ratingLabels(t: PageTexts, scale: number): string[] {
-  return scale === 3 ? [...t.ratingLabels3] : Array.from({ length: scale }, (_, i) => `${i + 1} / ${scale}`);
-}
-
-export interface FormValues {
-  rating: number | null;
-  comment: string;
-  share: boolean;
-}
-
-export interface SurveyFormInput {
-  context: SurveyContext;
-  ticketRef: string;
-  scale: number;
-  /** "1,00 €": what one counted comment adds, for the "optional, no reward" line. */
-  amountPerComment: string;
-}
-
-export function surveyForm(t: PageTexts, f: SurveyFormInput, values: FormValues, error: string | null): SafeHtml {
-  const { context, ticketRef, scale } = f;
-  const technician = context.technician.name ?? context.technician.email;
-  const labels = ratingLabels(t, scale);
-  // Best rating first, as people read it.
-  const options = labels
-    .map((label, i) => ({ label, value: i + 1 }))
-    .reverse()
-    .map((o) => html`<label><input type="radio" name="rating" value="${o.value}" required ${values.rating === o.value ? html`checked` : ""}> ${o.label}</label>`);
-  return html`<p>${t.intro(technician, ticketRef)}</p>
-${context.ticket.title ? html`<p><strong>${context.ticket.title}</strong></p>` : ""}
-<p class="note">${t.optional(f.amountPerComment)}</p>
-${error ? html`<p class="error" role="alert">${error}</p>` : ""}
-<form method="post">
-<fieldset><legend>${t.ratingLegend}</legend>${options}</fieldset>
-<label for="comment">${t.commentLabel}</label>
-<textarea id="comment" name="comment" maxlength="1000">${values.comment}</textarea>
-<p class="note">${t.commentHint}</p>
-<label><input type="checkbox" name="share" ${values.share ? html`checked` : ""}> ${t.share}</label>
-<p><button type="submit">${t.submit}</button></p>
-</form>`;
-}
-
-export function answeredPage(t: PageTexts, lines: string[], canWithdraw: boolean, action: string): SafeHtml {
-  return html`${lines.map((l) => html`<p>${l}</p>`)}
-${canWithdraw ? html`<form method="post" action="${action}"><button class="secondary" type="submit">${t.withdraw}</button></form>` : ""}`;
-}
-
-export function messagePage(text: string): SafeHtml {
-  return html`<p>${text}</p>`;
+<body><main>${body}</main></body></html>`.value;
 }

@@ -1,94 +1,119 @@
 // The web answer page at the survey link (`surveyUrl`): for requesters outside Slack and Teams,
 // or who prefer a browser. The secret token in the link is the proof of being the requester.
+// The use cases decide and return what the page shows; the presenter words it in the language of
+// whoever opened the link (Accept-Language); this router only picks the HTTP status.
 import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../../app/context.js";
-import type { SurveyContext } from "../../../core/model.js";
 import { answerSurvey } from "../../../app/answer-survey.js";
+import { surveyPage } from "../../../app/survey-state.js";
 import { withdrawComment } from "../../../app/withdraw-comment.js";
-import { ticketRef } from "../../../app/outbox/build-messages.js";
-import { formatEuros } from "../../../i18n/messages.js";
-import { answeredPage, layout, messagePage, surveyForm, type FormValues } from "./pages.js";
-import { localeFromAcceptLanguage, pageTexts } from "./texts.js";
-import type { SafeHtml } from "./html.js";
+import type { Locale } from "../../../core/model.js";
+import type { Refusal, RefusalCode } from "../../../core/refusal.js";
+import type { AnsweredView, SurveyPrompt } from "../../../core/views.js";
+import { localeFromAcceptLanguage, textsFor } from "../../../i18n/index.js";
+import { presentAnswered, presentRefusal, presentSurvey, type Presentation } from "../../../presenter/index.js";
+import { readAnswerForm, readWithdrawForm } from "./answer-form.js";
+import { renderPage, type PageContent, type PageFrame } from "./pages.js";
+import type { FormValues } from "./render-inputs.js";
 
 const SECURITY_HEADERS = {
-  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  // not user-facing: the Content-Security-Policy's directives
+  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
   "Cache-Control": "no-store",
+  "X-Frame-Options": "DENY",
 };
+
+const STATUS: Partial<Record<RefusalCode, number>> = {
+  "survey-not-found": 404,
+  "not-requester": 404,
+  "answer-not-found": 404,
+  "survey-expired": 410,
+  "already-answered": 409,
+  "nothing-to-withdraw": 409,
+  "not-author": 403,
+  "something-wrong": 500,
+};
+const statusOf = (refusal: Refusal): number => STATUS[refusal.code] ?? 400;
 
 export function webSurveyRouter(ctx: AppContext): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: "16kb" });
 
-  function send(req: Request, res: Response, status: number, body: SafeHtml): void {
-    const t = texts(req);
-    res.status(status).set(SECURITY_HEADERS).type("html").send(layout(localeOf(req), t.title, body));
-  }
-  const localeOf = (req: Request) => localeFromAcceptLanguage(req.header("accept-language"), ctx.rules.defaultLocale);
-  const texts = (req: Request) => pageTexts[localeOf(req)];
-  const token = (req: Request) => String(req.params.token ?? "");
-  const formInput = (req: Request, context: SurveyContext) => ({
-    context,
-    ticketRef: ticketRef(context),
-    scale: ctx.rules.ratingScale,
-    amountPerComment: formatEuros(ctx.rules.amountCents, localeOf(req)),
-  });
-
-  async function showAnswered(req: Request, res: Response, status: number, lead: string[]): Promise<void> {
-    const context = await ctx.store.surveys.findContextByToken(token(req));
-    const answer = context && (await ctx.store.answers.findBySurvey(context.survey.id));
-    const canWithdraw = !!answer && answer.comment !== null && answer.withdrawnAt === null;
-    send(req, res, status, answeredPage(texts(req), lead, canWithdraw, `/s/${encodeURIComponent(token(req))}/withdraw`));
+  /** Everything one request needs to answer with a page, in the language of whoever opened the link. */
+  function pageFor(req: Request, res: Response) {
+    const locale: Locale = localeFromAcceptLanguage(req.header("accept-language"), ctx.rules.defaultLocale);
+    const p: Presentation = { locale, timeZone: ctx.rules.timeZone, commandPrefix: "", milestoneCents: ctx.rules.milestoneCents };
+    const { web, survey } = textsFor(locale);
+    const token = String(req.params.token ?? "");
+    const answerPath = `/s/${encodeURIComponent(token)}`;
+    const frame: PageFrame = { locale, answerPath, withdrawPath: `${answerPath}/withdraw` };
+    const send = (status: number, page: PageContent) => void res.status(status).set(SECURITY_HEADERS).type("html").send(renderPage(frame, page));
+    const headingOf = (refusal: Refusal): string =>
+      statusOf(refusal) === 404
+        ? web.notFoundTitle
+        : refusal.code === "survey-expired"
+          ? web.expiredTitle
+          : refusal.code === "already-answered"
+            ? web.answeredTitle
+            : survey.title;
+    return {
+      token,
+      survey: (status: number, prompt: SurveyPrompt, refusal?: Refusal, values?: FormValues) =>
+        send(status, { message: presentSurvey(prompt, p), alert: refusal && presentRefusal(refusal, p), values }),
+      /** The answer as it stands; `again` (coming back, answering twice) says it was answered already. */
+      answered: (status: number, view: AnsweredView, opts: { again?: boolean; refusal?: Refusal } = {}) => {
+        const shown = { message: presentAnswered(view, p), alert: opts.refusal && presentRefusal(opts.refusal, p) };
+        send(status, opts.again ? { heading: web.answeredTitle, ...shown } : shown);
+      },
+      refused: (refusal: Refusal) => send(statusOf(refusal), { heading: headingOf(refusal), alert: presentRefusal(refusal, p) }),
+    };
   }
 
   router.get("/s/:token", async (req, res) => {
-    const t = texts(req);
-    const context = await ctx.store.surveys.findContextByToken(token(req));
-    if (!context) return send(req, res, 404, messagePage(t.refusals["survey-not-found"] ?? ""));
-    if (context.survey.status === "answered") return showAnswered(req, res, 200, [t.refusals["already-answered"] ?? ""]);
-    if (context.survey.status === "expired" || context.survey.expiresAt <= ctx.clock.now()) {
-      return send(req, res, 410, messagePage(t.refusals["survey-expired"] ?? ""));
-    }
-    const empty: FormValues = { rating: null, comment: "", share: false };
-    send(req, res, 200, surveyForm(t, formInput(req, context), empty, null));
+    const page = pageFor(req, res);
+    const state = await surveyPage(ctx, page.token);
+    if (state.state === "open") return page.survey(200, state.prompt);
+    if (state.state === "answered") return page.answered(200, state.view, { again: true });
+    page.refused(state.refusal);
   });
 
   router.post("/s/:token", form, async (req, res) => {
-    const t = texts(req);
-    const context = await ctx.store.surveys.findContextByToken(token(req));
-    if (!context) return send(req, res, 404, messagePage(t.refusals["survey-not-found"] ?? ""));
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const values: FormValues = {
-      rating: Number.parseInt(String(body.rating ?? ""), 10) || null,
-      comment: typeof body.comment === "string" ? body.comment : "",
-      share: body.share === "on",
-    };
+    const page = pageFor(req, res);
+    const state = await surveyPage(ctx, page.token);
+    const already: Refusal = { code: "already-answered" };
+    if (state.state === "answered") return page.answered(409, state.view, { again: true, refusal: already });
+    if (state.state === "refused") return page.refused(state.refusal);
+    const values = readAnswerForm(req.body);
     const result = await answerSurvey(ctx, {
-      surveyId: context.survey.id,
-      answerer: { surveyToken: token(req) },
+      surveyId: state.prompt.surveyId,
+      answerer: { surveyToken: page.token },
+      // Not a plain integer of the scale: 0, which the use case refuses as invalid-rating.
       rating: values.rating ?? 0,
       comment: values.comment,
       shareConsent: values.share,
     });
-    if (result.ok) {
-      const lines = [t.thanks, result.counted ? t.counted(formatEuros(result.addedCents, localeOf(req))) : t.notCounted];
-      return showAnswered(req, res, 200, lines);
+    if (result.ok) return page.answered(200, result.view);
+    const status = statusOf(result.refusal);
+    if (status === 400) return page.survey(400, state.prompt, result.refusal, values);
+    if (result.refusal.code === "already-answered") {
+      // Answered from another tab or chat meanwhile: show that answer.
+      const now = await surveyPage(ctx, page.token);
+      if (now.state === "answered") return page.answered(409, now.view, { again: true, refusal: result.refusal });
     }
-    if (result.reason === "already-answered") return showAnswered(req, res, 409, [t.refusals["already-answered"] ?? ""]);
-    const status = result.reason === "survey-expired" ? 410 : result.reason === "not-requester" || result.reason === "survey-not-found" ? 404 : 400;
-    send(req, res, status, surveyForm(t, formInput(req, context), values, t.refusals[result.reason] ?? result.reason));
+    page.refused(result.refusal);
   });
 
   router.post("/s/:token/withdraw", form, async (req, res) => {
-    const t = texts(req);
-    const context = await ctx.store.surveys.findContextByToken(token(req));
-    const answer = context && (await ctx.store.answers.findBySurvey(context.survey.id));
-    if (!context || !answer) return send(req, res, 404, messagePage(t.refusals["survey-not-found"] ?? ""));
-    const result = await withdrawComment(ctx, { personId: context.requester.id, answerId: answer.id });
-    if (!result.ok) return send(req, res, 409, messagePage(t.refusals[result.reason] ?? result.reason));
-    send(req, res, 200, messagePage(t.withdrawn));
+    const page = pageFor(req, res);
+    const result = await withdrawComment(ctx, { by: { surveyToken: page.token }, answerId: readWithdrawForm(req.body) });
+    if (result.ok) return page.answered(200, result.view);
+    // Nothing (more) to withdraw: the answer as it stands, with the reason; a link that leads
+    // nowhere (unknown, expired) says so rather than "nothing to withdraw".
+    const now = await surveyPage(ctx, page.token);
+    if (now.state === "answered") return page.answered(statusOf(result.refusal), now.view, { refusal: result.refusal });
+    page.refused(now.state === "refused" ? now.refusal : result.refusal);
   });
   return router;
 }

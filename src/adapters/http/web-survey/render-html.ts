@@ -1,0 +1,104 @@
+// The HTML renderer: lays a neutral Message (src/presenter) out as the body of the web answer
+// page. It adds no word of its own: every text comes from the message, escaped by `html`.
+// Plain server-rendered forms, so the page works without JavaScript on any phone.
+import type { Action, Block, Message } from "../../../presenter/index.js";
+import { html, type SafeHtml } from "./html.js";
+import { renderInput, type FormValues } from "./render-inputs.js";
+
+export type { FormValues } from "./render-inputs.js";
+
+export interface RenderOptions {
+  /** Where the survey's inputs are posted (survey.answer). */
+  answerPath: string;
+  /** Where a comment withdrawal is posted (comment.withdraw). */
+  withdrawPath: string;
+  /** What the person typed, shown again when the answer was refused. */
+  values?: FormValues;
+  /** 1 when the message is the page, 2 when it sits under a page heading. */
+  level?: 1 | 2;
+  /** A refusal about this message, shown under its title. */
+  alert?: Message;
+}
+
+const EMPTY: FormValues = { rating: null, comment: "", share: false };
+
+/** The message's title as a heading, then its blocks; inputs and their submit share one form. */
+export function renderMessage(message: Message, options: RenderOptions): SafeHtml {
+  const title = options.level === 2 ? html`<h2>${message.title}</h2>` : html`<h1>${message.title}</h1>`;
+  const alert = options.alert ? renderAlert(options.alert) : "";
+  return html`<section class="tone-${message.tone}">${title}${alert}${renderBlocks(message.blocks, options)}</section>`;
+}
+
+/** A refusal, announced to screen readers as soon as the page loads. */
+export function renderAlert(message: Message): SafeHtml {
+  return html`<div class="alert" role="alert"><p><strong>${message.title}</strong></p>${renderBlocks(message.blocks, { answerPath: "", withdrawPath: "" })}</div>`;
+}
+
+function renderBlocks(blocks: Block[], options: RenderOptions): SafeHtml {
+  const values = options.values ?? EMPTY;
+  const out: SafeHtml[] = [];
+  // The answer form opens at the first input and closes after its submit button; forms cannot
+  // nest, so anything else that posts (withdrawal) closes it first.
+  let formOpen = false;
+  const openForm = () => {
+    if (!formOpen) out.push(html`<form method="post" action="${options.answerPath}">`);
+    formOpen = true;
+  };
+  const closeForm = () => {
+    if (formOpen) out.push(html`</form>`);
+    formOpen = false;
+  };
+  for (const block of blocks) {
+    if (block.type === "input") {
+      openForm();
+      out.push(renderInput(block.input, values));
+    } else if (block.type === "actions") {
+      for (const action of block.actions) {
+        if (action.id === "survey.answer") openForm();
+        else closeForm();
+        out.push(renderAction(action, options));
+        // The answer's submit button ends its form.
+        if (action.id === "survey.answer") closeForm();
+      }
+    } else {
+      out.push(renderContent(block));
+    }
+  }
+  closeForm();
+  return html`${out}`;
+}
+
+function renderContent(block: Exclude<Block, { type: "input" | "actions" }>): SafeHtml {
+  switch (block.type) {
+    case "text":
+      if (block.style === "subtle") return html`<p class="note">${block.text}</p>`;
+      if (block.style === "strong") return html`<p><strong>${block.text}</strong></p>`;
+      return html`<p>${block.text}</p>`;
+    case "facts":
+      return html`<dl>${block.facts.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>`;
+    case "quote":
+      return html`<figure><figcaption>${block.label}</figcaption><blockquote>${block.text}</blockquote></figure>`;
+    case "list":
+      return html`${block.heading ? html`<h3>${block.heading}</h3>` : ""}<ul>${block.items.map((i) => html`<li>${i}</li>`)}</ul>`;
+    case "deadline":
+      return html`<p class="note">${block.label} <time datetime="${block.at.toISOString()}">${block.text}</time></p>`;
+  }
+}
+
+function renderAction(action: Action, options: RenderOptions): SafeHtml {
+  switch (action.id) {
+    case "survey.answer":
+      return html`<p><button type="submit">${action.label}</button></p>`;
+    case "comment.withdraw": {
+      const form = html`<form method="post" action="${options.withdrawPath}"><input type="hidden" name="answerId" value="${action.value}">`;
+      if (!action.confirm) return html`${form}<p><button class="secondary" type="submit">${action.label}</button></p></form>`;
+      // No script to ask "are you sure?": the confirmation unfolds in a disclosure instead.
+      const c = action.confirm;
+      return html`<details><summary>${action.label}</summary>${form}<p><strong>${c.title}</strong></p><p>${c.text}</p><p><button class="danger" type="submit">${c.confirm}</button></p></form></details>`;
+    }
+    // Moderation is for management in chat; the requester's page never offers it.
+    case "moderation.approve":
+    case "moderation.reject":
+      return html``;
+  }
+}
