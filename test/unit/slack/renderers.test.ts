@@ -239,9 +239,9 @@ describe("/cagnotte replies", () => {
   const replies: CommandReply[] = [
     { kind: "status", report },
     { kind: "status", report: { ...report, management: { topTechnicians: [{ name: "Camille <@U1>", praiseCount: 4 }], pendingModeration: 2, requestersAtCap: 1, clientsAtCap: 0 } } },
-    { kind: "history", history: { campaigns: [{ campaignLabel: "T3 2026", charityName: "Rêves", amountCents: 5000, countedComments: 50, status: "closed", payout: { amountCents: 5000, paidOn: new Date("2026-10-10"), reference: "VIR <42>" } }], totalGivenCents: 5000 } },
+    { kind: "history", history: { campaigns: [{ campaignLabel: "T3 2026", charityName: "Rêves", amountCents: 5000, countedComments: 50, status: "closed", payout: { amountCents: 5000, paidOn: new Date("2026-10-10"), reference: "VIR <42>", reason: null } }], totalGivenCents: 5000 } },
     { kind: "help", management: true },
-    { kind: "charities", charities: [{ id: "ch", name: "Rêves <x>", description: null, url: "https://reves.example", queuePosition: 1 }], current: { campaignLabel: "T4", charityName: evil } },
+    { kind: "charities", charities: [{ id: "ch", name: "Rêves <x>", description: null, url: "https://reves.example", queuePosition: 1, vetting: null }], current: { campaignLabel: "T4", charityName: evil } },
     { kind: "moderation-queue", items: [queueItem] },
     { kind: "audit", entries: [{ at: new Date("2026-11-01T10:00:00Z"), actor: "Boss", action: "override", subject: "#42", reason: evil }] },
     { kind: "file", filename: "cagnotte.csv", contentType: "text/csv", content: "a,b", title: { of: "export", exportKind: "answers", rows: 2 } },
