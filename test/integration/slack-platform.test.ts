@@ -99,7 +99,7 @@ describe("a message to a person", () => {
 describe("the team channel", () => {
   it("posts in the default language and returns where the message lives", async () => {
     const r = await platform("CPROG1").post({ to: "team" }, { kind: "progress", progress });
-    expect(r).toEqual({ status: "sent", platform: "slack", ref: JSON.stringify({ channel: "CPROG1", ts: last("CPROG1").ts }) });
+    expect(r).toEqual({ status: "sent", platform: "slack", ref: JSON.stringify({ channel: "CPROG1", ts: last("CPROG1").ts, team: "CPROG1" }) });
     expect(allText(last("CPROG1"))).toContain(textsFor(ctx.rules.defaultLocale).status.title("T4 2026"));
   });
 
@@ -134,6 +134,14 @@ describe("editing a message", () => {
     expect(allText(last("CPROG5"))).toMatch(/4,00\s€/);
     fake.messages.splice(fake.messages.indexOf(last("CPROG5")), 1);
     expect(await p.update(posted.ref, { kind: "progress", progress })).toEqual({ status: "gone" });
+  });
+
+  it("says gone when SLACK_TEAM_CHANNEL changed since the post, so the progress starts afresh in the new channel", async () => {
+    const posted = await platform("CPROG7").post({ to: "team" }, { kind: "progress", progress });
+    if (posted.status !== "sent" || !posted.ref) throw new Error("not posted");
+    const updates = fake.callsTo("chat.update").length;
+    expect(await platform("CPROG8").update(posted.ref, { kind: "progress", progress })).toEqual({ status: "gone" });
+    expect(fake.callsTo("chat.update")).toHaveLength(updates);
   });
 
   it("says gone when Slack can no longer edit it, and retries on a rate limit", async () => {

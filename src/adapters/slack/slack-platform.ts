@@ -28,12 +28,15 @@ export interface SlackPlatformOptions {
 interface SlackMessageRef {
   channel: string;
   ts: string;
+  /** A team post: SLACK_TEAM_CHANNEL as configured then (a name or an id; `channel` is Slack's id). */
+  team?: string;
 }
 
 function readMessageRef(ref: string | null | undefined): SlackMessageRef | null {
   try {
     const v = JSON.parse(ref ?? "") as Partial<SlackMessageRef>;
-    return typeof v.channel === "string" && typeof v.ts === "string" ? { channel: v.channel, ts: v.ts } : null;
+    if (typeof v.channel !== "string" || typeof v.ts !== "string") return null;
+    return { channel: v.channel, ts: v.ts, ...(typeof v.team === "string" ? { team: v.team } : {}) };
   } catch {
     return null;
   }
@@ -102,12 +105,12 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
     if (!client || !channel) throw new Unreachable("no team channel (SLACK_TEAM_CHANNEL)");
     const message = render(content, ctx.rules.defaultLocale);
     try {
-      return await send(client, channel, message);
+      return { ...(await send(client, channel, message)), team: channel };
     } catch (error) {
       // A public channel the bot was never invited to: join it once (channels:join) and post again.
       if (!isSlackError(error, "not_in_channel")) throw error;
       await client.conversations.join({ channel });
-      return send(client, channel, message);
+      return { ...(await send(client, channel, message)), team: channel };
     }
   }
 
@@ -137,7 +140,8 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
     async update(ref: string, content: ChatContent): Promise<UpdateResult> {
       const where = readMessageRef(ref);
       const client = await workspaces.home();
-      if (!where || !client) return { status: "gone" };
+      // SLACK_TEAM_CHANNEL changed since the post: the team reads the new channel, so start afresh there.
+      if (!where || !client || (where.team !== undefined && where.team !== options.teamChannel)) return { status: "gone" };
       const message = render(content, ctx.rules.defaultLocale);
       try {
         await client.chat.update({ channel: where.channel, ts: where.ts, text: message.text, blocks: message.blocks });
