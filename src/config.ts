@@ -92,6 +92,8 @@ const schema = z.object({
     .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be e-mail domains such as esn.example, comma-separated"))),
   CAGNOTTE_MILESTONE_CENTS: positiveInt(1000),
   CAGNOTTE_CHARITY: z.string().trim().min(1).max(120, "at most 120 characters").optional(),
+  CAGNOTTE_RULES_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  CAGNOTTE_CONTACT: z.string().trim().min(3).max(200).optional(),
   CAGNOTTE_SCHEDULER: z.enum(["on", "off"]).default("on"),
   CAGNOTTE_REMINDER_DELAY_HOURS: positiveInt(48),
   CAGNOTTE_BUSINESS_DAYS: parsed("mon-fri", parseDays, "must be weekdays such as mon-fri or mon,tue,thu"),
@@ -138,6 +140,8 @@ export interface Config {
     milestoneCents: number;
     /** CAGNOTTE_STAFF_DOMAINS: the support team's own e-mail domains; their tickets are not surveyed. */
     staffDomains: readonly string[];
+    rulesUrl: string | null;
+    contact: string | null;
   };
   schedule: ScheduleSettings;
 }
@@ -229,6 +233,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       surveyExpiryDays: e.CAGNOTTE_SURVEY_EXPIRY_DAYS,
       milestoneCents: e.CAGNOTTE_MILESTONE_CENTS,
       staffDomains: e.CAGNOTTE_STAFF_DOMAINS,
+      rulesUrl: e.CAGNOTTE_RULES_URL ?? null,
+      contact: e.CAGNOTTE_CONTACT ?? null,
     },
     schedule: {
       enabled: e.CAGNOTTE_SCHEDULER === "on",

@@ -14,6 +14,10 @@ export interface Rules {
   surveyExpiryDays: number;
   milestoneCents: number;
   staffDomains: readonly string[];
+  /** CAGNOTTE_RULES_URL: the company's own règlement; null: GET /reglement. */
+  rulesUrl: string | null;
+  /** CAGNOTTE_CONTACT: who requesters and clients write to (an e-mail or a web page). */
+  contact: string | null;
 }
 
 export interface AppContext {
@@ -28,6 +32,11 @@ export interface AppContext {
 
 export function isAdmin(ctx: Pick<AppContext, "admins">, email: string | null | undefined): boolean {
   return !!email && ctx.admins.includes(email.trim().toLowerCase());
+}
+
+/** The règlement every survey links to: the company's own document (CAGNOTTE_RULES_URL), else ours. */
+export function rulesUrl(ctx: Pick<AppContext, "publicUrl" | "rules">): string {
+  return ctx.rules.rulesUrl ?? `${ctx.publicUrl}/reglement`;
 }
 
 export function surveyUrl(ctx: Pick<AppContext, "publicUrl">, token: string): string {

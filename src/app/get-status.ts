@@ -1,6 +1,7 @@
 // `/cagnotte status`, `cagnotte status`, GET /api/pot and the digests all read the pot here.
 import { buildStatusReport } from "../core/status/status-report.js";
-import type { CampaignHistory, StatusReport } from "../core/views.js";
+import { MIN_SURVEY_DAYS } from "../core/rules/survey-policy.js";
+import type { CampaignHistory, RulesView, StatusReport } from "../core/views.js";
 import type { AppContext } from "./context.js";
 import { isAdmin } from "./context.js";
 import { campaignFor } from "./campaign-for.js";
@@ -21,6 +22,8 @@ export interface PublicPot {
   amount: string;
   currency: "EUR";
   count: number;
+  /** Answers received, with or without comment. */
+  answers: number;
   open: boolean;
   daysLeft: number;
 }
@@ -34,6 +37,7 @@ export async function getPublicPot(ctx: AppContext): Promise<PublicPot> {
     amount: (report.amountCents / 100).toFixed(2),
     currency: "EUR",
     count: report.countedComments,
+    answers: report.answers,
     open: report.open,
     daysLeft: report.daysLeft,
   };
@@ -43,4 +47,53 @@ export async function getHistory(ctx: AppContext): Promise<CampaignHistory> {
   const campaigns = await ctx.store.campaigns.history();
   const totalGivenCents = campaigns.reduce((sum, c) => sum + (c.payout?.amountCents ?? 0), 0);
   return { campaigns, totalGivenCents };
+}
+
+/** One campaign for clients who ask for the totals (GET /api/campaigns): figures only, no names, no comments. */
+export interface PublicCampaign {
+  campaign: string;
+  charity: string | null;
+  amountCents: number;
+  amount: string;
+  currency: "EUR";
+  answers: number;
+  countedComments: number;
+  status: "open" | "closed";
+  paidOn: string | null;
+  paidCents: number | null;
+}
+
+export async function getPublicCampaigns(ctx: AppContext): Promise<PublicCampaign[]> {
+  const { campaigns } = await getHistory(ctx);
+  return campaigns.map((c) => ({
+    campaign: c.campaignLabel,
+    charity: c.charityName,
+    amountCents: c.amountCents,
+    amount: (c.amountCents / 100).toFixed(2),
+    currency: "EUR",
+    answers: c.answers,
+    countedComments: c.countedComments,
+    status: c.status,
+    paidOn: c.payout ? c.payout.paidOn.toISOString().slice(0, 10) : null,
+    paidCents: c.payout?.amountCents ?? null,
+  }));
+}
+
+/** The règlement with this installation's figures (GET /reglement). */
+export async function getRules(ctx: AppContext): Promise<RulesView> {
+  const report = await getStatus(ctx, { email: null });
+  return {
+    amountCents: ctx.rules.amountCents,
+    caps: ctx.rules.caps,
+    answerableDays: Math.max(ctx.rules.surveyExpiryDays, MIN_SURVEY_DAYS),
+    campaign: {
+      campaignLabel: report.campaignLabel,
+      charityName: report.charityName,
+      amountCents: report.amountCents,
+      countedComments: report.countedComments,
+      daysLeft: report.daysLeft,
+      open: report.open,
+    },
+    contact: ctx.rules.contact,
+  };
 }

@@ -4,7 +4,7 @@ import type { Answer, SurveyContext } from "../core/model.js";
 import { ticketRef } from "../core/ticket-ref.js";
 import type { AnsweredView, SurveyPrompt } from "../core/views.js";
 import type { AppContext } from "./context.js";
-import { surveyUrl } from "./context.js";
+import { rulesUrl, surveyUrl } from "./context.js";
 
 export function surveyPromptOf(ctx: AppContext, context: SurveyContext, reminder: boolean): SurveyPrompt {
   return {
@@ -19,6 +19,7 @@ export function surveyPromptOf(ctx: AppContext, context: SurveyContext, reminder
     caps: ctx.rules.caps,
     expiresAt: context.survey.expiresAt,
     reminder,
+    rulesUrl: rulesUrl(ctx),
   };
 }
 

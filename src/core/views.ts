@@ -27,6 +27,8 @@ export interface SurveyPrompt {
   caps: { perRequester: number; perClient: number };
   expiresAt: Date;
   reminder: boolean;
+  /** The règlement: answering means accepting it (GET /reglement, or CAGNOTTE_RULES_URL). */
+  rulesUrl: string;
 }
 
 export interface ThankYouNote {
@@ -95,6 +97,8 @@ export interface CampaignHistoryLine {
   charityName: string | null;
   amountCents: Cents;
   countedComments: number;
+  /** Answers received in the campaign, with or without comment. */
+  answers: number;
   status: "open" | "closed";
   /** `amountCents` above is the pot; the payout says what was paid, and why it differs if it does. */
   payout: { amountCents: Cents; paidOn: Date; reference: string; reason: string | null } | null;
@@ -214,3 +218,14 @@ export type CommandReply =
   | { kind: "file"; filename: string; contentType: string; content: string; title: FileTitle }
   | { kind: "done"; done: Confirmation }
   | { kind: "refused"; refusal: Refusal };
+
+/** The règlement as configured (GET /reglement): the rules with this installation's figures. */
+export interface RulesView {
+  amountCents: Cents;
+  caps: { perRequester: number; perClient: number };
+  /** How long a survey stays answerable after its ticket closed (never less than to its campaign's end). */
+  answerableDays: number;
+  campaign: { campaignLabel: string; charityName: string | null; amountCents: Cents; countedComments: number; daysLeft: number; open: boolean } | null;
+  /** CAGNOTTE_CONTACT: an e-mail or a web page; null: "your IT provider's support". */
+  contact: string | null;
+}

@@ -8,11 +8,12 @@ import { lifecycle } from "./topics/lifecycle.js";
 import { management } from "./topics/management.js";
 import { praise } from "./topics/praise.js";
 import { refusals } from "./topics/refusals.js";
+import { reglement } from "./topics/reglement.js";
 import { status } from "./topics/status.js";
 import { survey } from "./topics/survey.js";
 import { web } from "./topics/web.js";
 
-const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat };
+const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement };
 
 type Topics = typeof topics;
 export type Texts = { readonly [K in keyof Topics]: Topics[K]["fr"] };

@@ -2,5 +2,6 @@ export type { Action, ActionId, Block, Input, Message, Tone } from "./message.js
 export { messageTexts } from "./message.js";
 export { ratingLabel, ticketLine, type Presentation } from "./presentation.js";
 export { presentAnswered, presentRefusal, presentSurvey } from "./present-survey.js";
+export { presentRules } from "./present-rules.js";
 export { presentContent, presentFollowUp, presentMilestone, presentNotice, presentProgress, presentSharedComment, presentTeamPost, presentThankYou } from "./present-notes.js";
 export { presentAudit, presentCharities, presentHelp, presentHistory, presentModerationQueue, presentReply, presentStatus, MAX_QUEUE_ITEMS, type HelpExtras } from "./present-reply.js";

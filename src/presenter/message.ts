@@ -31,6 +31,8 @@ export type Block =
   | { type: "list"; heading?: string; items: string[] }
   /** A date each platform may show in the reader's own time zone. */
   | { type: "deadline"; label: string; at: Date; text: string }
+  /** A sentence followed by a link (the règlement every survey points to). */
+  | { type: "link"; text: string; label: string; url: string }
   | { type: "input"; input: Input }
   | { type: "actions"; actions: Action[] };
 
@@ -62,6 +64,9 @@ export function messageTexts(message: Message): string[] {
         break;
       case "deadline":
         out.push(b.label, b.text);
+        break;
+      case "link":
+        out.push(b.text, b.label);
         break;
       case "input":
         out.push(b.input.label);

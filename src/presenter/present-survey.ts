@@ -26,6 +26,7 @@ export function presentSurvey(prompt: SurveyPrompt, p: Presentation): Message {
     { type: "input", input: { kind: "share", label: s.shareLabel, hint: s.shareHint, heading: s.sharing } },
     { type: "text", text: s.optional(formatEuros(prompt.amountCents, p.locale), prompt.caps.perRequester, prompt.caps.perClient), style: "subtle" },
     { type: "deadline", label: s.openUntil, at: prompt.expiresAt, text: formatMoment(prompt.expiresAt, p.locale, p.timeZone) },
+    { type: "link", text: s.rulesLine, label: s.rulesLink, url: prompt.rulesUrl },
     { type: "actions", actions: [{ id: "survey.answer", label: s.submit, value: prompt.surveyId, style: "primary" }] },
   ];
   return { title: s.header(prompt.ticketRef), tone: "default", summary: s.fallback(prompt.ticketRef), blocks };

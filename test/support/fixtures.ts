@@ -28,6 +28,8 @@ export const testRules: Rules = {
   surveyExpiryDays: 90,
   milestoneCents: 1000,
   staffDomains: [],
+  rulesUrl: null,
+  contact: null,
 };
 
 export function testContext(store: Store, clock: Clock, overrides: Partial<AppContext> = {}): AppContext {

@@ -21,6 +21,7 @@ const prompt: SurveyPrompt = {
   caps: { perRequester: 3, perClient: 10 },
   expiresAt: new Date("2026-12-17T10:00:00Z"),
   reminder: false,
+  rulesUrl: "http://localhost/reglement",
 };
 
 describe("presenter", () => {
@@ -83,9 +84,9 @@ describe("presenter", () => {
   it("history says an open campaign is in progress and a closed one's payout", () => {
     const m = presentHistory({
       campaigns: [
-        { campaignLabel: "2026-Q4", charityName: "A", amountCents: 300, countedComments: 3, status: "open", payout: null },
-        { campaignLabel: "2026-Q3", charityName: "B", amountCents: 1200, countedComments: 12, status: "closed", payout: { amountCents: 1200, paidOn: new Date("2026-10-05T10:00:00Z"), reference: "VIR-1", reason: null } },
-        { campaignLabel: "2026-Q2", charityName: "C", amountCents: 1250, countedComments: 13, status: "closed", payout: { amountCents: 1300, paidOn: new Date("2026-07-05T10:00:00Z"), reference: "VIR-0", reason: "rounded up" } },
+        { campaignLabel: "2026-Q4", charityName: "A", amountCents: 300, countedComments: 3, answers: 4, status: "open", payout: null },
+        { campaignLabel: "2026-Q3", charityName: "B", amountCents: 1200, countedComments: 12, answers: 15, status: "closed", payout: { amountCents: 1200, paidOn: new Date("2026-10-05T10:00:00Z"), reference: "VIR-1", reason: null } },
+        { campaignLabel: "2026-Q2", charityName: "C", amountCents: 1250, countedComments: 13, answers: 14, status: "closed", payout: { amountCents: 1300, paidOn: new Date("2026-07-05T10:00:00Z"), reference: "VIR-0", reason: "rounded up" } },
       ],
       totalGivenCents: 1200,
     }, en);

@@ -3,7 +3,7 @@
 // CloudAdapter.process both plug into it on the same port.
 import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import type { AppContext } from "../../app/context.js";
-import { getPublicPot } from "../../app/get-status.js";
+import { publicRouter } from "./public-router.js";
 import { ticketWebhookRouter } from "./ticket-webhook.js";
 import { webSurveyRouter } from "./web-survey/web-survey-router.js";
 
@@ -28,12 +28,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
     }
   });
 
-  app.get("/api/pot", async (_req, res) => {
-    res.set("Access-Control-Allow-Origin", "*");
-    res.set("Cache-Control", "public, max-age=30");
-    res.json(await getPublicPot(ctx));
-  });
-
+  app.use(publicRouter(ctx));
   app.use(ticketWebhookRouter(ctx, options.ticketWebhookSecret));
   app.use(webSurveyRouter(ctx));
   for (const router of options.routers ?? []) app.use(router);

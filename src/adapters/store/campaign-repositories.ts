@@ -52,16 +52,19 @@ export function campaignRepository(db: Db): CampaignRepository {
       return (await db.payout.count({ where: { campaignId } })) > 0;
     },
     async history() {
-      const [campaigns, sums] = await Promise.all([
+      const [campaigns, sums, answers] = await Promise.all([
         db.campaign.findMany({ orderBy: [{ year: "desc" }, { quarter: "desc" }], include: { charity: true, payout: true } }),
         db.contribution.groupBy({ by: ["campaignId"], where: { status: "active" }, _sum: { amountCents: true }, _count: true }),
+        db.answer.groupBy({ by: ["campaignId"], _count: true }),
       ]);
       const byCampaign = new Map(sums.map((s) => [s.campaignId, s]));
+      const answersBy = new Map(answers.map((a) => [a.campaignId, a._count]));
       return campaigns.map((c) => ({
         campaignLabel: `${c.year}-Q${c.quarter}`,
         charityName: c.charity?.name ?? null,
         amountCents: byCampaign.get(c.id)?._sum.amountCents ?? 0,
         countedComments: byCampaign.get(c.id)?._count ?? 0,
+        answers: answersBy.get(c.id) ?? 0,
         status: c.status === "open" ? ("open" as const) : ("closed" as const),
         payout: c.payout ? { amountCents: c.payout.amountCents, paidOn: c.payout.paidOn, reference: c.payout.reference, reason: c.payout.reason } : null,
       }));

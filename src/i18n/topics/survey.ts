@@ -28,6 +28,8 @@ const fr = {
   optional: (amount: string, perRequester: number, perClient: number) =>
     `Répondre est facultatif et ne vous apporte aucune contrepartie. Chaque commentaire écrit ajoute ${amount} à la cagnotte solidaire de l'équipe, ` +
     `dans la limite de ${perRequester} commentaires par personne et ${perClient} par société sur le trimestre (hors commentaires injurieux ou haineux).`,
+  rulesLine: "Répondre vaut acceptation du règlement de la campagne solidaire.",
+  rulesLink: "Lire le règlement",
 };
 
 export const survey: Bilingual<typeof fr> = {
@@ -58,5 +60,7 @@ export const survey: Bilingual<typeof fr> = {
     optional: (amount, perRequester, perClient) =>
       `Answering is optional and brings you nothing in return. Each written comment adds ${amount} to the team's charity pot, ` +
       `up to ${perRequester} comments per person and ${perClient} per company each quarter (abusive or hateful comments excluded).`,
+    rulesLine: "Answering means accepting the charity campaign's rules.",
+    rulesLink: "Read the rules",
   },
 };

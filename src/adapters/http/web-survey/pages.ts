@@ -14,6 +14,16 @@ button{font:inherit;padding:.5rem 1.2rem;border-radius:.4rem;border:1px solid #2
 button.secondary{background:#fff;color:#2563eb}button.danger{background:#b91c1c;border-color:#b91c1c}summary{cursor:pointer;color:#2563eb}
 .alert{color:#b91c1c;border:1px solid #b91c1c;border-radius:.4rem;padding:0 1rem;margin:1rem 0}.note{color:#555;font-size:.9rem}`;
 
+/** Every page: no script, no asset from elsewhere, no framing, no referrer carrying the survey's token. */
+export const SECURITY_HEADERS = {
+  // not user-facing: the Content-Security-Policy's directives
+  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-store",
+  "X-Frame-Options": "DENY",
+};
+
 /** A message (its title leads the page), or a heading of the page's own (catalogue `web` topic) over a refusal and/or a message. */
 export type PageContent = { values?: FormValues } & (
   | { heading?: undefined; message: Message; alert?: Message }

@@ -80,6 +80,8 @@ function renderContent(block: Exclude<Block, { type: "input" | "actions" }>): Sa
       return html`<figure><figcaption>${block.label}</figcaption><blockquote>${block.text}</blockquote></figure>`;
     case "list":
       return html`${block.heading ? html`<h3>${block.heading}</h3>` : ""}<ul>${block.items.map((i) => html`<li>${i}</li>`)}</ul>`;
+    case "link":
+      return html`<p class="note">${block.text} <a href="${block.url}">${block.label}</a></p>`;
     case "deadline":
       return html`<p class="note">${block.label} <time datetime="${block.at.toISOString()}">${block.text}</time></p>`;
   }

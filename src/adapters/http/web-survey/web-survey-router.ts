@@ -13,17 +13,9 @@ import type { AnsweredView, SurveyPrompt } from "../../../core/views.js";
 import { localeFromAcceptLanguage, textsFor } from "../../../i18n/index.js";
 import { presentAnswered, presentRefusal, presentSurvey, type Presentation } from "../../../presenter/index.js";
 import { readAnswerForm, readWithdrawForm } from "./answer-form.js";
-import { renderPage, type PageContent, type PageFrame } from "./pages.js";
+import { renderPage, SECURITY_HEADERS, type PageContent, type PageFrame } from "./pages.js";
 import type { FormValues } from "./render-inputs.js";
 
-const SECURITY_HEADERS = {
-  // not user-facing: the Content-Security-Policy's directives
-  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-  "Cache-Control": "no-store",
-  "X-Frame-Options": "DENY",
-};
 
 const STATUS: Partial<Record<RefusalCode, number>> = {
   "survey-not-found": 404,
