@@ -53,6 +53,7 @@ const prompt: SurveyPrompt = {
   caps: { perRequester: 3, perClient: 10 },
   expiresAt: new Date("2026-12-01T00:00:00Z"),
   reminder: false,
+  rulesUrl: "http://localhost:3978/reglement",
 };
 const survey: ChatContent = { kind: "survey", prompt };
 const progress: PotProgress = { campaignId: "camp-1", campaignLabel: "T4 2026", charityName: "Rêves", amountCents: 300, countedComments: 3, daysLeft: 40, milestoneCents: null, sharedComment: null };

@@ -42,3 +42,8 @@ export function strong(text: string): string {
 export function dateToken(at: Date, fallback: string): string {
   return `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${escapeMrkdwn(fallback)}>`;
 }
+
+/** A link Slack shows as `label`: both parts escaped, and `|` kept out of the address. */
+export function link(url: string, label: string): string {
+  return `<${escapeMrkdwn(url).replace(/\|/g, "%7C")}|${escapeMrkdwn(label)}>`;
+}

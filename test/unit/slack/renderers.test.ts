@@ -49,9 +49,10 @@ function mrkdwnTexts(blocks: KnownBlock[]): string[] {
   return out;
 }
 
-/** No `<` or `>` in mrkdwn but Slack's own date token and the quote mark that starts a line. */
+/** No `<` or `>` in mrkdwn but the renderer's own date token and web link, and the quote mark that starts a line. */
 function expectNoMention(blocks: KnownBlock[]): void {
-  for (const t of mrkdwnTexts(blocks)) expect(t.replace(/<!date\^\d+\^[^|>]*\|[^>]*>/g, "").replace(/^>/gm, "")).not.toMatch(/[<>]/);
+  const own = (t: string) => t.replace(/<!date\^\d+\^[^|<>]*\|[^<>]*>/g, "").replace(/<https?:\/\/[^|<>]*\|[^<>]*>/g, "").replace(/^>/gm, "");
+  for (const t of mrkdwnTexts(blocks)) expect(own(t)).not.toMatch(/[<>]/);
 }
 
 /** Each text of the message is on screen: escaped in mrkdwn, as is in plain_text (headers, buttons). */
@@ -76,6 +77,7 @@ const prompt: SurveyPrompt = {
   caps: { perRequester: 3, perClient: 10 },
   expiresAt: new Date("2026-12-01T00:00:00Z"),
   reminder: false,
+  rulesUrl: "https://esn.example/reglement?a=1&b=<2>",
 };
 
 describe("escaping", () => {
@@ -117,6 +119,10 @@ describe("survey DM", () => {
   it("shows the deadline as a Slack date token, with the presenter's text as fallback", () => {
     const unix = Math.floor(prompt.expiresAt.getTime() / 1000);
     expect(json(m.blocks)).toContain(`<!date^${unix}^{date_short_pretty} {time}|`);
+  });
+
+  it("links to the rules, the address escaped so it stays one link", () => {
+    expect(json(m.blocks)).toContain(`${s.rulesLine} <https://esn.example/reglement?a=1&amp;b=&lt;2&gt;|${s.rulesLink}>`.replace(/"/g, '\\"'));
   });
 
   it("says what a comment brings, with the configured amount and the caps", () => {
@@ -172,6 +178,7 @@ describe("comment modal", () => {
     expect(text).toContain(s.ratingLabels3[1]);
     expect(text).not.toContain(s.ratingLabels3[2]);
     expect(text).toContain("brings you nothing in return");
+    expect(text).toContain(`|${s.rulesLink}>`);
     expect(view.title.text).toBe(s.ratingLegend);
     expect(view.submit?.text).toBe(s.submit);
     expectNoMention(view.blocks as KnownBlock[]);
@@ -239,7 +246,7 @@ describe("/cagnotte replies", () => {
   const replies: CommandReply[] = [
     { kind: "status", report },
     { kind: "status", report: { ...report, management: { topTechnicians: [{ name: "Camille <@U1>", praiseCount: 4 }], pendingModeration: 2, requestersAtCap: 1, clientsAtCap: 0 } } },
-    { kind: "history", history: { campaigns: [{ campaignLabel: "T3 2026", charityName: "Rêves", amountCents: 5000, countedComments: 50, status: "closed", payout: { amountCents: 5000, paidOn: new Date("2026-10-10"), reference: "VIR <42>", reason: null } }], totalGivenCents: 5000 } },
+    { kind: "history", history: { campaigns: [{ campaignLabel: "T3 2026", charityName: "Rêves", amountCents: 5000, countedComments: 50, answers: 60, status: "closed", payout: { amountCents: 5000, paidOn: new Date("2026-10-10"), reference: "VIR <42>", reason: null } }], totalGivenCents: 5000 } },
     { kind: "help", management: true },
     { kind: "charities", charities: [{ id: "ch", name: "Rêves <x>", description: null, url: "https://reves.example", queuePosition: 1, vetting: null }], current: { campaignLabel: "T4", charityName: evil } },
     { kind: "moderation-queue", items: [queueItem] },

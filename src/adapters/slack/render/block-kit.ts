@@ -4,7 +4,7 @@
 // 75-character buttons, 10 fields per section, 25 buttons per actions block, 3,000 characters of text.
 import type { Action, Block, Message, Tone } from "../../../presenter/index.js";
 import type { KnownBlock } from "./block-types.js";
-import { dateToken, escapeMrkdwn, mrkdwn, plain, quoteMrkdwn, strong } from "../escape.js";
+import { dateToken, escapeMrkdwn, link, mrkdwn, plain, quoteMrkdwn, strong } from "../escape.js";
 import { encodeRating, ids, slackActionId } from "../ids.js";
 
 /** What chat.postMessage, chat.update and an ephemeral answer take. `text` is mrkdwn, escaped. */
@@ -58,6 +58,8 @@ function renderBlock(b: Block, surveyId: string | null): KnownBlock[] {
       return lines([...(b.heading ? [strong(b.heading)] : []), ...b.items.map((i) => `• ${escapeMrkdwn(i)}`)]).map(section);
     case "deadline":
       return [context(`${escapeMrkdwn(b.label)} ${dateToken(b.at, b.text)}`)];
+    case "link":
+      return [context(linkLine(b))];
     case "input":
       // Slack messages hold no form: the rating is a row of buttons; the comment and the sharing
       // consent are asked in the modal a rating click opens (render/modal.ts).
@@ -105,6 +107,11 @@ function button(a: Action): Button[] {
         : {}),
     },
   ];
+}
+
+/** "Answering means accepting the rules. <url|Read the rules>": the sentence, then the link. */
+export function linkLine(b: Extract<Block, { type: "link" }>): string {
+  return `${escapeMrkdwn(b.text)} ${link(b.url, b.label)}`;
 }
 
 function section(text: string): KnownBlock {

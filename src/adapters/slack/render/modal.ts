@@ -6,6 +6,7 @@ import type { Input, Message } from "../../../presenter/index.js";
 import type { KnownBlock, ModalView } from "./block-types.js";
 import { clip, escapeMrkdwn, mrkdwn, plain, strong } from "../escape.js";
 import { ids, type ModalMetadata } from "../ids.js";
+import { linkLine } from "./block-kit.js";
 
 type InputOf<K extends Input["kind"]> = Extract<Input, { kind: K }>;
 
@@ -55,7 +56,7 @@ export function renderCommentModal(message: Message, meta: ModalMetadata): Modal
   }
   // What a comment brings and on what conditions: said before it is written, as in the DM.
   const conditions = afterInputs(message);
-  if (conditions.length) blocks.push({ type: "context", elements: conditions.map((t) => mrkdwn(escapeMrkdwn(t))) });
+  if (conditions.length) blocks.push({ type: "context", elements: conditions.map(mrkdwn) });
   return {
     type: "modal",
     callback_id: ids.commentModal,
@@ -66,11 +67,15 @@ export function renderCommentModal(message: Message, meta: ModalMetadata): Modal
   };
 }
 
-/** The subtle texts that follow the inputs in the Message (the optional, no-reward line). */
+/** What follows the inputs in the Message: the optional, no-reward line and the link to the rules (mrkdwn). */
 function afterInputs(message: Message): string[] {
   const first = message.blocks.findIndex((b) => b.type === "input");
   if (first < 0) return [];
-  return message.blocks.slice(first).flatMap((b) => (b.type === "text" && b.style === "subtle" ? [b.text] : []));
+  return message.blocks.slice(first).flatMap((b) => {
+    if (b.type === "text" && b.style === "subtle") return [escapeMrkdwn(b.text)];
+    if (b.type === "link") return [linkLine(b)];
+    return [];
+  });
 }
 
 /** Slack's view state, as much of it as the modal uses. */
