@@ -5,6 +5,7 @@ import { parseDays, parseTimeOfDay, parseWeekday, parseWindows } from "./core/sc
 import { HOLIDAY_CALENDARS, type HolidayCalendar } from "./core/schedule/holidays.js";
 import type { ScheduleSettings } from "./core/schedule/settings.js";
 import { MIN_SURVEY_DAYS } from "./core/rules/survey-policy.js";
+import type { Caps } from "./core/rules/counting.js";
 
 const emailList = z
   .string()
@@ -133,14 +134,16 @@ export interface Config {
     timeZone: string;
     defaultLocale: "fr" | "en";
     amountCents: number;
-    caps: { perRequester: number; perClient: number };
+    caps: Caps;
     surveyedKinds: readonly string[];
     ratingScale: 3 | 5;
     surveyExpiryDays: number;
     milestoneCents: number;
     /** CAGNOTTE_STAFF_DOMAINS: the support team's own e-mail domains; their tickets are not surveyed. */
     staffDomains: readonly string[];
+    /** CAGNOTTE_RULES_URL: the company's own règlement; null: GET /reglement. */
     rulesUrl: string | null;
+    /** CAGNOTTE_CONTACT: who requesters and clients write to (an e-mail or a web page). */
     contact: string | null;
   };
   schedule: ScheduleSettings;

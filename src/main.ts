@@ -11,7 +11,6 @@ import { outboxWorker, type OutboxWorker } from "./app/outbox/outbox-worker.js";
 import { createHttpApp } from "./adapters/http/http-app.js";
 import { resolveWebhookSecret } from "./adapters/http/webhook-secret.js";
 import { logChatPlatform } from "./adapters/log/log-chat-platform.js";
-import { chatRouter } from "./adapters/chat-router.js";
 import { createSlackAdapter } from "./adapters/slack/slack-app.js";
 import { slackInstallCommands } from "./adapters/slack/install-link.js";
 import { slackInstallationRepository } from "./adapters/store/slack-installation-repository.js";
@@ -43,6 +42,8 @@ export interface StartOverrides {
   clock?: Clock;
   logger?: Logger;
   platform?: ChatPlatform;
+  /** Several platforms, in the order a person is tried (wins over `platform`). */
+  platforms?: readonly ChatPlatform[];
   /** Outbox polling interval; tests drain by hand with a long interval. */
   outboxPollMs?: number;
   /** false: do not run the scheduled jobs in this process (whatever CAGNOTTE_SCHEDULER says). */
@@ -122,8 +123,8 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const teams = config.teams ? teamsAdapter(ctx, config.teams, commands) : null;
   // Slack first: it finds people by e-mail; Teams reaches only those it has met.
   const platforms = [slack?.platform, teams?.platform].filter((p): p is ChatPlatform => !!p);
-  const platform = overrides.platform ?? (platforms.length ? chatRouter(platforms) : logChatPlatform(logger));
-  const worker = outboxWorker(ctx, platform, { pollMs: overrides.outboxPollMs ?? 1_000 });
+  const chatPlatforms = overrides.platforms ?? (overrides.platform ? [overrides.platform] : platforms.length ? platforms : [logChatPlatform(logger)]);
+  const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000 });
   const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret, routers: [...(slack?.routers ?? []), ...(teams ? [teams.router] : [])] });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

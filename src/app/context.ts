@@ -2,23 +2,10 @@
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
 import type { Store } from "../ports/store.js";
-import type { Caps } from "../core/rules/counting.js";
+import type { Config } from "../config.js";
 
-export interface Rules {
-  timeZone: string;
-  defaultLocale: "fr" | "en";
-  amountCents: number;
-  caps: Caps;
-  surveyedKinds: readonly string[];
-  ratingScale: 3 | 5;
-  surveyExpiryDays: number;
-  milestoneCents: number;
-  staffDomains: readonly string[];
-  /** CAGNOTTE_RULES_URL: the company's own règlement; null: GET /reglement. */
-  rulesUrl: string | null;
-  /** CAGNOTTE_CONTACT: who requesters and clients write to (an e-mail or a web page). */
-  contact: string | null;
-}
+/** The business rules of the configuration (CAGNOTTE_*), as loadConfig reads them: one definition. */
+export type Rules = Config["rules"];
 
 export interface AppContext {
   store: Store;

@@ -4,7 +4,7 @@ import { isPositiveRating } from "../core/rules/rating.js";
 import { latestDigestSlot } from "../core/schedule/due.js";
 import { quarterOf, quarterLabel } from "../core/campaign/quarter.js";
 import { enqueueTeamPost } from "../app/lifecycle/announcements.js";
-import { weeklyDigestPost } from "../i18n/lifecycle-texts.js";
+import type { TeamPost } from "../core/views.js";
 import type { Job } from "./job.js";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
@@ -22,14 +22,15 @@ export const digestJob: Job = {
     const positive = ratings.filter((r) => isPositiveRating(r.rating, r.ratingScale));
     const quarter = quarterOf(now, ctx.rules.timeZone);
     const campaign = await ctx.store.campaigns.findByQuarter(quarter.year, quarter.quarter);
-    const post = weeklyDigestPost({
-      label: quarterLabel(quarter),
+    const post: TeamPost = {
+      kind: "weekly-digest",
+      campaignLabel: quarterLabel(quarter),
       praise: positive.filter((r) => r.moderation === "clean").length,
       answers: ratings.length,
       positiveShare: ratings.length === 0 ? null : positive.length / ratings.length,
       potCents: campaign ? await ctx.store.contributions.potCents(campaign.id) : 0,
       charityName: campaign?.charity?.name ?? null,
-    });
+    };
     const posted = await enqueueTeamPost(ctx.store, post, `digest:${slot.key}`, now);
     return { posted: posted ? 1 : 0 };
   },

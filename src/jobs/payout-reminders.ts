@@ -3,7 +3,6 @@
 import { duePayoutReminder } from "../core/schedule/due.js";
 import { quarterLabel } from "../core/campaign/quarter.js";
 import { enqueueNotice } from "../app/lifecycle/announcements.js";
-import { payoutReminderNotice } from "../i18n/lifecycle-texts.js";
 import type { Job } from "./job.js";
 
 export const payoutReminderJob: Job = {
@@ -17,8 +16,8 @@ export const payoutReminderJob: Job = {
       if (!due) continue;
       const potCents = await ctx.store.contributions.potCents(campaign.id);
       if (potCents === 0) continue; // nothing collected, nothing to pay
-      const text = payoutReminderNotice(quarterLabel(campaign), campaign.charity?.name ?? null, potCents);
-      if (await enqueueNotice(ctx, ctx.store, text, `payout-reminder:${campaign.id}:${due.index}`, now)) reminded += 1;
+      const notice = { kind: "payout-reminder", campaignLabel: quarterLabel(campaign), charityName: campaign.charity?.name ?? null, amountCents: potCents } as const;
+      if (await enqueueNotice(ctx, ctx.store, notice, `payout-reminder:${campaign.id}:${due.index}`, now)) reminded += 1;
     }
     return { reminded };
   },

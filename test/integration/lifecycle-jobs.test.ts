@@ -8,7 +8,9 @@ import { ticketClosed } from "../../src/app/ticket-closed.js";
 import { createScheduler, type Scheduler } from "../../src/jobs/scheduler.js";
 import type { Db } from "../../src/adapters/store/prisma-client.js";
 import type { Store } from "../../src/ports/store.js";
-import type { TeamPost } from "../../src/ports/chat-platform.js";
+import type { Notice, TeamPost } from "../../src/core/views.js";
+import { presentContent } from "../../src/presenter/index.js";
+import { textsFor } from "../../src/i18n/index.js";
 import type { ScheduleSettings } from "../../src/core/schedule/settings.js";
 import { openTestStore } from "../support/databases.js";
 import { FixedClock, testContext, ticketEvent } from "../support/fixtures.js";
@@ -36,6 +38,7 @@ async function outbox(kind: string) {
   return rows.map((r) => ({ dedupeKey: r.dedupeKey, availableAt: r.availableAt, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }
 const posts = async () => (await outbox("team-post")).map((m) => m.payload.post as TeamPost);
+const english = { locale: "en", timeZone: "Europe/Paris", commandPrefix: "", milestoneCents: 1000 } as const;
 
 async function answered(comment: string, at: string) {
   clock.set(at);
@@ -79,10 +82,14 @@ describe("quarterly rollover", () => {
     expect((await store.campaigns.findById(q2.id))!.charity?.name).toBe("Rêves de Gosse");
     const campaignPosts = async () => (await posts()).filter((p) => p.kind !== "weekly-digest");
     const [closed, opened] = await campaignPosts();
-    expect(closed).toMatchObject({ kind: "campaign-closed" });
-    expect(closed!.title.en).toBe("Campaign 2026-Q1 is over: €2.00 for Les Restos du Cœur");
-    expect(closed!.lines.fr[0]).toBe("2 commentaire(s) comptés");
-    expect(opened).toMatchObject({ kind: "campaign-opened", lines: { en: ["Beneficiary: Rêves de Gosse", expect.any(String)] } });
+    // Data in the outbox, worded at delivery in the reader's language.
+    expect(closed).toEqual({
+      kind: "campaign-closed",
+      figures: { campaignLabel: "2026-Q1", charityName: "Les Restos du Cœur", amountCents: 200, countedComments: 2, answers: 2, positiveShare: 1, early: false },
+    });
+    expect(opened).toEqual({ kind: "campaign-opened", campaignLabel: "2026-Q2", charityName: "Rêves de Gosse" });
+    const worded = presentContent({ kind: "team-post", post: closed! }, english);
+    expect(worded.title).toBe(textsFor("en").lifecycle.closedTitle("2026-Q1", false, "€2.00", "Les Restos du Cœur"));
 
     // Running again (another trigger, another instance) changes nothing.
     await scheduler({}, "other").runAll();
@@ -102,7 +109,10 @@ describe("quarterly rollover", () => {
     expect((await store.campaigns.findByQuarter(2026, 2))!.status).toBe("open");
     const notices = await outbox("notice");
     expect(notices.map((n) => n.dedupeKey?.split(":")[0])).toEqual(["choose-charity", "choose-charity"]);
-    expect(notices[0]!.payload).toMatchObject({ type: "notice", to: [{ email: "boss@esn.example" }] });
+    expect(notices.map((n) => n.payload.notice as Notice)).toEqual([
+      { kind: "choose-charity", campaignLabel: "2026-Q1" },
+      { kind: "choose-charity", campaignLabel: "2026-Q2" },
+    ]);
   });
 
   it("rolls over at New Year in Paris time, not UTC", async () => {
@@ -133,14 +143,21 @@ describe("delivery through the chat platform port", () => {
     clock.set("2026-04-01T08:00:00Z"); // Wednesday 10:00: Q1 ended, the survey's reminder is due
     await scheduler().runAll();
     const platform = new RecordingPlatform();
-    await outboxWorker(ctx(), platform).drain();
-    const teamPosts = platform.ofType("team-post").map((m) => m.post.kind);
+    await outboxWorker(ctx(), [platform]).drain();
+    const teamPosts = platform.posted("team-post").map((m) => m.post.kind);
     expect(teamPosts).toEqual(expect.arrayContaining(["campaign-closed", "campaign-opened"]));
-    expect(platform.ofType("notice").map((m) => m.text.en)).toEqual([
-      expect.stringContaining("Campaign 2026-Q1 opened without a charity"),
-      expect.stringContaining("Campaign 2026-Q2 opened without a charity"),
+    expect(platform.calls.filter((c) => c.content.kind === "team-post").every((c) => c.op === "post" && c.destination.to === "team")).toBe(true);
+    expect(platform.personPosts().filter((p) => p.kind === "notice")).toEqual([
+      { email: "boss@esn.example", kind: "notice" },
+      { email: "boss@esn.example", kind: "notice" },
     ]);
-    expect(platform.ofType("survey").filter((m) => m.prompt.reminder)).toHaveLength(1);
+    const notices = platform.posted("notice");
+    expect(notices.map((m) => m.notice)).toEqual([
+      { kind: "choose-charity", campaignLabel: "2026-Q1" },
+      { kind: "choose-charity", campaignLabel: "2026-Q2" },
+    ]);
+    expect(presentContent(notices[0]!, english).summary).toBe(textsFor("en").lifecycle.chooseCharity("2026-Q1"));
+    expect(platform.posted("survey").filter((m) => m.prompt.reminder)).toHaveLength(1);
     expect(await store.outbox.pendingCount()).toBe(0);
   });
 });
@@ -180,7 +197,11 @@ describe("survey reminders and expiry", () => {
     clock.set("2026-11-04T10:00:00Z");
     await scheduler().runAll();
     expect((await outbox("survey.remind")).map((m) => m.payload.surveyId)).toEqual([b]);
-    clock.set("2026-11-17T10:00:00Z"); // 14 days later
+    // Answerable 90 days after the ticket closed (and at least to the end of its campaign).
+    clock.set("2027-01-31T08:59:00Z");
+    await scheduler().runAll();
+    expect((await store.surveys.findContext(b))!.survey.status).toBe("delivered");
+    clock.set("2027-01-31T09:05:00Z"); // 90 days after 2 November 10:00 Paris time
     await scheduler().runAll();
     expect((await store.surveys.findContext(b))!.survey.status).toBe("expired");
     expect((await store.surveys.findContext(a))!.survey.status).toBe("answered");
@@ -202,8 +223,10 @@ describe("payout reminders, digest, retention", () => {
     expect(await noticesAt("2026-05-01T08:00:00Z")).toBe(1); // 1 May holiday
     expect(await noticesAt("2026-05-04T07:00:00Z")).toBe(2);
     const q1 = (await store.campaigns.findByQuarter(2026, 1))!;
-    await store.payouts.create({ campaignId: q1.id, amountCents: 100, paidOn: clock.now(), reference: "VIR-1", recordedBy: "boss@esn.example", now: clock.now() });
+    await store.payouts.create({ campaignId: q1.id, amountCents: 100, potCents: 100, reason: null, paidOn: clock.now(), reference: "VIR-1", recordedBy: "boss@esn.example", now: clock.now() });
     expect(await noticesAt("2026-06-01T07:00:00Z")).toBe(2);
+    const [first] = (await outbox("notice")).filter((n) => n.dedupeKey?.startsWith("payout-reminder:"));
+    expect(first!.payload.notice).toEqual({ kind: "payout-reminder", campaignLabel: "2026-Q1", charityName: "Les Restos du Cœur", amountCents: 100 });
   });
 
   it("posts one weekly digest with the week's praise and the pot", async () => {
@@ -215,7 +238,7 @@ describe("payout reminders, digest, retention", () => {
     await scheduler().runAll();
     const digests = (await posts()).filter((p) => p.kind === "weekly-digest");
     expect(digests).toHaveLength(1);
-    expect(digests[0]!.lines.en).toEqual(["1 praise message(s) received this week", "1 answer(s), 100 % positive ratings", "Pot: €1.00 for Les Restos du Cœur"]);
+    expect(digests[0]).toEqual({ kind: "weekly-digest", campaignLabel: "2026-Q4", praise: 1, answers: 1, positiveShare: 1, potCents: 100, charityName: "Les Restos du Cœur" });
   });
 
   it("erases comment texts past the retention period and keeps the figures", async () => {

@@ -111,7 +111,7 @@ describe("campaign, moderation, payout and history", () => {
     expect(text(await run("campaign close budget gelé"))).toBe("Campaign 2026-Q4 closed. The final figures are posted.");
     expect((await answer("Encore merci")).counted).toBe(false);
     const post = await store.db.outboxMessage.findFirstOrThrow({ where: { kind: "team-post" } });
-    expect(JSON.parse(post.payload)).toMatchObject({ type: "team-post", post: { kind: "campaign-closed" } });
+    expect(JSON.parse(post.payload)).toMatchObject({ post: { kind: "campaign-closed", figures: { early: true } } });
     expect(await store.audit.latest(1)).toMatchObject([{ action: "campaign.close", actor: "boss@esn.example", reason: "budget gelé" }]);
     expect(await run("campaign close")).toMatchObject({ refusal: { code: "no-open-campaign" } });
   });

@@ -100,12 +100,29 @@ describe.each(providers)("Store contract (%s)", (provider) => {
   });
 
   it("keeps settings", async () => {
-    expect(await store.settings.get("slack.progress")).toBeNull();
-    await store.settings.set("slack.progress", "1", now);
-    await store.settings.set("slack.progress", "2", now);
-    expect(await store.settings.get("slack.progress")).toBe("2");
-    await store.settings.delete("slack.progress");
-    expect(await store.settings.get("slack.progress")).toBeNull();
+    expect(await store.settings.get("teams.progress-channel")).toBeNull();
+    await store.settings.set("teams.progress-channel", "1", now);
+    await store.settings.set("teams.progress-channel", "2", now);
+    expect(await store.settings.get("teams.progress-channel")).toBe("2");
+    await store.settings.delete("teams.progress-channel");
+    expect(await store.settings.get("teams.progress-channel")).toBeNull();
+  });
+
+  it("keeps one message reference per purpose and platform, and forgets them by prefix", async () => {
+    expect(await store.messageRefs.get("progress:c1", "slack")).toBeNull();
+    await store.messageRefs.save({ purpose: "progress:c1", platform: "slack", ref: "a", now });
+    await store.messageRefs.save({ purpose: "progress:c1", platform: "teams", ref: null, now });
+    await store.messageRefs.save({ purpose: "progress:c1", platform: "slack", ref: "b", now });
+    expect(await store.messageRefs.get("progress:c1", "slack")).toEqual({ purpose: "progress:c1", platform: "slack", ref: "b" });
+    expect((await store.messageRefs.list("progress:c1")).map((r) => [r.platform, r.ref]).sort()).toEqual([["slack", "b"], ["teams", null]]);
+    await store.messageRefs.save({ purpose: "delivery:o_1:person:a", platform: "slack", ref: "x", now });
+    await store.messageRefs.save({ purpose: "delivery:o_1:team:slack", platform: "slack", ref: "y", now });
+    // "_" and "%" are plain characters in a prefix, not patterns.
+    await store.messageRefs.save({ purpose: "delivery:oX1:person:a", platform: "slack", ref: "z", now });
+    expect(await store.messageRefs.forgetStartingWith("delivery:o_1:")).toBe(2);
+    expect(await store.messageRefs.list("delivery:oX1:person:a")).toHaveLength(1);
+    expect(await store.messageRefs.forgetStartingWith("delivery:%")).toBe(0);
+    expect(await store.messageRefs.list("progress:c1")).toHaveLength(2);
   });
 
   it("deduplicates outbox messages by key", async () => {

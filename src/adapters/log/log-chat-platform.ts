@@ -1,31 +1,44 @@
 // Stand-in chat platform until Slack or Teams is configured: says in the log what would be sent,
 // without comment texts or e-mail addresses (logs are not a place for personal data).
-import type { ChatMessage, ChatPlatform, DeliveryResult } from "../../ports/chat-platform.js";
+import { randomUUID } from "node:crypto";
+import type { ChatContent } from "../../core/views.js";
+import type { ChatPlatform, DeliveryResult, Destination, UpdateResult } from "../../ports/chat-platform.js";
 import type { Logger } from "../../ports/logger.js";
 
-function describe(message: ChatMessage): Record<string, unknown> {
-  switch (message.type) {
+function describe(content: ChatContent): Record<string, unknown> {
+  switch (content.kind) {
     case "survey":
-      return { surveyId: message.prompt.surveyId, ticket: message.prompt.ticketRef, personId: message.to.personId, reminder: message.prompt.reminder };
+      return { surveyId: content.prompt.surveyId, ticket: content.prompt.ticketRef, reminder: content.prompt.reminder };
     case "thank-you":
-      return { answerId: message.note.answerId, personId: message.to.personId, rating: message.note.rating, addedCents: message.note.addedCents };
+      return { answerId: content.note.answerId, rating: content.note.rating, addedCents: content.note.addedCents };
     case "follow-up":
-      return { answerId: message.note.answerId, recipients: message.to.length, rating: message.note.rating };
-    case "pot-progress":
-      return { campaign: message.progress.campaignLabel, amountCents: message.progress.amountCents, milestoneCents: message.progress.milestoneCents };
+      return { answerId: content.note.answerId, rating: content.note.rating };
+    case "progress":
+    case "milestone":
+    case "shared-comment":
+      return { campaign: content.progress.campaignLabel, amountCents: content.progress.amountCents, milestoneCents: content.progress.milestoneCents };
     case "notice":
-      return { recipients: message.to.length };
+      return { notice: content.notice.kind };
     case "team-post":
-      return { post: message.post.kind };
+      return { post: content.post.kind };
   }
+}
+
+function where(destination: Destination): Record<string, unknown> {
+  return destination.to === "person" ? { to: "person", personId: destination.person.personId } : { to: "team" };
 }
 
 export function logChatPlatform(logger: Logger): ChatPlatform {
   return {
     name: "log",
-    async deliver(message: ChatMessage): Promise<DeliveryResult> {
-      logger.info({ message: message.type, ...describe(message) }, "no chat platform configured: message logged, not sent");
-      return { status: "sent", platform: "log" };
+    async post(destination, content): Promise<DeliveryResult> {
+      const ref = `log:${randomUUID()}`;
+      logger.info({ message: content.kind, ...where(destination), ...describe(content), ref }, "no chat platform configured: message logged, not sent");
+      return { status: "sent", platform: "log", ref };
+    },
+    async update(ref, content): Promise<UpdateResult> {
+      logger.info({ message: content.kind, ...describe(content), ref }, "no chat platform configured: message update logged, not sent");
+      return { status: "sent", platform: "log", ref };
     },
   };
 }

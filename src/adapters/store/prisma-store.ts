@@ -7,6 +7,7 @@ import { campaignRepository, charityRepository } from "./campaign-repositories.j
 import { auditRepository, contributionRepository, moderationRepository } from "./contribution-repositories.js";
 import { outboxRepository } from "./outbox-repository.js";
 import { settingsRepository } from "./settings-repository.js";
+import { messageRefRepository } from "./message-ref-repository.js";
 import { leaseRepository } from "./lease-repository.js";
 import { lifecycleRepository, payoutRepository } from "./lifecycle-repository.js";
 import { exportRepository } from "./export-repository.js";
@@ -25,6 +26,7 @@ function repositories(db: Db, provider: DbProvider): Repositories {
     moderation: moderationRepository(db),
     audit: auditRepository(db),
     outbox: outboxRepository(db, provider),
+    messageRefs: messageRefRepository(db),
     leases: leaseRepository(db),
     lifecycle: lifecycleRepository(db),
     payouts: payoutRepository(db),

@@ -1,8 +1,12 @@
-// Delivers one claimed outbox message through the chat platform and records what happened.
-import type { ChatMessage, ChatPlatform, DeliveryResult } from "../../ports/chat-platform.js";
+// Settles one claimed outbox record: reads it, lets the delivery rules (src/app/delivery) send it
+// to its destinations, records a survey's delivery, then marks the record sent or dead, or
+// schedules the next attempt with backoff.
+import type { ChatPlatform, DeliveryResult } from "../../ports/chat-platform.js";
 import type { OutboxRecord } from "../../ports/store.js";
 import type { AppContext } from "../context.js";
-import { buildAnswerMessage, buildPotProgressMessage, buildSurveyMessage } from "./build-messages.js";
+import { planDelivery } from "../delivery/plan.js";
+import { deliverUnits, forgetDelivery } from "../delivery/policy.js";
+import { readOutboxMessage } from "../delivery/read-message.js";
 
 export const MAX_ATTEMPTS = 12;
 const BASE_DELAY_MS = 5_000;
@@ -15,72 +19,58 @@ export function retryDelayMs(attempts: number, retryAfterMs: number | undefined,
   return Math.max(backoff, retryAfterMs ?? 0);
 }
 
-async function buildMessage(ctx: AppContext, record: OutboxRecord): Promise<ChatMessage | null> {
-  const p = record.payload;
-  switch (record.kind) {
-    case "survey.deliver":
-      return buildSurveyMessage(ctx, ctx.store, String(p.surveyId), false);
-    case "survey.remind":
-      return buildSurveyMessage(ctx, ctx.store, String(p.surveyId), true);
-    case "praise.deliver":
-      return buildAnswerMessage(ctx, ctx.store, String(p.answerId), "praise");
-    case "followup.deliver":
-      return buildAnswerMessage(ctx, ctx.store, String(p.answerId), "followup");
-    case "pot.progress":
-      return buildPotProgressMessage(ctx, ctx.store, {
-        campaignId: String(p.campaignId),
-        potBefore: Number(p.potBefore),
-        potAfter: Number(p.potAfter),
-        answerId: typeof p.answerId === "string" ? p.answerId : null,
-      });
-    // Built when enqueued: the payload is the ChatMessage itself (final figures frozen at closing).
-    case "notice":
-    case "team-post":
-      return p as unknown as ChatMessage;
-    default:
-      throw new Error(`unknown outbox message kind: ${record.kind}`);
-  }
-}
+export type DispatchOutcome = "sent" | "skipped" | "retry" | "dead";
 
-async function recordSurveyOutcome(ctx: AppContext, record: OutboxRecord, result: DeliveryResult): Promise<void> {
-  if (record.kind !== "survey.deliver") return;
-  const surveyId = String(record.payload.surveyId);
+async function recordSurveyOutcome(ctx: AppContext, surveyId: string, result: DeliveryResult | undefined): Promise<void> {
   const at = ctx.clock.now();
-  if (result.status === "sent") {
+  if (result?.status === "sent") {
     await ctx.store.surveys.transition(surveyId, ["pending"], "delivered", { platform: result.platform, messageRef: result.ref ?? "", at });
-  } else if (result.status === "unreachable") {
+  } else if (result?.status === "unreachable") {
     await ctx.store.surveys.transition(surveyId, ["pending"], "undeliverable", { undeliverableReason: result.reason, at });
   }
 }
 
-export async function dispatch(ctx: AppContext, platform: ChatPlatform, record: OutboxRecord): Promise<DeliveryResult | "skipped"> {
+export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform[], record: OutboxRecord): Promise<DispatchOutcome> {
   const now = () => ctx.clock.now();
   const log = ctx.logger.child({ outboxId: record.id, kind: record.kind, attempt: record.attempts });
-  let result: DeliveryResult;
+  const message = readOutboxMessage(record);
+  if (!message) {
+    log.error("unknown outbox message kind or unreadable payload: dropped");
+    await ctx.store.outbox.markDead(record.id, { at: now(), error: `unreadable ${record.kind} message` });
+    return "dead";
+  }
+  let retry: { error: string; retryAfterMs?: number };
   try {
-    const message = await buildMessage(ctx, record);
-    if (!message) {
+    const plan = await planDelivery(ctx, platforms, message);
+    if (plan.status === "nothing") {
+      log.debug({ reason: plan.reason }, "nothing to send any more");
       await ctx.store.outbox.markSent(record.id, now());
-      log.debug("nothing to send any more");
+      await forgetDelivery(ctx, record.id);
       return "skipped";
     }
-    result = await platform.deliver(message);
+    const round = await deliverUnits(ctx, platforms, record.id, plan.units, log);
+    if (plan.surveyId) await recordSurveyOutcome(ctx, plan.surveyId, plan.units[0] && round.results.get(plan.units[0].key));
+    if (!round.retry) {
+      await forgetDelivery(ctx, record.id);
+      if (round.sent > 0 || plan.units.length === 0) {
+        await ctx.store.outbox.markSent(record.id, now());
+        return "sent";
+      }
+      await ctx.store.outbox.markDead(record.id, { at: now(), error: `unreachable: ${round.unreachable.join("; ")}` });
+      return "dead";
+    }
+    retry = round.retry;
   } catch (error) {
-    result = { status: "retry", error: error instanceof Error ? error.message : String(error) };
+    retry = { error: error instanceof Error ? error.message : String(error) };
   }
-  await recordSurveyOutcome(ctx, record, result);
-  if (result.status === "sent") {
-    await ctx.store.outbox.markSent(record.id, now());
-  } else if (result.status === "unreachable") {
-    log.warn({ reason: result.reason }, "recipient unreachable");
-    await ctx.store.outbox.markDead(record.id, { at: now(), error: `unreachable: ${result.reason}` });
-  } else if (record.attempts >= MAX_ATTEMPTS) {
-    log.error({ error: result.error }, "giving up after too many attempts");
-    await ctx.store.outbox.markDead(record.id, { at: now(), error: result.error });
-  } else {
-    const delay = retryDelayMs(record.attempts, result.retryAfterMs);
-    log.warn({ error: result.error, retryInMs: delay }, "delivery failed, will retry");
-    await ctx.store.outbox.reschedule(record.id, { availableAt: new Date(now().getTime() + delay), error: result.error });
+  if (record.attempts >= MAX_ATTEMPTS) {
+    log.error({ error: retry.error }, "giving up after too many attempts");
+    await ctx.store.outbox.markDead(record.id, { at: now(), error: retry.error });
+    await forgetDelivery(ctx, record.id);
+    return "dead";
   }
-  return result;
+  const delay = retryDelayMs(record.attempts, retry.retryAfterMs);
+  log.warn({ error: retry.error, retryInMs: delay }, "delivery not finished, will retry");
+  await ctx.store.outbox.reschedule(record.id, { availableAt: new Date(now().getTime() + delay), error: retry.error });
+  return "retry";
 }

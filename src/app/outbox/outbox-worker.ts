@@ -19,7 +19,11 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-export function outboxWorker(ctx: AppContext, platform: ChatPlatform, options: OutboxWorkerOptions = {}): OutboxWorker {
+/**
+ * `platforms`: the configured chat platforms, in the order a person is tried (Slack first); team
+ * posts go to every one of them.
+ */
+export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[], options: OutboxWorkerOptions = {}): OutboxWorker {
   const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const pollMs = options.pollMs ?? 1_000;
   const batch = options.batch ?? 20;
@@ -30,7 +34,7 @@ export function outboxWorker(ctx: AppContext, platform: ChatPlatform, options: O
 
   async function drainOnce(): Promise<number> {
     const claimed = await ctx.store.outbox.claimDue({ worker, now: ctx.clock.now(), limit: batch, leaseMs });
-    for (const record of claimed) await dispatch(ctx, platform, record);
+    for (const record of claimed) await dispatch(ctx, platforms, record);
     return claimed.length;
   }
 

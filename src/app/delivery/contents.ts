@@ -1,0 +1,100 @@
+// What an outbox record says, built from the state as it is now (a comment withdrawn meanwhile is
+// not quoted; a survey answered meanwhile is not delivered). Data only: the platform words it.
+import type { Person, SurveyContext } from "../../core/model.js";
+import type { FollowUpNote, PotProgress, Recipient, SurveyPrompt, ThankYouNote } from "../../core/views.js";
+import { isCommentShowable } from "../../core/rules/counting.js";
+import { ticketRef as ticketRefOf } from "../../core/ticket-ref.js";
+import { milestoneCrossed } from "../../core/status/status-report.js";
+import { daysLeft, quarterLabel } from "../../core/campaign/quarter.js";
+import type { Repositories } from "../../ports/store.js";
+import type { AppContext } from "../context.js";
+import { surveyPromptOf } from "../survey-views.js";
+
+export function toRecipient(p: Person): Recipient {
+  return { personId: p.id, email: p.email, name: p.name, locale: p.locale, slackUserId: p.slackUserId, teamsUserId: p.teamsUserId };
+}
+
+/** A survey's ticket as people read it ("#4521", "glpi #4521"). */
+export function ticketRef(context: SurveyContext): string {
+  return ticketRefOf(context.ticket);
+}
+
+/** Every manager (CAGNOTTE_ADMINS), as a person when they are known (their language, their chat ids). */
+export async function managers(ctx: AppContext, repos: Repositories): Promise<Recipient[]> {
+  return Promise.all(
+    ctx.admins.map(async (email) => {
+      const person = await repos.people.findByEmail(email);
+      return person ? toRecipient(person) : { personId: null, email, name: null, locale: null, slackUserId: null, teamsUserId: null };
+    }),
+  );
+}
+
+/** The survey (or its reminder) for its requester; null once it is no longer waiting for an answer. */
+export async function surveyFor(ctx: AppContext, repos: Repositories, surveyId: string, reminder: boolean): Promise<{ to: Recipient; prompt: SurveyPrompt } | null> {
+  const context = await repos.surveys.findContext(surveyId);
+  if (!context || !["pending", "delivered"].includes(context.survey.status)) return null;
+  return { to: toRecipient(context.requester), prompt: surveyPromptOf(ctx, context, reminder) };
+}
+
+/** Praise for the technician. */
+export async function thankYouFor(repos: Repositories, answerId: string): Promise<{ to: Recipient; note: ThankYouNote } | null> {
+  const found = await answerWithContext(repos, answerId);
+  if (!found) return null;
+  const { answer, context, note } = found;
+  const contribution = await repos.contributions.findByAnswer(answer.id);
+  return {
+    to: toRecipient(context.technician),
+    note: {
+      ...note,
+      addedCents: contribution?.status === "active" ? contribution.amountCents : 0,
+      potCents: await repos.contributions.potCents(answer.campaignId),
+    },
+  };
+}
+
+/** A poor rating, for management to follow up (never sent to the technician). */
+export async function followUpFor(repos: Repositories, answerId: string): Promise<FollowUpNote | null> {
+  const found = await answerWithContext(repos, answerId);
+  if (!found) return null;
+  return { ...found.note, technicianName: found.context.technician.name ?? found.context.technician.email };
+}
+
+async function answerWithContext(repos: Repositories, answerId: string) {
+  const answer = await repos.answers.findById(answerId);
+  const context = answer && (await repos.surveys.findContext(answer.surveyId));
+  if (!answer || !context) return null;
+  const note: Omit<ThankYouNote, "addedCents" | "potCents"> = {
+    answerId,
+    rating: answer.rating,
+    ratingScale: answer.ratingScale,
+    comment: isCommentShowable(answer.moderation, answer.withdrawnAt !== null) ? answer.comment : null,
+    requesterName: context.requester.name ?? context.requester.email,
+    clientName: context.client.name,
+    ticketRef: ticketRef(context),
+    ticketTitle: context.ticket.title,
+  };
+  return { answer, context, note };
+}
+
+/** The campaign's progress now; a milestone when this change crossed one; a comment its author agreed to share (rule 8). */
+export async function potProgressFor(
+  ctx: AppContext,
+  repos: Repositories,
+  p: { campaignId: string; potBefore: number; potAfter: number; answerId: string | null },
+): Promise<PotProgress | null> {
+  const campaign = await repos.campaigns.findById(p.campaignId);
+  if (!campaign) return null;
+  const pot = await repos.contributions.pot(campaign.id);
+  const answer = p.answerId ? await repos.answers.findById(p.answerId) : null;
+  const shared = answer && answer.shareConsent && isCommentShowable(answer.moderation, answer.withdrawnAt !== null) ? answer.comment : null;
+  return {
+    campaignId: campaign.id,
+    campaignLabel: quarterLabel(campaign),
+    charityName: campaign.charity?.name ?? null,
+    amountCents: pot.amountCents,
+    countedComments: pot.count,
+    daysLeft: daysLeft(campaign, ctx.clock.now(), ctx.rules.timeZone),
+    milestoneCents: milestoneCrossed(p.potBefore, p.potAfter, ctx.rules.milestoneCents),
+    sharedComment: shared,
+  };
+}

@@ -1,0 +1,73 @@
+// Sends one Unit of a plan through the platforms, and nothing else: the only calls are the port's
+// post and update. A platform that throws is a passing fault (retry), like one that says so.
+import type { ChatContent, Recipient } from "../../core/views.js";
+import type { ChatPlatform, DeliveryResult, Destination, UpdateResult } from "../../ports/chat-platform.js";
+import type { AppContext } from "../context.js";
+import type { Unit } from "./plan.js";
+
+export const progressPurpose = (campaignId: string) => `progress:${campaignId}`;
+
+const faultOf = (error: unknown): DeliveryResult => ({ status: "retry", error: error instanceof Error ? error.message : String(error) });
+
+async function post(platform: ChatPlatform, destination: Destination, content: ChatContent): Promise<DeliveryResult> {
+  try {
+    return await platform.post(destination, content);
+  } catch (error) {
+    return faultOf(error);
+  }
+}
+
+async function update(platform: ChatPlatform, ref: string, content: ChatContent): Promise<UpdateResult> {
+  try {
+    return await platform.update(ref, content);
+  } catch (error) {
+    return faultOf(error);
+  }
+}
+
+/**
+ * A person is reached on the first platform that does not answer `unreachable`, in the order
+ * given (Slack first: it finds people by e-mail; Teams reaches only those who installed the app).
+ * A `retry` stops there: the next attempt starts again from the first platform.
+ */
+async function toPerson(platforms: readonly ChatPlatform[], person: Recipient, content: ChatContent): Promise<DeliveryResult> {
+  const reasons: string[] = [];
+  for (const platform of platforms) {
+    const result = await post(platform, { to: "person", person }, content);
+    if (result.status !== "unreachable") return result;
+    reasons.push(`${platform.name}: ${result.reason}`);
+  }
+  return { status: "unreachable", reason: reasons.join("; ") || "no chat platform" };
+}
+
+/**
+ * The campaign's progress message on one platform: edited in place when this platform posted one
+ * (its reference is kept by purpose); posted anew, and its reference kept, when there is none yet
+ * or it was deleted (`gone`).
+ */
+async function progressInPlace(ctx: AppContext, platform: ChatPlatform, campaignId: string, content: ChatContent): Promise<DeliveryResult> {
+  const purpose = progressPurpose(campaignId);
+  const stored = await ctx.store.messageRefs.get(purpose, platform.name);
+  if (stored?.ref) {
+    const updated = await update(platform, stored.ref, content);
+    if (updated.status === "sent" && updated.ref && updated.ref !== stored.ref) {
+      await ctx.store.messageRefs.save({ purpose, platform: platform.name, ref: updated.ref, now: ctx.clock.now() });
+    }
+    if (updated.status !== "gone") return updated;
+    ctx.logger.info({ platform: platform.name, campaignId }, "progress message gone: posting a new one");
+  }
+  const posted = await post(platform, { to: "team" }, content);
+  if (posted.status === "sent") await ctx.store.messageRefs.save({ purpose, platform: platform.name, ref: posted.ref, now: ctx.clock.now() });
+  return posted;
+}
+
+export async function sendUnit(ctx: AppContext, platforms: readonly ChatPlatform[], unit: Unit): Promise<DeliveryResult> {
+  switch (unit.to) {
+    case "person":
+      return toPerson(platforms, unit.person, unit.content);
+    case "team":
+      return post(unit.platform, { to: "team" }, unit.content);
+    case "progress":
+      return progressInPlace(ctx, unit.platform, unit.campaignId, unit.content);
+  }
+}

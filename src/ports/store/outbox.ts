@@ -1,0 +1,37 @@
+// The durable outbox: what may be enqueued (one discriminated union, kind → payload, so that an
+// unknown kind or a wrong payload fails the typecheck) and how workers claim and settle records.
+import type { Notice, TeamPost } from "../../core/views.js";
+
+export type OutboxMessage =
+  | { kind: "survey.deliver"; payload: { surveyId: string } }
+  | { kind: "survey.remind"; payload: { surveyId: string } }
+  | { kind: "praise.deliver"; payload: { answerId: string } }
+  | { kind: "followup.deliver"; payload: { answerId: string } }
+  /** The pot moved from potBefore to potAfter (cents); answerId: the answer that may be quoted. */
+  | { kind: "pot.progress"; payload: { campaignId: string; potBefore: number; potAfter: number; answerId: string | null } }
+  /** Data, worded at delivery in each manager's language. */
+  | { kind: "notice"; payload: { notice: Notice } }
+  /** Data, worded at delivery in the team channel's language. */
+  | { kind: "team-post"; payload: { post: TeamPost } };
+
+export type OutboxKind = OutboxMessage["kind"];
+
+/** A claimed record as stored: the payload is read back (and checked) by the delivery rules. */
+export interface OutboxRecord {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+export type OutboxEntry = OutboxMessage & { availableAt: Date; dedupeKey?: string; now: Date };
+
+export interface OutboxRepository {
+  enqueue(message: OutboxEntry): Promise<{ id: string; created: boolean }>;
+  /** Claims due messages for `leaseMs`; a message is never held by two workers at once. */
+  claimDue(input: { worker: string; now: Date; limit: number; leaseMs: number }): Promise<OutboxRecord[]>;
+  markSent(id: string, at: Date): Promise<void>;
+  reschedule(id: string, input: { availableAt: Date; error: string }): Promise<void>;
+  markDead(id: string, input: { at: Date; error: string }): Promise<void>;
+  pendingCount(): Promise<number>;
+}

@@ -1,0 +1,38 @@
+// Tickets, their surveys and the answers given.
+import type { Answer, SurveyContext, SurveyStatus } from "../../core/model.js";
+
+export interface TicketRepository {
+  exists(source: string, externalId: string): Promise<boolean>;
+  create(input: {
+    source: string;
+    externalId: string;
+    title: string | null;
+    kind: string;
+    closedAt: Date;
+    receivedAt: Date;
+    requesterId: string;
+    technicianId: string;
+    clientId: string;
+  }): Promise<{ id: string }>;
+}
+
+export interface SurveyRepository {
+  create(input: { ticketId: string; token: string; createdAt: Date; expiresAt: Date }): Promise<{ id: string; token: string }>;
+  findContext(surveyId: string): Promise<SurveyContext | null>;
+  findContextByToken(token: string): Promise<SurveyContext | null>;
+  /** Conditional transition: only from one of `from`; returns false when the survey was elsewhere. */
+  transition(surveyId: string, from: readonly SurveyStatus[], to: SurveyStatus, patch?: { platform?: string; messageRef?: string; undeliverableReason?: string; at?: Date }): Promise<boolean>;
+  messageRef(surveyId: string): Promise<{ platform: string | null; messageRef: string | null } | null>;
+}
+
+export interface AnswerRepository {
+  create(input: Omit<Answer, "id" | "withdrawnAt">): Promise<Answer>;
+  findById(id: string): Promise<Answer | null>;
+  findBySurvey(surveyId: string): Promise<Answer | null>;
+  /** Erases the text (rule 7) and marks the answer withdrawn. */
+  withdraw(answerId: string, at: Date): Promise<void>;
+  setOutcome(answerId: string, outcome: string): Promise<void>;
+  /** Management's moderation decision: "clean" (approved) or "rejected". */
+  setModeration(answerId: string, moderation: string): Promise<void>;
+  latestWithCommentBy(personId: string): Promise<Answer | null>;
+}
