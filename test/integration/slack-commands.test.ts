@@ -11,6 +11,7 @@ import { FakeSlack } from "../support/fake-slack/fake-slack-server.js";
 import { SlackDriver } from "../support/fake-slack/slack-driver.js";
 import { openTestStore } from "../support/databases.js";
 import { FixedClock, testContext } from "../support/fixtures.js";
+import { textsFor } from "../../src/i18n/index.js";
 
 const SECRET = "commands-signing-secret";
 let fake: FakeSlack;
@@ -21,6 +22,10 @@ const moderationCalls: string[][] = [];
 const boss = { id: "UBOSS", email: "boss@esn.example", name: "Boss", locale: "en-GB" };
 const someone = { id: "USOME", email: "someone@client.example", name: "Someone", locale: "fr-FR" };
 
+const exportTitle = { of: "export", exportKind: "contributions", rows: 1 } as const;
+const en = textsFor("en");
+const fr = textsFor("fr");
+
 const commands = commandTable({
   everyone: {
     boom: async () => {
@@ -28,10 +33,10 @@ const commands = commandTable({
     },
   },
   management: {
-    export: async () => ({ kind: "file", filename: "cagnotte-2026-T4.csv", contentType: "text/csv", content: "campaign,amount\nT4 2026,12.00\n", title: { fr: "Export CSV", en: "CSV export" } }),
+    export: async () => ({ kind: "file", filename: "cagnotte-2026-T4.csv", contentType: "text/csv", content: "campaign,amount\nT4 2026,12.00\n", title: exportTitle }),
     moderation: async (_ctx, _actor, args) => {
       moderationCalls.push(args);
-      if (args.length) return { kind: "done", text: { fr: `Modération : ${args.join(" ")}`, en: `Moderation: ${args.join(" ")}` } };
+      if (args.length) return { kind: "done", done: { kind: "moderation-approved", counted: true, reason: null } };
       return {
         kind: "moderation-queue",
         items: [{ id: "m-1", answerId: "a-1", verdict: "review", comment: "Bof <!here>", terms: ["bof"], ticketRef: "#7", requesterName: "Marie", clientName: "ACME", createdAt: new Date() }],
@@ -68,13 +73,13 @@ describe("/cagnotte export", () => {
     expect(res.json).toMatchObject({ response_type: "ephemeral" });
     expect(res.body).toContain("cagnotte-2026-T4.csv");
     expect(fake.files).toHaveLength(1);
-    expect(fake.files[0]).toMatchObject({ filename: "cagnotte-2026-T4.csv", channel: fake.dmChannelOf(boss.id), title: "CSV export" });
+    expect(fake.files[0]).toMatchObject({ filename: "cagnotte-2026-T4.csv", channel: fake.dmChannelOf(boss.id), title: en.management.fileTitle(exportTitle) });
     expect(fake.files[0]?.content).toContain("T4 2026,12.00");
   });
 
   it("refuses it to anyone outside management, uploading nothing", async () => {
     const res = await slack.slash(someone.id, "export");
-    expect(res.body).toContain("réservée à la direction");
+    expect(res.json?.text).toBe(fr.refusals["not-management"](""));
     expect(fake.files).toHaveLength(1);
   });
 });
@@ -89,7 +94,7 @@ describe("/cagnotte moderation", () => {
     const answer = fake.responses.at(-1)?.body as { text?: string; response_type?: string; replace_original?: boolean; blocks?: Block[] };
     // The queue message is replaced by the confirmation and the queue as it is now.
     expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: true });
-    expect(answer.text).toContain("Moderation: approve m-1");
+    expect(answer.text).toBe(en.management.done["moderation-approved"]({ kind: "moderation-approved", counted: true, reason: null }, String));
     expect(JSON.stringify(answer.blocks)).toContain("cagnotte_moderation_reject");
   });
 
@@ -98,7 +103,7 @@ describe("/cagnotte moderation", () => {
     const queue = await slack.slash(boss.id, "moderation");
     await slack.click(someone.id, { channel: "CGENERAL", ts: "", text: "", blocks: (queue.json?.blocks ?? []) as Block[] }, "cagnotte_moderation_reject");
     expect(moderationCalls.length).toBe(calls + 1);
-    expect(String((fake.responses.at(-1)?.body as { text?: string }).text)).toContain("réservée à la direction");
+    expect(String((fake.responses.at(-1)?.body as { text?: string }).text)).toBe(fr.refusals["not-management"](""));
   });
 });
 
@@ -106,7 +111,7 @@ describe("a command that fails", () => {
   it("tells the asker to try again instead of leaving Slack without an answer", async () => {
     const res = await slack.slash(someone.id, "boom");
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("Réessayez") });
+    expect(res.json).toMatchObject({ response_type: "ephemeral", text: fr.refusals["something-wrong"]("") });
   });
 });
 

@@ -7,6 +7,10 @@ import { FakeSlack, type FakeMessage } from "../support/fake-slack/fake-slack-se
 import { allText, findButton, signSlack, SlackDriver } from "../support/fake-slack/slack-driver.js";
 import { startTestBot } from "../support/running-bot.js";
 import { closeTicketViaWebhook } from "../support/webhook.js";
+import { textsFor } from "../../src/i18n/index.js";
+
+const fr = textsFor("fr");
+const en = textsFor("en");
 
 const SIGNING_SECRET = "test-signing-secret";
 const TEAM_CHANNEL = "CTEAM";
@@ -85,7 +89,7 @@ describe("Slack: the whole path", () => {
     expect(text).toContain(`#T-${ticketSeq}`);
     expect(text).toContain("facultatif");
     expect(text).toContain("aucune contrepartie");
-    for (const label of ["Efficace", "Correct", "Mauvaise"]) expect(text).toContain(label);
+    for (const label of fr.survey.ratingLabels3) expect(text).toContain(label);
     const person = await bot.ctx.store.people.findByEmail(requester.email);
     expect(person).toMatchObject({ slackUserId: requester.id, locale: "fr" });
     expect(await bot.ctx.store.surveys.messageRef(surveyId)).toEqual({ platform: "slack", messageRef: JSON.stringify({ channel: card.channel, ts: card.ts }) });
@@ -97,13 +101,13 @@ describe("Slack: the whole path", () => {
     expect(res.status).toBe(200);
     expect(fake.views.length).toBe(views);
     expect(fake.ephemerals.at(-1)).toMatchObject({ user: stranger.id });
-    expect(fake.ephemerals.at(-1)?.text).toContain("Seul le demandeur");
+    expect(fake.ephemerals.at(-1)?.text).toBe(fr.refusals["not-requester"](""));
     expect(await db().answer.count()).toBe(0);
   });
 
   it("shows a too-long comment as an error in the modal, recording nothing", async () => {
     const res = await answer(requester.id, card, 3, "x".repeat(1001), false);
-    expect(res.json).toMatchObject({ response_action: "errors", errors: { comment: expect.stringContaining("1000") } });
+    expect(res.json).toMatchObject({ response_action: "errors", errors: { comment: fr.refusals["comment-too-long"]("") } });
     expect(await db().answer.count()).toBe(0);
   });
 
@@ -114,8 +118,8 @@ describe("Slack: the whole path", () => {
     const updated = lastIn(fake.dmChannelOf(requester.id));
     expect(updated.updates).toBe(1);
     const text = allText(updated);
-    expect(text).toContain("Merci pour votre réponse");
-    expect(text).toContain("Efficace");
+    expect(text).toContain(fr.answer.thanks);
+    expect(text).toContain(fr.survey.ratingLabels3[2]);
     expect(text).toContain("&lt;!channel&gt;");
     expect(text).not.toContain("<!channel>");
     expect(findButton(updated.blocks, "cagnotte_withdraw")).not.toBeNull();
@@ -126,11 +130,11 @@ describe("Slack: the whole path", () => {
     await bot.worker.drain();
     const praise = lastIn(fake.dmChannelOf(technician.id));
     const text = allText(praise);
-    expect(text).toContain("Un client vous remercie");
+    expect(text).toContain(fr.praise.thankYouTitle);
     expect(text).toContain("Marie Client");
     expect(text).toContain("Client SA");
     expect(text).toContain(`#T-1`);
-    expect(text).toContain("Efficace");
+    expect(text).toContain(fr.survey.ratingLabels3[2]);
     expect(text).toContain("Super travail &lt;!channel&gt; merci &lt;@U999&gt; &amp; bravo");
     expect(text).toMatch(/\+1,00\s€/);
   });
@@ -151,14 +155,14 @@ describe("Slack: the whole path", () => {
     expect(res.json).toMatchObject({ response_type: "ephemeral" });
     const text = res.body;
     expect(text).toMatch(/1,00\s€/);
-    expect(text).not.toContain("Vue direction");
+    expect(text).not.toContain(fr.status.managementTitle);
   });
 
   it("tells a click on the old card that it was already answered, and makes no second answer", async () => {
     const views = fake.views.length;
     await slack.click(requester.id, originalCard, "cagnotte_rate_1");
     expect(fake.views.length).toBe(views);
-    expect(fake.ephemerals.at(-1)?.text).toContain("déjà répondu");
+    expect(fake.ephemerals.at(-1)?.text).toBe(fr.refusals["already-answered"](""));
     expect(await db().answer.count()).toBe(1);
   });
 
@@ -166,24 +170,24 @@ describe("Slack: the whole path", () => {
     await closeTicket(requester2, "VPN");
     await bot.worker.drain();
     const card2 = lastIn(fake.dmChannelOf(requester2.id));
-    expect(allText(card2)).toContain("Great");
+    expect(allText(card2)).toContain(en.survey.ratingLabels3[2]);
     const res = await answer(requester2.id, card2, 3, "Very quick, thanks", false);
     expect(res.status).toBe(200);
     await bot.worker.drain();
     const praise = lastIn(fake.dmChannelOf(technician.id));
-    expect(allText(praise)).toContain("n'ajoute rien");
+    expect(allText(praise)).toContain(fr.praise.notCounted);
     expect(fake.messagesIn(TEAM_CHANNEL)).toHaveLength(2);
     expect(fake.messagesIn(TEAM_CHANNEL)[0]?.updates).toBeGreaterThanOrEqual(1);
     const status = await slack.slash(boss.id, "status");
     expect(status.body).toMatch(/1\.00|€1\.00/);
-    expect(status.body).toContain("Management view");
+    expect(status.body).toContain(en.status.managementTitle);
   });
 
   it("lets the requester withdraw the comment from the card: the pot goes down", async () => {
     const answered = lastIn(fake.dmChannelOf(requester.id));
     await slack.click(requester.id, answered, "cagnotte_withdraw");
     const after = lastIn(fake.dmChannelOf(requester.id));
-    expect(allText(after)).toContain("retiré");
+    expect(allText(after)).toContain(fr.answer.withdrawnTitle);
     expect(allText(after)).not.toContain("Super travail");
     const status = await slack.slash(requester.id, "status");
     expect(status.body).toMatch(/0,00\s€/);
@@ -193,11 +197,12 @@ describe("Slack: the whole path", () => {
 describe("Slack: commands, safety and delivery failures", () => {
   it("refuses management subcommands to others, serves them to CAGNOTTE_ADMINS", async () => {
     const refused = await slack.slash(requester.id, "history");
-    expect(refused.body).toContain("réservée à la direction");
+    expect(refused.json?.text).toBe(fr.refusals["not-management"](""));
     const history = await slack.slash(boss.id, "history");
-    expect(history.body).toContain("Campaign history");
+    expect(history.body).toContain(en.status.historyTitle);
     const help = await slack.slash(boss.id, "help");
     expect(help.body).toContain("/cagnotte payout");
+    expect(help.body).not.toContain("slack-install");
   });
 
   it("rejects unsigned or badly signed requests", async () => {
@@ -229,7 +234,7 @@ describe("Slack: commands, safety and delivery failures", () => {
     const res = await answer(requester2.id, card, 1, null, false);
     expect(res.status).toBe(200);
     const answered = lastIn(fake.dmChannelOf(requester2.id));
-    expect(allText(answered)).toContain("Poor");
+    expect(allText(answered)).toContain(en.survey.ratingLabels3[0]);
     expect(findButton(answered.blocks, "cagnotte_withdraw")).toBeNull();
     await bot.worker.drain();
     expect(fake.messagesIn(fake.dmChannelOf(technician.id))).toHaveLength(techDms);
@@ -246,7 +251,7 @@ describe("Slack: commands, safety and delivery failures", () => {
     const views = fake.views.length;
     await slack.click(requester2.id, card, "cagnotte_rate_3");
     expect(fake.views.length).toBe(views);
-    expect(fake.ephemerals.at(-1)?.text).toContain("expired");
+    expect(fake.ephemerals.at(-1)?.text).toBe(en.refusals["survey-expired"](""));
     expect(findButton(lastIn(fake.dmChannelOf(requester2.id)).blocks, "cagnotte_rate_3")).toBeNull();
   });
 
@@ -256,9 +261,10 @@ describe("Slack: commands, safety and delivery failures", () => {
     const card = lastIn(fake.dmChannelOf(requester.id));
     await answer(requester.id, card, 2, "Correct, sans plus", false);
     const res = await slack.slash(requester.id, "withdraw");
-    expect(res.body).toContain("effacé");
+    const erased = [0, 100].map((reversedCents) => fr.management.done["comment-withdrawn"]({ kind: "comment-withdrawn", reversedCents }, String));
+    expect(erased).toContain(res.json?.text);
     const again = await slack.slash(requester.id, "withdraw");
-    expect(again.body).toContain("aucun commentaire");
+    expect(again.json?.text).toBe(fr.refusals["nothing-to-withdraw"](""));
   });
 
   it("marks the survey undeliverable when Slack does not know the requester, without retrying", async () => {

@@ -96,6 +96,8 @@ describe("Slack OAuth install for a client company", () => {
     expect((await theirs.slash("UFORGED", "status")).body).not.toContain("Management view");
     const home = new SlackDriver(bot.url, SIGNING_SECRET, fake, "T0001");
     expect((await home.slash(boss.id, "status")).body).toContain("Management view");
+    // slack-install exists only with the OAuth install: help lists it for management then.
+    expect((await home.slash(boss.id, "help")).body).toContain("/cagnotte slack-install");
   });
 
   it("forgets a workspace that uninstalls the app", async () => {

@@ -1,14 +1,16 @@
-// The Slack ChatPlatform against the fake Web API: what each Slack answer becomes for the outbox,
-// and how the team channel's one progress message per campaign is kept.
+// The Slack ChatPlatform against the fake Web API: one message to one person or to the team
+// channel, or an edit; the reader's language; what each Slack answer becomes for the delivery rules.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { slackPlatform, progressKey } from "../../src/adapters/slack/slack-platform.js";
+import { slackPlatform } from "../../src/adapters/slack/slack-platform.js";
 import { outboxClient } from "../../src/adapters/slack/web-client.js";
 import { singleWorkspace } from "../../src/adapters/slack/workspaces.js";
 import type { AppContext } from "../../src/app/context.js";
-import type { PotProgress, Recipient, SurveyPrompt } from "../../src/core/views.js";
+import type { ChatContent, PotProgress, Recipient, SurveyPrompt } from "../../src/core/views.js";
+import { textsFor } from "../../src/i18n/index.js";
 import { silentLogger } from "../../src/ports/logger.js";
 import type { ChatPlatform } from "../../src/ports/chat-platform.js";
 import { FakeSlack } from "../support/fake-slack/fake-slack-server.js";
+import { allText } from "../support/fake-slack/slack-driver.js";
 import { openTestStore } from "../support/databases.js";
 import { FixedClock, testContext } from "../support/fixtures.js";
 
@@ -21,6 +23,7 @@ beforeAll(async () => {
   fake = new FakeSlack("xoxb-p");
   fake.addUser({ id: "UALICE", email: "alice@client.example", name: "Alice", locale: "en-US" });
   fake.addUser({ id: "UBOB", email: "bob@esn.example", name: "Bob", locale: "fr-FR" });
+  fake.addUser({ id: "UCARL", email: "carl@client.example", name: "Carl", locale: "de-DE" });
   fake.addUser({ id: "UGONE", email: "gone@client.example", name: "Gone", deleted: true });
   apiUrl = await fake.start();
 });
@@ -37,70 +40,116 @@ function platform(teamChannel: string | null = "CTEAM", token = "xoxb-p"): ChatP
   return slackPlatform({ ctx, workspaces: singleWorkspace(outboxClient(token, { apiUrl, logger: silentLogger })), teamChannel, pacer: noPacing });
 }
 
-const to = (email: string): Recipient => ({ personId: null, email, name: null, locale: null, slackUserId: null, teamsUserId: null });
-const prompt: SurveyPrompt = { surveyId: "s", surveyUrl: "u", locale: "fr", ticketRef: "#1", ticketTitle: "T", technicianName: "Cam", clientName: null, ratingScale: 3, amountCents: 100, expiresAt: new Date(), reminder: false };
+const to = (email: string, more: Partial<Recipient> = {}): Recipient => ({ personId: null, email, name: null, locale: null, slackUserId: null, teamsUserId: null, ...more });
+const prompt: SurveyPrompt = {
+  surveyId: "s",
+  surveyUrl: "u",
+  ticketRef: "#1",
+  ticketTitle: "T",
+  technicianName: "Cam",
+  clientName: null,
+  ratingScale: 3,
+  amountCents: 100,
+  caps: { perRequester: 3, perClient: 10 },
+  expiresAt: new Date("2026-12-01T00:00:00Z"),
+  reminder: false,
+  rulesUrl: "http://localhost:3978/reglement",
+};
+const survey: ChatContent = { kind: "survey", prompt };
 const progress: PotProgress = { campaignId: "camp-1", campaignLabel: "T4 2026", charityName: "Rêves", amountCents: 300, countedComments: 3, daysLeft: 40, milestoneCents: null, sharedComment: null };
+const wait = () => new Promise((r) => setTimeout(r, 1_100)); // the fake's one-post-per-second rule
+const last = (channel: string) => fake.messagesIn(channel).at(-1)!;
 
-describe("survey delivery", () => {
-  it("finds the person by e-mail and writes in their Slack language", async () => {
-    const r = await platform().deliver({ type: "survey", to: to("alice@client.example"), prompt });
-    expect(r).toMatchObject({ status: "sent", platform: "slack" });
-    expect(JSON.stringify(fake.messagesIn("DUALICE").at(-1)?.blocks)).toContain("Great");
+describe("a message to a person", () => {
+  it("finds the person by e-mail, remembers them and writes in their Slack language when none is known", async () => {
+    const person = await db.store.people.upsertByEmail({ email: "alice@client.example", name: "Alice", now: ctx.clock.now() });
+    const r = await platform().post({ to: "person", person: to("alice@client.example", { personId: person.id }) }, survey);
+    expect(r).toEqual({ status: "sent", platform: "slack", ref: JSON.stringify({ channel: "DUALICE", ts: last("DUALICE").ts }) });
+    expect(allText(last("DUALICE"))).toContain(textsFor("en").survey.ratingLabels3[2]);
+    expect(await db.store.people.findById(person.id)).toMatchObject({ slackUserId: "UALICE", locale: "en" });
+  });
+
+  it("writes in the person's known language before Slack's, and in the default one when neither is ours", async () => {
+    await wait();
+    await platform().post({ to: "person", person: to("alice@client.example", { locale: "fr" }) }, survey);
+    expect(allText(last("DUALICE"))).toContain(textsFor("fr").survey.ratingLabels3[2]);
+    await platform().post({ to: "person", person: to("carl@client.example") }, survey);
+    expect(allText(last("DUCARL"))).toContain(textsFor(ctx.rules.defaultLocale).survey.header("#1"));
+  });
+
+  it("uses the Slack id it already knows without looking the e-mail up again", async () => {
+    const lookups = fake.callsTo("users.lookupByEmail").length;
+    const r = await platform().post({ to: "person", person: to("bob@esn.example", { slackUserId: "UBOB", locale: "en" }) }, survey);
+    expect(r).toMatchObject({ status: "sent" });
+    expect(fake.callsTo("users.lookupByEmail")).toHaveLength(lookups);
+    expect(allText(last("DUBOB"))).toContain(textsFor("en").survey.header("#1"));
   });
 
   it("gives up on people Slack does not know or who left", async () => {
-    expect(await platform().deliver({ type: "survey", to: to("nobody@client.example"), prompt })).toEqual({ status: "unreachable", reason: "users_not_found" });
-    expect(await platform().deliver({ type: "survey", to: to("gone@client.example"), prompt })).toEqual({ status: "unreachable", reason: "account_inactive" });
+    expect(await platform().post({ to: "person", person: to("nobody@client.example") }, survey)).toEqual({ status: "unreachable", reason: "users_not_found" });
+    expect(await platform().post({ to: "person", person: to("gone@client.example") }, survey)).toEqual({ status: "unreachable", reason: "account_inactive" });
   });
 
   it("retries later on a rate limit or a bad token", async () => {
     fake.failNext.set("users.lookupByEmail", "ratelimited");
-    expect(await platform().deliver({ type: "survey", to: to("alice@client.example"), prompt })).toEqual({ status: "retry", error: "slack: ratelimited", retryAfterMs: 7_000 });
-    expect(await platform("CTEAM", "xoxb-wrong").deliver({ type: "survey", to: to("alice@client.example"), prompt })).toEqual({ status: "retry", error: "slack: invalid_auth" });
+    expect(await platform().post({ to: "person", person: to("alice@client.example") }, survey)).toEqual({ status: "retry", error: "slack: ratelimited", retryAfterMs: 7_000 });
+    expect(await platform("CTEAM", "xoxb-wrong").post({ to: "person", person: to("alice@client.example") }, survey)).toEqual({ status: "retry", error: "slack: invalid_auth" });
   });
 });
 
-describe("team channel progress", () => {
-  it("posts one message per campaign, then edits it; a deleted message is posted again", async () => {
-    const p = platform("CPROG1");
-    await p.deliver({ type: "pot-progress", progress });
-    await p.deliver({ type: "pot-progress", progress: { ...progress, amountCents: 400, countedComments: 4 } });
-    expect(fake.messagesIn("CPROG1")).toHaveLength(1);
-    expect(fake.messagesIn("CPROG1")[0]?.updates).toBe(1);
-    expect(fake.messagesIn("CPROG1")[0]?.text).toContain("4");
-    fake.messages.splice(fake.messages.indexOf(fake.messagesIn("CPROG1")[0]!), 1);
-    await new Promise((r) => setTimeout(r, 1_100)); // the fake's one-post-per-second rule
-    expect(await p.deliver({ type: "pot-progress", progress })).toMatchObject({ status: "sent" });
-    expect(fake.messagesIn("CPROG1")).toHaveLength(1);
-    expect(JSON.parse((await db.store.settings.get(progressKey("camp-1")))!)).toMatchObject({ channel: "CPROG1", configured: "CPROG1" });
+describe("the team channel", () => {
+  it("posts in the default language and returns where the message lives", async () => {
+    const r = await platform("CPROG1").post({ to: "team" }, { kind: "progress", progress });
+    expect(r).toEqual({ status: "sent", platform: "slack", ref: JSON.stringify({ channel: "CPROG1", ts: last("CPROG1").ts, team: "CPROG1" }) });
+    expect(allText(last("CPROG1"))).toContain(textsFor(ctx.rules.defaultLocale).status.title("T4 2026"));
   });
 
-  it("starts a new message when SLACK_TEAM_CHANNEL changes, and joins a public channel it was not invited to", async () => {
-    await platform("CPROG2").deliver({ type: "pot-progress", progress });
+  it("joins a public channel it was not invited to, once, and posts", async () => {
     fake.notJoined.add("CPROG3");
-    expect(await platform("CPROG3").deliver({ type: "pot-progress", progress })).toMatchObject({ status: "sent" });
+    expect(await platform("CPROG3").post({ to: "team" }, { kind: "progress", progress })).toMatchObject({ status: "sent" });
     expect(fake.messagesIn("CPROG3")).toHaveLength(1);
     expect(fake.callsTo("conversations.join").map((c) => c.args.channel)).toContain("CPROG3");
   });
 
-  it("hands the channel's 429 back to the outbox with Retry-After", async () => {
+  it("hands the channel's 429 back with Retry-After", async () => {
     fake.failNext.set("chat.postMessage", "ratelimited");
-    expect(await platform("CPROG4").deliver({ type: "pot-progress", progress: { ...progress, campaignId: "camp-2" } })).toEqual({ status: "retry", error: "slack: ratelimited", retryAfterMs: 7_000 });
-    expect(await db.store.settings.get(progressKey("camp-2"))).toBeNull();
+    expect(await platform("CPROG4").post({ to: "team" }, { kind: "progress", progress })).toEqual({ status: "retry", error: "slack: ratelimited", retryAfterMs: 7_000 });
   });
 
-  it("does nothing without a team channel", async () => {
+  it("is unreachable without a team channel, calling nothing", async () => {
     const calls = fake.calls.length;
-    expect(await platform(null).deliver({ type: "pot-progress", progress })).toEqual({ status: "sent", platform: "slack" });
+    expect(await platform(null).post({ to: "team" }, { kind: "progress", progress })).toMatchObject({ status: "unreachable" });
     expect(fake.calls.length).toBe(calls);
   });
 });
 
-describe("messages to several people", () => {
-  it("reaches those it can, and is unreachable only when nobody could be reached", async () => {
-    const note = { answerId: "a", locale: "fr" as const, rating: 1, ratingScale: 3, comment: null, requesterName: "R", clientName: "C", ticketRef: "#1", ticketTitle: null, technicianName: "T" };
-    expect(await platform().deliver({ type: "follow-up", to: [to("gone@client.example"), to("bob@esn.example")], note })).toEqual({ status: "sent", platform: "slack" });
-    expect(fake.messagesIn("DUBOB")).toHaveLength(1);
-    expect(await platform().deliver({ type: "follow-up", to: [to("gone@client.example"), to("nobody@client.example")], note })).toEqual({ status: "unreachable", reason: "account_inactive, users_not_found" });
+describe("editing a message", () => {
+  it("edits the message in place; a deleted one is gone", async () => {
+    const p = platform("CPROG5");
+    const posted = await p.post({ to: "team" }, { kind: "progress", progress });
+    if (posted.status !== "sent" || !posted.ref) throw new Error("not posted");
+    const r = await p.update(posted.ref, { kind: "progress", progress: { ...progress, amountCents: 400, countedComments: 4 } });
+    expect(r).toEqual({ status: "sent", platform: "slack", ref: posted.ref });
+    expect(fake.messagesIn("CPROG5")).toHaveLength(1);
+    expect(last("CPROG5").updates).toBe(1);
+    expect(allText(last("CPROG5"))).toMatch(/4,00\s€/);
+    fake.messages.splice(fake.messages.indexOf(last("CPROG5")), 1);
+    expect(await p.update(posted.ref, { kind: "progress", progress })).toEqual({ status: "gone" });
+  });
+
+  it("says gone when SLACK_TEAM_CHANNEL changed since the post, so the progress starts afresh in the new channel", async () => {
+    const posted = await platform("CPROG7").post({ to: "team" }, { kind: "progress", progress });
+    if (posted.status !== "sent" || !posted.ref) throw new Error("not posted");
+    const updates = fake.callsTo("chat.update").length;
+    expect(await platform("CPROG8").update(posted.ref, { kind: "progress", progress })).toEqual({ status: "gone" });
+    expect(fake.callsTo("chat.update")).toHaveLength(updates);
+  });
+
+  it("says gone when Slack can no longer edit it, and retries on a rate limit", async () => {
+    const ref = JSON.stringify({ channel: "CPROG6", ts: "1.000001" });
+    fake.failNext.set("chat.update", "cant_update_message");
+    expect(await platform().update(ref, { kind: "progress", progress })).toEqual({ status: "gone" });
+    fake.failNext.set("chat.update", "ratelimited");
+    expect(await platform().update(ref, { kind: "progress", progress })).toEqual({ status: "retry", error: "slack: ratelimited", retryAfterMs: 7_000 });
   });
 });

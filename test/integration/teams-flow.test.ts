@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardProblems } from "../support/adaptive-card-parser.js";
 import { FakeConnector, type TeamsMember } from "../support/fake-connector/fake-connector.js";
-import { findAction, installActivity, invokeActivity, messageActivity, personalConversationId, type Where } from "../support/fake-connector/teams-activities.js";
+import { findAction, installActivity, invokeActivity, messageActivity, personalConversationId, shown, type Where } from "../support/fake-connector/teams-activities.js";
+import { textsFor } from "../../src/i18n/index.js";
 import { FixedClock } from "../support/fixtures.js";
 import { startTestBot } from "../support/running-bot.js";
 import { closeTicketViaWebhook } from "../support/webhook.js";
@@ -50,6 +51,8 @@ function lastCard(conversationId: string, method?: "send" | "update"): Record<st
 }
 
 const textOf = (card: unknown) => JSON.stringify(card);
+const fr = textsFor("fr");
+const en = textsFor("en");
 
 async function potCents(): Promise<number> {
   return ((await (await fetch(`${bot.url}/api/pot`)).json()) as { amountCents: number }).amountCents;
@@ -81,7 +84,9 @@ afterAll(async () => {
 describe("Teams, driven as Teams drives it", () => {
   it("welcomes each person on install and saves how to reach them", async () => {
     const welcome = lastCard(personalConversationId(requester));
-    expect(textOf(welcome)).toContain("enquête");
+    expect(shown(welcome)).toContain(fr.chat.welcome);
+    // Local trial: the welcome says how to get a survey at once.
+    expect(shown(welcome)).toContain(fr.chat.welcomeDemo);
     const person = await bot.ctx.store.people.findByEmail(requester.email);
     expect(person?.teamsUserId).toBe("aad-req");
     expect((await bot.ctx.store.people.teamsConversation(person?.id ?? ""))?.reference).toContain(personalConversationId(requester));
@@ -89,9 +94,11 @@ describe("Teams, driven as Teams drives it", () => {
 
   it("lets management choose the progress channel, and refuses it to others", async () => {
     await send(messageActivity(stranger, "cagnotte channel", where({ channel })));
-    expect(textOf(lastCard(channel.channelId + ";messageid=1"))).toContain("direction");
+    expect(shown(lastCard(channel.channelId + ";messageid=1"))).toContain(fr.refusals["not-management"](""));
+    await send(messageActivity(boss, "cagnotte channel", where()));
+    expect(shown(lastCard(personalConversationId(boss)))).toContain(fr.refusals["channel-only"](""));
     await send(messageActivity(boss, "cagnotte channel", where({ channel })));
-    expect(textOf(lastCard(channel.channelId + ";messageid=1"))).toContain("Ce canal recevra");
+    expect(shown(lastCard(channel.channelId + ";messageid=1"))).toContain(fr.management.done["channel-set"]({ kind: "channel-set" }, String));
   });
 
   it("runs the whole flow: survey card, answer in place, praise, channel progress, status", async () => {
@@ -99,7 +106,7 @@ describe("Teams, driven as Teams drives it", () => {
     await bot.worker.drain();
     const survey = lastCard(personalConversationId(requester), "send");
     expect(findAction(survey, "survey.answer").data).toEqual({ surveyId });
-    expect(textOf(survey)).toContain("aucune contrepartie");
+    expect(shown(survey)).toContain("aucune contrepartie");
     // The ticket title is escaped: no Markdown link, no bold.
     expect(textOf(survey)).not.toContain("[clic](https://evil.example)");
     expect(textOf(survey)).toContain("\\\\[clic\\\\]");
@@ -108,7 +115,7 @@ describe("Teams, driven as Teams drives it", () => {
 
     const comment = "Super **rapide** [lien](https://evil.example) ${secret} {{DATE(2026-01-01T00:00:00Z)}}";
     const answered = await answer(requester, survey, { rating: "3", comment, share: "true" });
-    expect(textOf(answered)).toContain("Merci pour votre réponse");
+    expect(shown(answered)).toContain(fr.answer.thanks);
     expect(textOf(answered)).toContain("1,00");
     findAction(answered, "comment.withdraw");
     expect(textOf(answered)).not.toContain("**rapide**");
@@ -116,15 +123,18 @@ describe("Teams, driven as Teams drives it", () => {
 
     await bot.worker.drain();
     const praise = lastCard(personalConversationId(technician));
-    expect(textOf(praise)).toContain("Un client vous remercie");
+    expect(shown(praise)).toContain(fr.praise.thankYouTitle);
     expect(textOf(praise)).toContain("\\\\*\\\\*rapide\\\\*\\\\*");
-    const progress = lastCard(channel.channelId, "send");
-    expect(textOf(progress)).toContain("1,00");
-    expect(textOf(progress)).toContain("Dernier commentaire partagé");
+    const posts = connector.cardsIn(channel.channelId, "send").map(shown).join("\n");
+    expect(posts).toContain(fr.status.countedComments);
+    expect(posts).toMatch(/1,00\s€/);
+    // Ticked "may be shared": the comment is quoted in the channel.
+    expect(posts).toContain(fr.status.sharedComment);
+    expect(posts).toContain("Super **rapide**");
 
     await send(messageActivity(requester, "cagnotte status", where()));
     const status = lastCard(personalConversationId(requester), "send");
-    expect(textOf(status)).toContain("Commentaires comptés");
+    expect(shown(status)).toContain(fr.status.countedComments);
     expect(textOf(status)).toMatch(/1,00\s€/);
   });
 
@@ -133,16 +143,16 @@ describe("Teams, driven as Teams drives it", () => {
     await bot.worker.drain();
     const survey = lastCard(personalConversationId(requester), "send");
     const foreign = await answer(stranger, survey, { rating: "3", comment: "pas moi" });
-    expect(textOf(foreign)).toContain("Seul le demandeur");
+    expect(shown(foreign)).toContain(fr.refusals["not-requester"](""));
     await answer(requester, survey, { rating: "3", comment: "Deuxième ticket, merci" });
     const again = await answer(requester, survey, { rating: "1", comment: "autre avis" });
-    expect(textOf(again)).toContain("déjà répondu");
+    expect(shown(again)).toContain(fr.refusals["already-answered"](""));
     const context = await bot.ctx.store.surveys.findContext(surveyId);
     expect(context?.survey.status).toBe("answered");
     // The second euro crosses the 2 € milestone: the card is updated and a new post announces it.
     await bot.worker.drain();
     expect(connector.cardsIn(channel.channelId, "update").length).toBeGreaterThanOrEqual(1);
-    expect(textOf(lastCard(channel.channelId, "send"))).toContain("vient de passer");
+    expect(connector.cardsIn(channel.channelId, "send").map(shown).join("\n")).toContain("vient de passer");
     // Not ticked "may be shared": the comment never reaches the channel.
     expect(connector.cardsIn(channel.channelId).map(textOf).join("\n")).not.toContain("Deuxième ticket");
   });
@@ -154,7 +164,7 @@ describe("Teams, driven as Teams drives it", () => {
     await answer(requester, lastCard(personalConversationId(requester), "send"), { rating: "1", comment: "Trop long" });
     await bot.worker.drain();
     expect(connector.cardsIn(personalConversationId(technician))).toHaveLength(techCards);
-    expect(textOf(lastCard(personalConversationId(boss)))).toContain("Évaluation à suivre");
+    expect(shown(lastCard(personalConversationId(boss)))).toContain(fr.praise.followUpIntro);
   });
 
   it("counts no more than 3 comments per requester: the fourth is recorded, not counted", async () => {
@@ -162,8 +172,8 @@ describe("Teams, driven as Teams drives it", () => {
     await closeTicket(requester);
     await bot.worker.drain();
     const answered = await answer(requester, lastCard(personalConversationId(requester), "send"), { rating: "3", comment: "Quatrième merci" });
-    expect(textOf(answered)).toContain("transmise au technicien");
-    expect(textOf(answered)).not.toContain("ajoute");
+    expect(shown(answered)).toContain(fr.answer.notCounted);
+    expect(shown(answered)).not.toContain("ajoute");
     expect(await potCents()).toBe(before);
     await bot.worker.drain();
     expect(textOf(lastCard(personalConversationId(technician)))).toContain("Quatrième merci");
@@ -176,13 +186,14 @@ describe("Teams, driven as Teams drives it", () => {
     const answerId = String(findAction(answered, "comment.withdraw").data?.answerId);
     const before = await potCents();
     await send(messageActivity(requester, `cagnotte override ${answerId} client ravi`, where()));
-    expect(textOf(lastCard(personalConversationId(requester), "send"))).toContain("réservée à la direction");
+    expect(shown(lastCard(personalConversationId(requester), "send"))).toContain(fr.refusals["not-management"](""));
     expect(await potCents()).toBe(before);
     await send(messageActivity(boss, `cagnotte override ${answerId} client ravi`, where()));
-    expect(textOf(lastCard(personalConversationId(boss), "send"))).toContain("Réponse comptée");
+    expect(shown(lastCard(personalConversationId(boss), "send"))).toContain(fr.management.done["override-counted"]({ kind: "override-counted" }, String));
     expect(await potCents()).toBe(before + 100);
-    await send(messageActivity(requester, "withdraw", where()));
-    expect(textOf(lastCard(personalConversationId(requester), "send"))).toContain("Votre commentaire a été effacé");
+    // French command words work as well as English ones.
+    await send(messageActivity(requester, "retirer", where()));
+    expect(shown(lastCard(personalConversationId(requester), "send"))).toContain("Votre commentaire a été effacé");
     await bot.worker.drain();
   });
 
@@ -195,14 +206,15 @@ describe("Teams, driven as Teams drives it", () => {
     const updates = connector.cardsIn(channel.channelId, "update").length;
     const res = await send(invokeActivity(paul, findAction(answered, "comment.withdraw"), {}, where()));
     const body = (await res.json()) as { value: unknown };
-    expect(textOf(body.value)).toContain("Commentaire retiré");
+    expect(shown(body.value)).toContain(fr.answer.withdrawnTitle);
+    expect(shown(body.value)).toContain(fr.answer.withdrawn(true));
     expect(await potCents()).toBe(before - 100);
     await bot.worker.drain();
     expect(connector.cardsIn(channel.channelId, "update").length).toBe(updates + 1);
     // The shared comment is gone from the channel with its withdrawal.
     expect(textOf(lastCard(channel.channelId, "update"))).not.toContain("réactivité");
     const again = await send(invokeActivity(paul, findAction(answered, "comment.withdraw"), {}, where()));
-    expect(textOf(((await again.json()) as { value: unknown }).value)).toContain("aucun commentaire à retirer");
+    expect(shown(((await again.json()) as { value: unknown }).value)).toContain(fr.refusals["nothing-to-withdraw"](""));
   });
 
   it("waits on a 429 (Retry-After) and delivers later", async () => {
@@ -231,13 +243,19 @@ describe("Teams, driven as Teams drives it", () => {
     expect((await bot.ctx.store.surveys.findContext(surveyId))?.survey.status).toBe("undeliverable");
   });
 
-  it("answers help and refuses management commands to others", async () => {
-    await send(messageActivity(requester, "help", where({ locale: "en-US" })));
-    expect(textOf(lastCard(personalConversationId(requester), "send"))).toContain("cagnotte status: this quarter");
+  it("answers help and refuses management commands to others, in the person's one language", async () => {
+    // This client says en-US, but the bot knows Marie in French: one person, one language.
+    await send(messageActivity(requester, "aide", where({ locale: "en-US" })));
+    const help = shown(lastCard(personalConversationId(requester), "send"));
+    expect(help).toContain(fr.help.everyone);
+    expect(help).toContain(fr.help.line("cagnotte ", fr.help.teamsDemo));
+    expect(help).not.toContain(fr.help.management);
     await send(messageActivity(requester, "cagnotte history", where({ locale: "en-US" })));
-    expect(textOf(lastCard(personalConversationId(requester), "send"))).toContain("management only");
-    await send(messageActivity(boss, "cagnotte history", where()));
-    expect(textOf(lastCard(personalConversationId(boss), "send"))).toContain("Campagnes passées");
+    expect(shown(lastCard(personalConversationId(requester), "send"))).toContain(fr.refusals["not-management"](""));
+    await send(messageActivity(boss, "cagnotte historique", where()));
+    expect(shown(lastCard(personalConversationId(boss), "send"))).toContain(fr.status.historyTitle);
+    await send(messageActivity(boss, "help", where()));
+    expect(shown(lastCard(personalConversationId(boss), "send"))).toContain(fr.help.line("cagnotte ", fr.help.teamsChannel));
   });
 
   it("surveys people in their own language (en-US install → English card)", async () => {
@@ -246,9 +264,10 @@ describe("Teams, driven as Teams drives it", () => {
     await closeTicket(emma);
     await bot.worker.drain();
     const survey = lastCard(personalConversationId(emma), "send");
-    expect(textOf(survey)).toContain("Your opinion on the support you got");
+    expect(shown(survey)).toContain(en.survey.submit);
+    expect(shown(survey)).toContain(en.survey.ratingLegend);
     const answered = await answer(emma, survey, { rating: "2" }, "en-US");
-    expect(textOf(answered)).toContain("Thank you for your answer");
+    expect(shown(answered)).toContain(en.answer.thanks);
   });
 
   it("added to a team, opens a 1:1 chat with each member so that surveys reach them", async () => {

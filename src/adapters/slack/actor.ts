@@ -1,5 +1,6 @@
 // Who typed a command or clicked a management button, as runCommand needs it.
 import type { AppContext } from "../../app/context.js";
+import { personLocale } from "../../app/locale.js";
 import type { Actor } from "../../app/commands/replies.js";
 import type { IdentityCache } from "./identity.js";
 import type { WebClient } from "./web-client.js";
@@ -26,6 +27,7 @@ export async function resolveActor(ctx: AppContext, identities: IdentityCache, c
     platformUserId: userId,
     email: trusted ? identity.email : null,
     personId: person?.id ?? null,
-    locale: identity.locale ?? person?.locale ?? ctx.rules.defaultLocale,
+    // The person's known language first, then Slack's, then CAGNOTTE_DEFAULT_LOCALE.
+    locale: personLocale(ctx, person?.locale, identity.locale),
   };
 }

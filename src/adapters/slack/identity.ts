@@ -1,7 +1,7 @@
 // Who a Slack user is: e-mail (the platform vouches for it), locale and name, from users.info.
 // Cached for a while: a slash command or a click must not cost a Web API call each time.
 import type { Locale } from "../../core/model.js";
-import { localeFromSlack } from "./texts.js";
+import { localeFromTag } from "../../i18n/index.js";
 import type { WebClient } from "./web-client.js";
 
 export interface SlackIdentity {
@@ -25,7 +25,7 @@ export async function fetchIdentity(client: WebClient, userId: string): Promise<
   return {
     userId,
     email: u.profile?.email?.trim().toLowerCase() ?? null,
-    locale: localeFromSlack(u.locale),
+    locale: localeFromTag(u.locale),
     name: u.profile?.real_name || u.real_name || u.name || null,
   };
 }

@@ -1,4 +1,6 @@
 // The action, block and callback ids the bot puts in its messages and reads back from Slack.
+import type { ActionId } from "../../presenter/index.js";
+
 export const ids = {
   rateAction: /^cagnotte_rate_\d$/,
   rateActionFor: (rating: number) => `cagnotte_rate_${rating}`,
@@ -13,6 +15,23 @@ export const ids = {
   moderationAction: /^cagnotte_moderation_(approve|reject)$/,
   moderationActionFor: (verdict: "approve" | "reject") => `cagnotte_moderation_${verdict}`,
 } as const;
+
+/**
+ * The Slack action id of each neutral action. `survey.answer` has none in the DM: there the rating
+ * buttons open the comment modal, whose submit button is that action.
+ */
+export function slackActionId(id: ActionId): string | null {
+  switch (id) {
+    case "survey.answer":
+      return null;
+    case "comment.withdraw":
+      return ids.withdrawAction;
+    case "moderation.approve":
+      return ids.moderationActionFor("approve");
+    case "moderation.reject":
+      return ids.moderationActionFor("reject");
+  }
+}
 
 /** What a rating button carries: the survey and the rating (Slack gives it back on click). */
 export function encodeRating(surveyId: string, rating: number): string {

@@ -4,7 +4,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Router, type Request, type Response } from "express";
 import type { CommandHandler, CommandTable } from "../../app/commands/run-command.js";
-import { refusal } from "../../app/commands/refusals.js";
+import type { Locale } from "../../core/model.js";
+import { refusal } from "../../core/refusal.js";
+import { localeFromAcceptLanguage, textsFor } from "../../i18n/index.js";
 
 export const INSTALL_PATH = "/slack/install";
 export const REDIRECT_PATH = "/slack/oauth_redirect";
@@ -27,15 +29,8 @@ export function installLink(publicUrl: string, secret: string, clientExternalId:
 export function slackInstallCommands(publicUrl: string, secret: string): Partial<CommandTable> {
   const handler: CommandHandler = async (_ctx, _actor, args) => {
     const client = args[0];
-    if (!client) return refusal("usage", "slack-install <client-id>");
-    const link = installLink(publicUrl, secret, client);
-    return {
-      kind: "done",
-      text: {
-        fr: `Lien d'installation de Cagnotte pour le client ${client} (à envoyer à l'administrateur de son Slack) : ${link}`,
-        en: `Cagnotte install link for client ${client} (send it to their Slack admin): ${link}`,
-      },
-    };
+    if (!client) return { kind: "refused", refusal: refusal("usage", "slack-install <client-id>") };
+    return { kind: "done", done: { kind: "install-link", client, link: installLink(publicUrl, secret, client) } };
   };
   return { management: { "slack-install": handler } };
 }
@@ -45,13 +40,15 @@ export interface InstallPathHandler {
 }
 
 /** GET /slack/install: checks the client's signature, then hands over to Bolt's installer. */
-export function installRouter(installer: InstallPathHandler, input: { secret: string; scopes: string[]; redirectUri: string }): Router {
+export function installRouter(installer: InstallPathHandler, input: { secret: string; scopes: string[]; redirectUri: string; defaultLocale: Locale }): Router {
   const router = Router();
   router.get(INSTALL_PATH, async (req: Request, res: Response) => {
     const client = typeof req.query.client === "string" ? req.query.client : "";
     const sig = typeof req.query.sig === "string" ? req.query.sig : "";
     if (!client || !sig || !verifyClient(input.secret, client, sig)) {
-      res.status(403).type("text/plain").send("This install link is not valid. Ask your IT provider for a new one (/cagnotte slack-install <client>).");
+      // Read by a client's Slack admin in a browser: in the browser's language.
+      const locale = localeFromAcceptLanguage(req.headers["accept-language"], input.defaultLocale);
+      res.status(403).type("text/plain").send(textsFor(locale).web.installLinkInvalid);
       return;
     }
     await installer.handleInstallPath(req, res, undefined, { scopes: input.scopes, metadata: JSON.stringify({ client }), redirectUri: input.redirectUri });

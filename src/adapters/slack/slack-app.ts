@@ -7,6 +7,7 @@ import type { Router } from "express";
 import type { AppContext } from "../../app/context.js";
 import type { CommandTable } from "../../app/commands/run-command.js";
 import type { ChatPlatform } from "../../ports/chat-platform.js";
+import type { HelpExtras } from "../../presenter/index.js";
 import type { SlackInstallationRepository } from "../../ports/slack-installations.js";
 import { boltLogger } from "./bolt-logger.js";
 import { dedupeMiddleware } from "./dedupe.js";
@@ -81,7 +82,8 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
     app = new App({ receiver, token: settings.botToken, logger, clientOptions });
     routers = [receiver.router as Router];
   }
-  wireHandlers(app, ctx, commands, trustedTeam);
+  // slack-install only exists with the OAuth install (main.ts adds it to the table then).
+  wireHandlers(app, ctx, commands, trustedTeam, settings.oauth ? { management: ["slackInstall"] } : {});
   registerWorkspaceEvents(app, { logger: ctx.logger, forget });
   const platform = slackPlatform({ ctx, workspaces, teamChannel: settings.teamChannel, pacer: channelPacer() });
   return {
@@ -133,14 +135,14 @@ function oauthApp(
   const forget = async (query: Parameters<NonNullable<WorkspaceEventDeps["forget"]>>[0]) => {
     await installationStore.deleteInstallation?.({ teamId: query.teamId, enterpriseId: query.enterpriseId, isEnterpriseInstall: query.isEnterpriseInstall } as InstallationQuery<boolean>);
   };
-  return { app, home, forget, routers: [installRouter(installer, { secret: oauth.stateSecret, scopes: BOT_SCOPES, redirectUri }), receiver.router as Router] };
+  return { app, home, forget, routers: [installRouter(installer, { secret: oauth.stateSecret, scopes: BOT_SCOPES, redirectUri, defaultLocale: ctx.rules.defaultLocale }), receiver.router as Router] };
 }
 
-function wireHandlers(app: App, ctx: AppContext, commands: CommandTable, trustedTeam: (teamId: string | undefined) => Promise<boolean>): void {
+function wireHandlers(app: App, ctx: AppContext, commands: CommandTable, trustedTeam: (teamId: string | undefined) => Promise<boolean>, helpExtras: HelpExtras): void {
   const identities = identityCache();
   app.use(dedupeMiddleware());
   registerSurveyHandlers(app, { ctx, identities });
-  registerCommandHandlers(app, { ctx, identities, commands, trustedTeam });
+  registerCommandHandlers(app, { ctx, identities, commands, trustedTeam, helpExtras });
   app.error(async (error) => {
     // Bolt has already answered Slack; say what failed without the payload (it may hold comments).
     ctx.logger.error({ err: { message: error.message, code: (error as { code?: string }).code } }, "slack handler failed");

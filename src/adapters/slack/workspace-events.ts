@@ -10,20 +10,21 @@ export interface WorkspaceEventDeps {
 }
 
 export function registerWorkspaceEvents(app: App, deps: WorkspaceEventDeps): void {
-  const handle = async (teamId: string | undefined, enterpriseId: string | undefined, isEnterpriseInstall: boolean, what: string) => {
+  // `event`: Slack's event name, said in the log line.
+  const handle = async (teamId: string | undefined, enterpriseId: string | undefined, isEnterpriseInstall: boolean, event: string) => {
     if (deps.forget) {
       await deps.forget({ teamId, enterpriseId, isEnterpriseInstall });
-      deps.logger.warn({ teamId, enterpriseId }, `slack: ${what}; installation forgotten`);
+      deps.logger.warn({ teamId, enterpriseId }, `slack: ${event}; installation forgotten`);
     } else {
-      deps.logger.error({ teamId }, `slack: ${what}; Slack deliveries will fail until the app is installed again and SLACK_BOT_TOKEN updated`);
+      deps.logger.error({ teamId }, `slack: ${event}; Slack deliveries will fail until the app is installed again and SLACK_BOT_TOKEN updated`);
     }
   };
   app.event("app_uninstalled", async ({ context }) => {
-    await handle(context.teamId, context.enterpriseId, !!context.isEnterpriseInstall, "the app was uninstalled");
+    await handle(context.teamId, context.enterpriseId, !!context.isEnterpriseInstall, "app_uninstalled");
   });
   app.event("tokens_revoked", async ({ event, context }) => {
     // Only the bot token matters here; a revoked user token changes nothing for Cagnotte.
     if (!event.tokens.bot?.length) return;
-    await handle(context.teamId, context.enterpriseId, !!context.isEnterpriseInstall, "the bot token was revoked");
+    await handle(context.teamId, context.enterpriseId, !!context.isEnterpriseInstall, "tokens_revoked");
   });
 }

@@ -12,7 +12,8 @@ interface TemplateEngine {
 }
 const ACData = createRequire(import.meta.url)("adaptivecards-templating") as TemplateEngine;
 
-export type TemplateName = "survey" | "survey-answered" | "note" | "moderation-queue" | "file";
+/** `message`: any neutral Message (render-card.ts); `file`: a CSV export shown in the card. */
+export type TemplateName = "message" | "file";
 
 // src/adapters/teams → repository root (the same depth from dist/adapters/teams).
 const folder = fileURLToPath(new URL("../../../adaptive-cards/", import.meta.url));

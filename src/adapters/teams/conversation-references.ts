@@ -3,7 +3,8 @@
 // Teams vouches for (TeamsInfo.getMember), and uses it later for proactive messages.
 import { TeamsInfo, TurnContext, type ConversationReference, type TeamsChannelAccount } from "botbuilder";
 import type { AppContext } from "../../app/context.js";
-import type { Locale, Person } from "../../core/model.js";
+import type { Person } from "../../core/model.js";
+import { localeFromTag } from "../../i18n/index.js";
 
 export interface Member {
   /** Azure AD object id: stable across chats and teams. */
@@ -34,17 +35,22 @@ export function isPersonalChat(turn: TurnContext): boolean {
   return turn.activity.conversation.conversationType === "personal" || turn.activity.conversation.conversationType === undefined;
 }
 
-/** Links the member to their person record; in a 1:1 chat, saves where to reach them later. */
-export async function rememberMember(ctx: AppContext, turn: TurnContext, member: Member, locale: Locale): Promise<Person | null> {
+/**
+ * Links the member to their person record; in a 1:1 chat, saves where to reach them later. The
+ * locale Teams sends with the activity becomes the person's known locale only while none is known:
+ * one person keeps one language across every message, whatever a later activity says.
+ */
+export async function rememberMember(ctx: AppContext, turn: TurnContext, member: Member): Promise<Person | null> {
   if (!member.email) return null;
   const now = ctx.clock.now();
   const person = await ctx.store.people.upsertByEmail({ email: member.email, name: member.name, now });
   const other = await ctx.store.people.findByPlatformId("teams", member.userId);
   // The same Teams account already belongs to someone else (a changed address): keep the old link.
   if (other && other.id !== person.id) return other;
+  const locale = person.locale ?? localeFromTag(turn.activity.locale);
   const reference = isPersonalChat(turn) ? JSON.stringify(proactiveReference(turn)) : null;
   await ctx.store.people.linkPlatform(person.id, { platform: "teams", userId: member.userId, locale, teamsConversation: reference }, now);
-  return { ...person, teamsUserId: member.userId };
+  return { ...person, locale, teamsUserId: member.userId };
 }
 
 export function parseReference(json: string): Partial<ConversationReference> | null {

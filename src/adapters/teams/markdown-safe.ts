@@ -22,3 +22,20 @@ export function markdownSafe(text: string | null | undefined): string {
     )
     .join("\n");
 }
+
+/**
+ * A Markdown link with an escaped label, for an address the bot itself configured (the
+ * règlement). Only http(s); brackets and spaces in the address are percent-encoded so that it
+ * cannot end the link early. Anything else shows as the bare label.
+ */
+export function markdownLink(label: string, url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return markdownSafe(label);
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return markdownSafe(label);
+  const href = parsed.href.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return `[${markdownSafe(label)}](${href})`;
+}

@@ -9,7 +9,10 @@ import type { Config } from "../../config.js";
 import type { ChatPlatform } from "../../ports/chat-platform.js";
 import { ConversationPacer } from "./pacing.js";
 import { CagnotteTeamsBot } from "./teams-bot.js";
+import { textsFor } from "../../i18n/index.js";
 import { teamsPlatform } from "./teams-platform.js";
+import { withTeamsCommands } from "./teams-commands.js";
+import { readerLocale } from "./teams-presentation.js";
 
 export type TeamsSettings = NonNullable<Config["teams"]>;
 
@@ -27,12 +30,13 @@ export function teamsAdapter(ctx: AppContext, settings: TeamsSettings, commands:
   });
   const adapter = new CloudAdapter(auth);
   const sender = { adapter, appId: settings.local ? "" : settings.appId, pacer: new ConversationPacer() };
-  const bot = new CagnotteTeamsBot({ ctx, commands, sender, local: settings.local });
+  const bot = new CagnotteTeamsBot({ ctx, commands: withTeamsCommands(commands, settings.local), sender, local: settings.local });
 
   adapter.onTurnError = async (turn: TurnContext, error: unknown) => {
     // Never log the activity itself: it may hold a comment.
     ctx.logger.error({ err: error, type: turn.activity.type, name: turn.activity.name }, "teams: turn failed");
-    if (turn.activity.type === "message") await turn.sendActivity("Cagnotte: something went wrong; it has been logged.").catch(() => undefined);
+    const locale = readerLocale(ctx, null, turn.activity.locale);
+    if (turn.activity.type === "message") await turn.sendActivity(textsFor(locale).refusals["something-wrong"]("")).catch(() => undefined);
   };
 
   if (settings.local) {

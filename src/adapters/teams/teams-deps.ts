@@ -5,6 +5,7 @@ import type { TeamsSender } from "./teams-platform.js";
 
 export interface TeamsDeps {
   ctx: AppContext;
+  /** The shared command table with Teams' own `channel` (and `demo`) joined (teams-commands.ts). */
   commands: CommandTable;
   sender: TeamsSender;
   /** Local trial mode (no authentication): enables the `demo` command. */

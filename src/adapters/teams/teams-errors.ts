@@ -42,6 +42,12 @@ export function retryAfterMs(value: string | null, now: Date = new Date()): numb
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
 
+/** An edit of an activity that no longer exists (deleted from the chat): 404. */
+export function isMissingActivity(error: unknown): boolean {
+  const e = (error ?? {}) as RestErrorLike;
+  return (e.statusCode ?? e.response?.status) === 404;
+}
+
 export type TeamsFault = Exclude<DeliveryResult, { status: "sent" }> & { blocked?: boolean };
 
 export function classifyTeamsError(error: unknown): TeamsFault {

@@ -1,17 +1,22 @@
-// The ChatPlatform for Teams: proactive messages through the saved conversation references
-// (adapter.continueConversationAsync), paced per conversation, faults converted once.
+// The ChatPlatform for Teams: posts one card to one person (through the conversation reference
+// saved when they installed the app or wrote to the bot) or to the team channel chosen with
+// `cagnotte channel`, and edits a card it posted. Words the content in the reader's language with
+// the presenter and lays it out with the card renderer; paced per conversation; connector faults
+// converted once (teams-errors.ts). What to update in place, when to post a milestone, whom to
+// tell: the delivery rules (src/app/delivery) decide, not this file.
 import { MessageFactory, type CloudAdapter, type ConversationReference } from "botbuilder";
-import type { Locale } from "../../core/model.js";
-import type { Recipient } from "../../core/views.js";
 import type { AppContext } from "../../app/context.js";
-import type { ChatMessage, ChatPlatform, DeliveryResult } from "../../ports/chat-platform.js";
-import { cardAttachment, type AdaptiveCard } from "./card-templates.js";
+import type { Locale } from "../../core/model.js";
+import type { ChatContent, Recipient } from "../../core/views.js";
+import type { ChatPlatform, DeliveryResult, Destination, UpdateResult } from "../../ports/chat-platform.js";
+import { presentContent, type Message } from "../../presenter/index.js";
+import { cardAttachment } from "./card-templates.js";
 import { parseReference } from "./conversation-references.js";
-import { followUpCard, milestoneCard, noticeCard, potProgressCard, teamPostCard, thankYouCard } from "./note-cards.js";
 import type { ConversationPacer } from "./pacing.js";
-import { surveyCard } from "./survey-cards.js";
-import { progressCardId, progressChannel, saveProgressCardId } from "./team-channel.js";
-import { classifyTeamsError } from "./teams-errors.js";
+import { renderCard } from "./render-card.js";
+import { progressChannel } from "./team-channel.js";
+import { classifyTeamsError, isMissingActivity, type TeamsFault } from "./teams-errors.js";
+import { teamsPresentation } from "./teams-presentation.js";
 
 export interface TeamsSender {
   adapter: CloudAdapter;
@@ -19,32 +24,45 @@ export interface TeamsSender {
   pacer: ConversationPacer;
 }
 
-type Reach = { personId: string; reference: Partial<ConversationReference>; locale: Locale } | { unreachable: string };
+/** Where a posted card lives: enough to edit it later, and the language it was worded in. */
+interface CardRef {
+  conversationId: string;
+  activityId: string;
+  serviceUrl?: string;
+  locale?: Locale;
+}
 
-async function reachOf(ctx: AppContext, to: Recipient): Promise<Reach> {
+type Reach = { reference: Partial<ConversationReference>; locale: Locale; personId: string | null } | { reason: string };
+
+async function personReach(ctx: AppContext, to: Recipient): Promise<Reach> {
   const personId = to.personId ?? (await ctx.store.people.findByEmail(to.email))?.id ?? null;
   const saved = personId ? await ctx.store.people.teamsConversation(personId) : null;
-  if (!personId || !saved?.reference) return { unreachable: "teams: no saved conversation (the app is not installed for this person)" };
-  if (saved.unreachable) return { unreachable: "teams: the person blocked the bot" };
+  if (!personId || !saved?.reference) return { reason: "teams: no saved conversation (the app is not installed for this person)" };
+  if (saved.unreachable) return { reason: "teams: the person blocked the bot" };
   const reference = parseReference(saved.reference);
-  if (!reference) return { unreachable: "teams: the saved conversation reference is unusable" };
+  if (!reference) return { reason: "teams: the saved conversation reference is unusable" };
+  // The person's known locale (Teams saved it from their activities), else the default.
   return { personId, reference, locale: to.locale ?? ctx.rules.defaultLocale };
 }
 
-/** Sends (or, with `replaceId`, updates) one card; returns the activity id. Throws connector faults. */
-export async function sendCard(sender: TeamsSender, reference: Partial<ConversationReference>, card: AdaptiveCard, replaceId?: string): Promise<string> {
+async function teamReach(ctx: AppContext): Promise<Reach> {
+  const json = await progressChannel(ctx.store);
+  const reference = json ? parseReference(json) : null;
+  if (!reference) return { reason: "teams: no progress channel (type “cagnotte channel” in one)" };
+  return { personId: null, reference, locale: ctx.rules.defaultLocale };
+}
+
+/** Runs one send or edit in the conversation, paced; returns the activity id. Throws connector faults. */
+async function inConversation(sender: TeamsSender, reference: Partial<ConversationReference>, message: Message, replaceId?: string): Promise<string> {
   await sender.pacer.take(reference.conversation?.id ?? "");
+  const activity = { ...MessageFactory.attachment(cardAttachment(renderCard(message))), summary: message.summary };
   let id = replaceId ?? "";
   // Errors inside the logic would go to adapter.onTurnError and be swallowed: carry them out.
   let failure: unknown = null;
   await sender.adapter.continueConversationAsync(sender.appId, reference, async (turn) => {
     try {
-      const activity = MessageFactory.attachment(cardAttachment(card));
-      if (replaceId) {
-        await turn.updateActivity({ ...activity, id: replaceId });
-      } else {
-        id = (await turn.sendActivity(activity))?.id ?? "";
-      }
+      if (replaceId) await turn.updateActivity({ ...activity, id: replaceId });
+      else id = (await turn.sendActivity(activity))?.id ?? "";
     } catch (error) {
       failure = error;
     }
@@ -53,77 +71,60 @@ export async function sendCard(sender: TeamsSender, reference: Partial<Conversat
   return id;
 }
 
+const asResult = (fault: TeamsFault): DeliveryResult =>
+  fault.status === "retry" ? { status: "retry", error: fault.error, retryAfterMs: fault.retryAfterMs } : { status: "unreachable", reason: fault.reason };
+
+function parseCardRef(ref: string): CardRef | null {
+  try {
+    const value = JSON.parse(ref) as Partial<CardRef>;
+    return typeof value.conversationId === "string" && typeof value.activityId === "string" && value.activityId ? (value as CardRef) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function teamsPlatform(ctx: AppContext, sender: TeamsSender): ChatPlatform {
-  async function toPerson(to: Recipient, render: (locale: Locale) => AdaptiveCard): Promise<DeliveryResult> {
-    const reach = await reachOf(ctx, to);
-    if ("unreachable" in reach) return { status: "unreachable", reason: reach.unreachable };
-    try {
-      const activityId = await sendCard(sender, reach.reference, render(reach.locale));
-      return { status: "sent", platform: "teams", ref: JSON.stringify({ conversationId: reach.reference.conversation?.id, activityId }) };
-    } catch (error) {
-      const fault = classifyTeamsError(error);
-      if (fault.status === "unreachable" && fault.blocked) await ctx.store.people.markUnreachable(reach.personId, "teams", ctx.clock.now());
-      ctx.logger.warn({ personId: reach.personId, fault: fault.status === "retry" ? fault.error : fault.reason }, "teams: delivery failed");
-      return fault.status === "retry" ? { status: "retry", error: fault.error, retryAfterMs: fault.retryAfterMs } : { status: "unreachable", reason: fault.reason };
-    }
-  }
+  const word = (content: ChatContent, locale: Locale) => presentContent(content, teamsPresentation(ctx, locale));
 
-  async function toMany(to: Recipient[], render: (locale: Locale) => AdaptiveCard): Promise<DeliveryResult> {
-    const results = [];
-    for (const recipient of to) results.push(await toPerson(recipient, render));
-    // Re-sending to everyone on a retry would duplicate: one delivered copy is enough.
-    return results.find((r) => r.status === "sent") ?? results.find((r) => r.status === "retry") ?? results[0] ?? { status: "unreachable", reason: "teams: nobody to send to" };
-  }
-
-  async function toChannel(render: (locale: Locale) => AdaptiveCard, progress?: { campaignId: string }): Promise<DeliveryResult> {
-    const json = await progressChannel(ctx.store);
-    const reference = json ? parseReference(json) : null;
-    if (!reference) return { status: "unreachable", reason: "teams: no progress channel (type “cagnotte channel” in one)" };
-    const card = render(ctx.rules.defaultLocale);
-    try {
-      if (progress) {
-        const existing = await progressCardId(ctx.store, progress.campaignId);
-        if (existing) {
-          try {
-            await sendCard(sender, reference, card, existing);
-            return { status: "sent", platform: "teams", ref: existing };
-          } catch (error) {
-            // The card was deleted from the channel: post a new one below.
-            if (classifyTeamsError(error).status === "retry") throw error;
-          }
-        }
-        const id = await sendCard(sender, reference, card);
-        await saveProgressCardId(ctx.store, progress.campaignId, id, ctx.clock.now());
-        return { status: "sent", platform: "teams", ref: id };
-      }
-      return { status: "sent", platform: "teams", ref: await sendCard(sender, reference, card) };
-    } catch (error) {
-      const fault = classifyTeamsError(error);
-      ctx.logger.warn({ fault: fault.status === "retry" ? fault.error : fault.reason }, "teams: channel post failed");
-      return fault.status === "retry" ? { status: "retry", error: fault.error, retryAfterMs: fault.retryAfterMs } : { status: "unreachable", reason: fault.reason };
-    }
+  /** The saved reference for a card's conversation: the team channel's, else one built from the ref. */
+  async function referenceFor(ref: CardRef): Promise<Partial<ConversationReference> | null> {
+    const team = await teamReach(ctx);
+    if (!("reason" in team) && team.reference.conversation?.id === ref.conversationId) return team.reference;
+    if (!ref.serviceUrl) return null;
+    return { channelId: "msteams", serviceUrl: ref.serviceUrl, conversation: { id: ref.conversationId } as ConversationReference["conversation"] };
   }
 
   return {
     name: "teams",
-    async deliver(message: ChatMessage): Promise<DeliveryResult> {
-      switch (message.type) {
-        case "survey":
-          return toPerson(message.to, (locale) => surveyCard({ ...message.prompt, locale: message.to.locale ?? message.prompt.locale ?? locale }));
-        case "thank-you":
-          return toPerson(message.to, () => thankYouCard(message.note));
-        case "follow-up":
-          return toMany(message.to, () => followUpCard(message.note));
-        case "notice":
-          return toMany(message.to, (locale) => noticeCard(message.text, locale));
-        case "team-post":
-          return toChannel((locale) => teamPostCard(message.post, locale));
-        case "pot-progress": {
-          const result = await toChannel((locale) => potProgressCard(message.progress, locale), { campaignId: message.progress.campaignId });
-          if (result.status !== "sent" || !message.progress.milestoneCents) return result;
-          // A milestone is news: a new post as well as the updated card.
-          return toChannel((locale) => milestoneCard(message.progress, locale));
-        }
+
+    async post(destination: Destination, content: ChatContent): Promise<DeliveryResult> {
+      const reach = destination.to === "person" ? await personReach(ctx, destination.person) : await teamReach(ctx);
+      if ("reason" in reach) return { status: "unreachable", reason: reach.reason };
+      try {
+        const activityId = await inConversation(sender, reach.reference, word(content, reach.locale));
+        const ref: CardRef = { conversationId: reach.reference.conversation?.id ?? "", activityId, serviceUrl: reach.reference.serviceUrl, locale: reach.locale };
+        return { status: "sent", platform: "teams", ref: JSON.stringify(ref) };
+      } catch (error) {
+        const fault = classifyTeamsError(error);
+        if (fault.status === "unreachable" && fault.blocked && reach.personId) await ctx.store.people.markUnreachable(reach.personId, "teams", ctx.clock.now());
+        ctx.logger.warn({ to: destination.to, personId: reach.personId, fault: fault.status === "retry" ? fault.error : fault.reason }, "teams: post failed");
+        return asResult(fault);
+      }
+    },
+
+    async update(ref: string, content: ChatContent): Promise<UpdateResult> {
+      const card = parseCardRef(ref);
+      const reference = card ? await referenceFor(card) : null;
+      if (!card || !reference) return { status: "unreachable", reason: "teams: cannot edit this message (unknown conversation)" };
+      try {
+        await inConversation(sender, reference, word(content, card.locale ?? ctx.rules.defaultLocale), card.activityId);
+        return { status: "sent", platform: "teams", ref };
+      } catch (error) {
+        // Someone deleted the card: the delivery rules decide whether to post a new one.
+        if (isMissingActivity(error)) return { status: "gone" };
+        const fault = classifyTeamsError(error);
+        ctx.logger.warn({ fault: fault.status === "retry" ? fault.error : fault.reason }, "teams: update failed");
+        return asResult(fault);
       }
     },
   };

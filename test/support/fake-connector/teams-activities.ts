@@ -82,3 +82,28 @@ export function invokeActivity(member: TeamsMember, action: CardAction, inputs: 
     value: { action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } }, trigger: "manual" },
   };
 }
+
+const SHOWN = new Set(["text", "title", "label", "placeholder", "errorMessage", "fallbackText"]);
+
+/**
+ * Every text a card shows a reader, as they read it: Markdown escapes and the zero-width breaks
+ * of markdownSafe removed, so tests compare with the catalogue's sentences directly.
+ */
+export function shownTexts(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        const factValue = key === "value" && "title" in node && !("type" in node);
+        if (typeof value === "string" && (SHOWN.has(key) || factValue)) out.push(value.replace(/\\(.)/g, "$1").replace(/\u200B/g, ""));
+        else walk(value);
+      }
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** All a card shows, one text a line. */
+export const shown = (card: unknown): string => shownTexts(card).join("\n");

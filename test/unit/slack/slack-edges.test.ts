@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toDeliveryResult } from "../../../src/adapters/slack/slack-errors.js";
 import { channelPacer } from "../../../src/adapters/slack/pacing.js";
 import { requestKey } from "../../../src/adapters/slack/dedupe.js";
-import { localeFromSlack } from "../../../src/adapters/slack/texts.js";
+import { localeFromTag } from "../../../src/i18n/index.js";
 
 const platformError = (error: string) => ({ code: "slack_webapi_platform_error", data: { ok: false, error } });
 
@@ -50,9 +50,9 @@ describe("retry keys", () => {
 
 describe("Slack locales", () => {
   it("keeps French and English, nothing else", () => {
-    expect(localeFromSlack("fr-FR")).toBe("fr");
-    expect(localeFromSlack("en-GB")).toBe("en");
-    expect(localeFromSlack("de-DE")).toBeNull();
-    expect(localeFromSlack(undefined)).toBeNull();
+    expect(localeFromTag("fr-FR")).toBe("fr");
+    expect(localeFromTag("en-GB")).toBe("en");
+    expect(localeFromTag("de-DE")).toBeNull();
+    expect(localeFromTag(undefined)).toBeNull();
   });
 });

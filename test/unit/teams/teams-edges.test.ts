@@ -1,6 +1,6 @@
 // The small pieces at the Teams edge: Markdown neutralising, connector fault mapping, pacing.
 import { describe, expect, it } from "vitest";
-import { markdownSafe } from "../../../src/adapters/teams/markdown-safe.js";
+import { markdownLink, markdownSafe } from "../../../src/adapters/teams/markdown-safe.js";
 import { classifyTeamsError, retryAfterMs } from "../../../src/adapters/teams/teams-errors.js";
 import { ConversationPacer } from "../../../src/adapters/teams/pacing.js";
 import { commandText } from "../../../src/adapters/teams/command-handler.js";
@@ -12,6 +12,12 @@ describe("markdownSafe", () => {
     expect(markdownSafe("see www.evil.example")).toBe("see www\u200B.evil.example");
     expect(markdownSafe("{{DATE(2026-01-01T00:00:00Z)}}")).toBe("{\u200B{DATE\\(2026-01-01T00:00:00Z\\)}}");
     expect(markdownSafe(null)).toBe("");
+  });
+
+  it("links only to http(s) addresses, which cannot close the link early", () => {
+    expect(markdownLink("Read *the* rules", "https://x.example/r?a=(1) b")).toBe("[Read \\*the\\* rules](https://x.example/r?a=%281%29%20b)");
+    expect(markdownLink("Rules", "javascript:alert(1)")).toBe("Rules");
+    expect(markdownLink("Rules", "not a url")).toBe("Rules");
   });
 });
 
