@@ -99,7 +99,7 @@ describe("health and public figures", () => {
     const res = await fetch(`${bot.url}/api/pot`);
     expect(res.status).toBe(200);
     const pot = (await res.json()) as Record<string, unknown>;
-    expect(Object.keys(pot).sort()).toEqual(["amount", "amountCents", "campaign", "charity", "count", "currency", "daysLeft", "open"]);
+    expect(Object.keys(pot).sort()).toEqual(["amount", "amountCents", "answers", "campaign", "charity", "count", "currency", "daysLeft", "open"]);
     expect(JSON.stringify(pot)).not.toMatch(/@/);
   });
 

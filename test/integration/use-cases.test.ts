@@ -243,6 +243,7 @@ describe("status", () => {
     const boss = await getStatus(ctx, { email: "boss@esn.example" });
     expect(boss.management?.topTechnicians).toEqual([{ name: "Camille Tech", praiseCount: 2 }]);
     expect(await getPublicPot(ctx)).toEqual({
+      answers: 3,
       campaign: "2026-Q4",
       charity: "Rêves de Gosse",
       amountCents: 200,

@@ -14,6 +14,7 @@ const frame = (locale: Locale): PageFrame => ({ locale, answerPath: "/s/tok", wi
 const prompt: SurveyPrompt = {
   surveyId: "survey-1",
   surveyUrl: "http://localhost/s/tok",
+  rulesUrl: "http://localhost/reglement",
   ticketRef: "#4521",
   ticketTitle: `Imprimante <script>alert("x")</script>`,
   technicianName: "Camille & Co",

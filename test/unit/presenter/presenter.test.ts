@@ -1,8 +1,8 @@
 // The presenter: every view model becomes a neutral message in the reader's language, with the
 // facts people look for (amount, counts, ticket, rating, comment or its absence, days left).
 import { describe, expect, it } from "vitest";
-import type { AnsweredView, PotProgress, StatusReport, SurveyPrompt, ThankYouNote } from "../../src/core/views.js";
-import { messageTexts, presentAnswered, presentContent, presentHelp, presentHistory, presentReply, presentStatus, presentSurvey, type Presentation } from "../../src/presenter/index.js";
+import type { AnsweredView, PotProgress, StatusReport, SurveyPrompt, ThankYouNote } from "../../../src/core/views.js";
+import { messageTexts, presentAnswered, presentContent, presentHelp, presentHistory, presentReply, presentStatus, presentSurvey, type Presentation } from "../../../src/presenter/index.js";
 
 const fr: Presentation = { locale: "fr", timeZone: "Europe/Paris", commandPrefix: "/cagnotte ", milestoneCents: 1000 };
 const en: Presentation = { ...fr, locale: "en", commandPrefix: "cagnotte " };

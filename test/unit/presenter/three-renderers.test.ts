@@ -1,0 +1,94 @@
+// The contract of the neutral message: Block Kit (Slack), Adaptive Card (Teams) and HTML (web
+// page) lay out the same message, so the facts people look for — amount, counts, ticket
+// reference, rating label, the comment or its absence, days left — appear in all three.
+import { describe, expect, it } from "vitest";
+import { renderMessage as renderBlocks } from "../../../src/adapters/slack/render/block-kit.js";
+import { renderCard } from "../../../src/adapters/teams/render-card.js";
+import { renderMessage as renderHtml } from "../../../src/adapters/http/web-survey/render-html.js";
+import type { AnsweredView, ChatContent, CommandReply, PotProgress, SurveyPrompt, ThankYouNote } from "../../../src/core/views.js";
+import { presentAnswered, presentContent, presentReply, type Message, type Presentation } from "../../../src/presenter/index.js";
+import { visibleTexts } from "../../support/html-page.js";
+
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+
+/** Every string a rendered JSON holds, joined: what a person can read on that platform. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === "object") return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+
+/** Undo each platform's escaping (mrkdwn entities, Markdown backslashes, zero-width breaks) and French spaces. */
+const readable = (texts: string[]) =>
+  texts
+    .join("\n")
+    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e)
+    .replace(/\\(.)/g, "$1")
+    .replace(/\u200b/g, "")
+    .replace(/[\u202f\u00a0]/g, " ");
+
+const renderers: Record<string, (m: Message) => string> = {
+  slack: (m) => {
+    const r = renderBlocks(m);
+    return readable([r.text, ...stringsOf(r.blocks)]);
+  },
+  teams: (m) => readable(stringsOf(renderCard(m))),
+  web: (m) => readable(visibleTexts(renderHtml(m, { answerPath: "/s/t", withdrawPath: "/s/t/withdraw" }).value)),
+};
+
+const fr: Presentation = { locale: "fr", timeZone: "Europe/Paris", commandPrefix: "cagnotte ", milestoneCents: 1000 };
+const en: Presentation = { ...fr, locale: "en" };
+
+const prompt: SurveyPrompt = {
+  surveyId: "s1", surveyUrl: "http://localhost/s/t", ticketRef: "#4521", ticketTitle: "Imprimante", technicianName: "Camille",
+  clientName: "Client SA", ratingScale: 3, amountCents: 100, caps: { perRequester: 3, perClient: 10 },
+  expiresAt: new Date("2027-02-18T10:00:00Z"), reminder: false, rulesUrl: "http://localhost/reglement",
+};
+const answered: AnsweredView = { surveyId: "s1", answerId: "a1", ticketRef: "#4521", ticketTitle: null, rating: 3, ratingScale: 3, comment: "Top service, merci", shareConsent: true, addedCents: 100, withdrawn: null };
+const note: ThankYouNote = { answerId: "a1", rating: 3, ratingScale: 3, comment: "Top service, merci", requesterName: "Marie", clientName: "Client SA", ticketRef: "#4521", ticketTitle: null, addedCents: 100, potCents: 700 };
+const progress: PotProgress = { campaignId: "c", campaignLabel: "2026-Q4", charityName: "Rêves de Gosse", amountCents: 700, countedComments: 7, daysLeft: 28, milestoneCents: 1000, sharedComment: "Top service, merci" };
+const status: CommandReply = {
+  kind: "status",
+  report: {
+    campaignId: "c", campaignLabel: "2026-Q4", charityName: "Rêves de Gosse", needsCharity: false, open: true, amountCents: 700, countedComments: 7,
+    answers: 9, surveys: 12, responseRate: 0.75, positiveShare: 0.89, daysLeft: 28,
+    management: { topTechnicians: [{ name: "Camille", praiseCount: 5 }], pendingModeration: 1, requestersAtCap: 2, clientsAtCap: 0 },
+  },
+};
+
+const content = (c: ChatContent, p = fr) => presentContent(c, p);
+
+/** Each case: the message, and the facts every renderer must show (and those none may show). */
+const cases: [string, Message, string[], string[]][] = [
+  ["survey", content({ kind: "survey", prompt }), ["#4521", "Camille", "1,00 €", "Efficace", "Correcte", "Mauvaise"], []],
+  ["answered", presentAnswered(answered, fr), ["#4521", "Efficace", "Top service, merci", "1,00 €"], []],
+  ["answered then withdrawn", presentAnswered({ ...answered, comment: null, withdrawn: { reversedCents: 100 } }, en), ["#4521", "Great", "taken out of the pot"], ["Top service"]],
+  ["answered without comment", presentAnswered({ ...answered, comment: null, addedCents: 0 }, en), ["#4521", "Great"], ["Top service"]],
+  ["thank-you", content({ kind: "thank-you", note }), ["#4521", "Efficace", "Top service, merci", "+1,00 €", "7,00 €"], []],
+  ["thank-you without comment", content({ kind: "thank-you", note: { ...note, comment: null, addedCents: 0 } }, en), ["#4521", "Great", "adds nothing"], ["Top service"]],
+  ["follow-up", content({ kind: "follow-up", note: { ...note, rating: 1, technicianName: "Camille" } }), ["#4521", "Mauvaise", "Camille", "Top service, merci"], []],
+  ["progress", content({ kind: "progress", progress }), ["7,00 €", "7", "28", "Rêves de Gosse"], ["Top service"]],
+  ["milestone", content({ kind: "milestone", progress }, en), ["€10.00", "€7.00", "7 counted comments", "28 days left"], []],
+  ["shared comment", content({ kind: "shared-comment", progress }), ["Top service, merci"], []],
+  ["status (management)", presentReply(status, fr), ["7,00 €", "7", "9 / 12", "75 %", "89 %", "28", "Camille (5)", "1"], []],
+  ["history", presentReply({ kind: "history", history: { campaigns: [{ campaignLabel: "2026-Q3", charityName: "Sine Qua Non", amountCents: 1200, countedComments: 12, answers: 15, status: "closed", payout: { amountCents: 1200, paidOn: new Date("2026-10-05T10:00:00Z"), reference: "VIR-1", reason: null } }], totalGivenCents: 1200 } }, en), ["2026-Q3", "€12.00", "12 counted comments", "VIR-1"], []],
+  ["refusal", presentReply({ kind: "refused", refusal: { code: "survey-expired" } }, en), ["This survey has expired"], []],
+];
+
+describe("the three renderers show the same facts", () => {
+  for (const [name, message, shown, absent] of cases) {
+    it.each(Object.keys(renderers))(`${name}: %s`, (renderer) => {
+      const text = renderers[renderer]!(message);
+      for (const fact of shown) expect(text, `${renderer} shows "${fact}"`).toContain(fact);
+      for (const fact of absent) expect(text, `${renderer} does not show "${fact}"`).not.toContain(fact);
+      expect(text).toContain(message.title.replace(/[\u202f\u00a0]/g, " "));
+    });
+  }
+
+  it("the check can fail: a renderer that drops the quote is caught", () => {
+    const message = presentAnswered(answered, fr);
+    const withoutQuote = { ...message, blocks: message.blocks.filter((b) => b.type !== "quote") };
+    expect(renderers.web!(withoutQuote)).not.toContain("Top service, merci");
+  });
+});
