@@ -44,6 +44,8 @@ export interface StartOverrides {
   outboxPollMs?: number;
   /** false: do not run the scheduled jobs in this process (whatever CAGNOTTE_SCHEDULER says). */
   scheduler?: boolean;
+  /** Benchmarks against a fake Slack on a faster clock: Slack's windows and Retry-After × this (1). */
+  slackTimeScale?: number;
 }
 
 /** JSON lines for log collectors; readable lines when a person watches a terminal. */

@@ -46,6 +46,19 @@ export interface FakeView {
 }
 
 type Args = Record<string, unknown>;
+
+/**
+ * Slack's rate limits, optionally on a faster clock (benchmarks): chat.postMessage at one message
+ * per second per channel, and per-method tiers (e.g. 50 a minute for users.lookupByEmail), each
+ * window divided by `timeScale`'s inverse (0.05: windows 20 times shorter). Retry-After is given in
+ * whole seconds of Slack's clock, as Slack does: a client on the same scale multiplies it back.
+ */
+export interface FakeSlackLimits {
+  /** 1: real time; 0.05: every window 20 times shorter. */
+  timeScale?: number;
+  /** Calls allowed per method per window (Slack's tiers), e.g. {"users.lookupByEmail": {max: 50, windowMs: 60_000}}. */
+  perMethod?: Record<string, { max: number; windowMs: number }>;
+}
 type Result = { status?: number; headers?: Record<string, string>; body: Record<string, unknown> };
 
 export class FakeSlack {
@@ -65,11 +78,42 @@ export class FakeSlack {
   readonly notJoined = new Set<string>();
   server: Server | null = null;
   private lastPost = new Map<string, number>();
+  private windows = new Map<string, { start: number; count: number }>();
   private seq = 0;
   url = "";
 
-  constructor(token = "xoxb-test-token", teamId = "T0001") {
+  constructor(
+    token = "xoxb-test-token",
+    teamId = "T0001",
+    readonly limits: FakeSlackLimits = {},
+  ) {
     this.tokens.set(token, { teamId, botUserId: "UBOT" });
+  }
+
+  private get timeScale(): number {
+    return this.limits.timeScale ?? 1;
+  }
+
+  /** 429 with Retry-After (whole seconds of Slack's clock) until `until` (ms, real clock). */
+  private limited(until: number): Result {
+    const seconds = Math.max(1, Math.ceil((until - Date.now()) / this.timeScale / 1000));
+    return { status: 429, headers: { "retry-after": String(seconds) }, body: { ok: false, error: "ratelimited" } };
+  }
+
+  /** The method's tier: a fixed window per method, as Slack counts them. */
+  private overTier(method: string): Result | null {
+    const tier = this.limits.perMethod?.[method];
+    if (!tier) return null;
+    const windowMs = tier.windowMs * this.timeScale;
+    const now = Date.now();
+    const w = this.windows.get(method);
+    if (!w || now - w.start >= windowMs) {
+      this.windows.set(method, { start: now, count: 1 });
+      return null;
+    }
+    if (w.count >= tier.max) return this.limited(w.start + windowMs);
+    w.count++;
+    return null;
   }
 
   addUser(user: FakeUser): FakeUser {
@@ -169,6 +213,8 @@ export class FakeSlack {
       if (forced === "ratelimited") return { status: 429, headers: { "retry-after": "7" }, body: { ok: false, error: "ratelimited" } };
       return { body: { ok: false, error: forced } };
     }
+    const overTier = this.overTier(method);
+    if (overTier) return overTier;
     switch (method) {
       case "auth.test":
         return ok({ url: "https://fake.slack.com/", team: "Fake", user: "cagnotte", team_id: auth.teamId, user_id: auth.botUserId, bot_id: "BBOT" });
@@ -247,9 +293,8 @@ export class FakeSlack {
     if (!args.text && !args.blocks) return { body: { ok: false, error: "no_text" } };
     const now = Date.now();
     const last = this.lastPost.get(channel);
-    if (last !== undefined && now - last < 1000) {
-      return { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } };
-    }
+    const interval = 1000 * this.timeScale;
+    if (last !== undefined && now - last < interval) return this.limited(last + interval);
     this.lastPost.set(channel, now);
     const message: FakeMessage = { channel, ts: this.ts(), text: String(args.text ?? ""), blocks: asBlocks(args.blocks), updates: 0 };
     this.messages.push(message);

@@ -1,0 +1,2 @@
+export function newestChange(dir: string): number;
+export function needsBuild(projectRoot?: string): boolean;
