@@ -5,11 +5,16 @@ import type { CampaignHistory, RulesView, StatusReport } from "../core/views.js"
 import type { AppContext } from "./context.js";
 import { isAdmin } from "./context.js";
 import { campaignFor } from "./campaign-for.js";
+import { quarterOf } from "../core/campaign/quarter.js";
 
 export async function getStatus(ctx: AppContext, viewer: { email: string | null }): Promise<StatusReport> {
   const now = ctx.clock.now();
-  // Asking for the status opens the quarter's campaign if nobody has yet: the figures are then 0.
-  const { campaign } = await ctx.store.transaction((tx) => campaignFor(tx, now, { timeZone: ctx.rules.timeZone, now }));
+  // Asking for the status opens the quarter's campaign if nobody has yet (the figures are then 0);
+  // only then is a write transaction opened: a read of an existing campaign never writes.
+  const quarter = quarterOf(now, ctx.rules.timeZone);
+  const campaign =
+    (await ctx.store.campaigns.findByQuarter(quarter.year, quarter.quarter)) ??
+    (await ctx.store.transaction((tx) => campaignFor(tx, now, { timeZone: ctx.rules.timeZone, now }))).campaign;
   const figures = await ctx.store.campaigns.figures(campaign.id, ctx.rules.caps);
   return buildStatusReport({ campaign, figures, now, zone: ctx.rules.timeZone, forManagement: isAdmin(ctx, viewer.email) });
 }
@@ -28,7 +33,26 @@ export interface PublicPot {
   daysLeft: number;
 }
 
-export async function getPublicPot(ctx: AppContext): Promise<PublicPot> {
+/**
+ * GET /api/pot is public and may be polled by many screens: its figures are kept for a few seconds,
+ * and dropped as soon as this process commits a change (other instances' changes show within the TTL).
+ */
+export const PUBLIC_POT_TTL_MS = 3_000;
+const potCache = new WeakMap<AppContext["store"], { commits: number; at: number; pot: Promise<PublicPot> }>();
+
+export function getPublicPot(ctx: AppContext): Promise<PublicPot> {
+  const now = ctx.clock.now().getTime();
+  const commits = ctx.store.commits();
+  const hit = potCache.get(ctx.store);
+  if (hit && hit.commits === commits && now >= hit.at && now - hit.at < PUBLIC_POT_TTL_MS) return hit.pot;
+  const pot = readPublicPot(ctx);
+  potCache.set(ctx.store, { commits, at: now, pot });
+  // A failed read is not kept: the next request tries again.
+  pot.catch(() => potCache.get(ctx.store)?.pot === pot && potCache.delete(ctx.store));
+  return pot;
+}
+
+async function readPublicPot(ctx: AppContext): Promise<PublicPot> {
   const report = await getStatus(ctx, { email: null });
   return {
     campaign: report.campaignLabel,

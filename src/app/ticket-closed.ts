@@ -1,9 +1,16 @@
 // A helpdesk reports a closed ticket: store it (once per source and ticket id), decide whether to
 // survey it, and schedule the survey's delivery — ticket, survey and outbox message in one
 // transaction, so a crash never leaves a survey that nobody will send.
-import { randomBytes } from "node:crypto";
+//
+// Group commit: closures arriving together are written together. Each call joins a small
+// in-process queue; while one transaction commits, the next closures wait, and the next
+// transaction records all of them (a few multi-row statements, one commit). Every caller is
+// answered only once the transaction holding its closure has committed, so nothing is
+// acknowledged that is not durable. People and client companies already met are known in memory
+// (their ids never change), so a warm batch writes only its tickets, surveys and outbox messages.
+import { randomBytes, randomUUID } from "node:crypto";
 import { decideSurvey, surveyExpiresAt, type NotSurveyedReason } from "../core/rules/survey-policy.js";
-import { ConflictError } from "../ports/store.js";
+import { ConflictError, type ClosureRow, type Repositories } from "../ports/store.js";
 import type { AppContext } from "./context.js";
 import { surveyUrl } from "./context.js";
 
@@ -22,57 +29,219 @@ export type TicketClosedResult =
   | { status: "scheduled"; surveyId: string; surveyUrl: string }
   | { status: "ignored"; reason: NotSurveyedReason };
 
+/** Closures written by one transaction at most (bounds its statements and its time). */
+const MAX_BATCH = 200;
+/** People and clients remembered per process (the oldest are forgotten first). */
+const MAX_KNOWN = 50_000;
+
 export async function ticketClosed(ctx: AppContext, event: TicketClosedEvent): Promise<TicketClosedResult> {
-  const result = await recordTicket(ctx, event).catch((error: unknown) => {
-    // The same ticket reported twice at the same moment: the loser of the race is a duplicate.
-    if (error instanceof ConflictError) return { status: "ignored", reason: "duplicate" } as const;
-    throw error;
-  });
+  const result = await ingestQueue(ctx).submit(event);
   ctx.logger.info({ source: event.source, ticketId: event.ticketId, ...result }, "ticket closed");
   return result;
 }
 
-async function recordTicket(ctx: AppContext, event: TicketClosedEvent): Promise<TicketClosedResult> {
-  const now = ctx.clock.now();
-  return ctx.store.transaction(async (tx): Promise<TicketClosedResult> => {
-    const decision = decideSurvey({
-      kind: event.kind,
-      surveyedKinds: ctx.rules.surveyedKinds,
-      alreadyKnown: await tx.tickets.exists(event.source, event.ticketId),
-      requesterEmail: event.requester.email,
-      technicianEmail: event.technician.email,
-      staff: { emails: ctx.admins, domains: ctx.rules.staffDomains },
-      demo: event.source === "demo",
-    });
-    if (!decision.survey) return { status: "ignored", reason: decision.reason };
+interface Waiting {
+  event: TicketClosedEvent;
+  resolve(result: TicketClosedResult): void;
+  reject(error: unknown): void;
+}
 
-    const client = await tx.clients.upsertByExternalId({ externalId: event.client.id, name: event.client.name, now });
-    const requester = await tx.people.upsertByEmail({ ...event.requester, clientId: client.id, now });
-    const technician = await tx.people.upsertByEmail({ ...event.technician, now });
-    const ticket = await tx.tickets.create({
+interface KnownPerson {
+  id: string;
+  name: string | null;
+  clientId: string | null;
+}
+
+interface KnownClient {
+  id: string;
+  name: string | null;
+}
+
+class Known<T> {
+  private readonly entries = new Map<string, T>();
+  get(key: string): T | undefined {
+    return this.entries.get(key);
+  }
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    if (this.entries.size >= MAX_KNOWN) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+class IngestQueue {
+  private waiting: Waiting[] = [];
+  private busy = false;
+  readonly people = new Known<KnownPerson>();
+  readonly clients = new Known<KnownClient>();
+
+  constructor(private readonly ctx: AppContext) {}
+
+  submit(event: TicketClosedEvent): Promise<TicketClosedResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ event, resolve, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.busy || this.waiting.length === 0) return;
+    this.busy = true;
+    const batch = this.waiting.splice(0, MAX_BATCH);
+    void this.commit(batch).finally(() => {
+      this.busy = false;
+      this.next();
+    });
+  }
+
+  private async commit(batch: Waiting[]): Promise<void> {
+    let results: TicketClosedResult[];
+    try {
+      results = await recordBatch(this.ctx, batch.map((w) => w.event), this);
+    } catch {
+      // Whatever failed (a row another instance wrote meanwhile, a person known here but changed
+      // elsewhere, an outage), each closure is tried again alone as before the group commit, so
+      // one bad closure costs only itself and each caller gets its own answer or error.
+      this.people.clear();
+      this.clients.clear();
+      for (const w of batch) await recordAlone(this.ctx, w.event).then(w.resolve, w.reject);
+      return;
+    }
+    batch.forEach((w, i) => w.resolve(results[i]!));
+  }
+}
+
+const queues = new WeakMap<AppContext, IngestQueue>();
+
+function ingestQueue(ctx: AppContext): IngestQueue {
+  let queue = queues.get(ctx);
+  if (!queue) queues.set(ctx, (queue = new IngestQueue(ctx)));
+  return queue;
+}
+
+const ticketKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;
+const emailKey = (email: string) => email.trim().toLowerCase();
+
+function decide(ctx: AppContext, event: TicketClosedEvent, alreadyKnown: boolean) {
+  return decideSurvey({
+    kind: event.kind,
+    surveyedKinds: ctx.rules.surveyedKinds,
+    alreadyKnown,
+    requesterEmail: event.requester.email,
+    technicianEmail: event.technician.email,
+    staff: { emails: ctx.admins, domains: ctx.rules.staffDomains },
+    demo: event.source === "demo",
+  });
+}
+
+function closureRow(ctx: AppContext, event: TicketClosedEvent, ids: { requesterId: string; technicianId: string; clientId: string }, now: Date): ClosureRow {
+  const surveyId = randomUUID();
+  return {
+    ticket: {
+      id: randomUUID(),
       source: event.source,
       externalId: event.ticketId,
       title: event.title,
       kind: event.kind.trim().toLowerCase(),
       closedAt: event.closedAt,
       receivedAt: now,
-      requesterId: requester.id,
-      technicianId: technician.id,
-      clientId: client.id,
-    });
-    const survey = await tx.surveys.create({
-      ticketId: ticket.id,
+      ...ids,
+    },
+    survey: {
+      id: surveyId,
       token: randomBytes(18).toString("base64url"),
       createdAt: now,
       expiresAt: surveyExpiresAt(event.closedAt, { days: ctx.rules.surveyExpiryDays, timeZone: ctx.rules.timeZone }),
-    });
-    await tx.outbox.enqueue({
-      kind: "survey.deliver",
-      payload: { surveyId: survey.id },
-      dedupeKey: `survey.deliver:${survey.id}`,
-      availableAt: now,
-      now,
-    });
-    return { status: "scheduled", surveyId: survey.id, surveyUrl: surveyUrl(ctx, survey.token) };
+    },
+    delivery: { id: randomUUID(), kind: "survey.deliver", payload: { surveyId }, dedupeKey: `survey.deliver:${surveyId}`, availableAt: now, createdAt: now },
+  };
+}
+
+/** One transaction for the whole batch; what it learns about people is kept only once committed. */
+async function recordBatch(ctx: AppContext, events: readonly TicketClosedEvent[], known: IngestQueue): Promise<TicketClosedResult[]> {
+  const now = ctx.clock.now();
+  const learnedPeople = new Map<string, KnownPerson>();
+  const learnedClients = new Map<string, KnownClient>();
+  const results = await ctx.store.transaction(async (tx) => {
+    learnedPeople.clear();
+    learnedClients.clear();
+    const recorded = new Set((await tx.tickets.known(events.map((e) => ({ source: e.source, externalId: e.ticketId })))).map((k) => ticketKey(k.source, k.externalId)));
+    const rows: ClosureRow[] = [];
+    const out: TicketClosedResult[] = [];
+    for (const event of events) {
+      const key = ticketKey(event.source, event.ticketId);
+      const decision = decide(ctx, event, recorded.has(key));
+      if (!decision.survey) {
+        out.push({ status: "ignored", reason: decision.reason });
+        continue;
+      }
+      recorded.add(key);
+      const client = await clientOf(tx, event.client, now, known, learnedClients);
+      const requester = await personOf(tx, { ...event.requester, clientId: client.id }, now, known, learnedPeople);
+      const technician = await personOf(tx, { ...event.technician, clientId: null }, now, known, learnedPeople);
+      const row = closureRow(ctx, event, { requesterId: requester.id, technicianId: technician.id, clientId: client.id }, now);
+      rows.push(row);
+      out.push({ status: "scheduled", surveyId: row.survey.id, surveyUrl: surveyUrl(ctx, row.survey.token) });
+    }
+    await tx.tickets.recordClosures(rows);
+    return out;
+  });
+  for (const [k, v] of learnedClients) known.clients.set(k, v);
+  for (const [k, v] of learnedPeople) known.people.set(k, v);
+  return results;
+}
+
+/** The client company, written only when unknown here or when the event brings a new name. */
+async function clientOf(tx: Repositories, given: TicketClosedEvent["client"], now: Date, known: IngestQueue, learned: Map<string, KnownClient>): Promise<KnownClient> {
+  const seen = learned.get(given.id) ?? known.clients.get(given.id);
+  if (seen && (!given.name || given.name === seen.name)) return seen;
+  const client = await tx.clients.upsertByExternalId({ externalId: given.id, name: given.name, now });
+  const entry = { id: client.id, name: client.name };
+  learned.set(given.id, entry);
+  return entry;
+}
+
+/** The person, written only when unknown here or when the event brings a new name or client. */
+async function personOf(
+  tx: Repositories,
+  given: { email: string; name: string | null; clientId: string | null },
+  now: Date,
+  known: IngestQueue,
+  learned: Map<string, KnownPerson>,
+): Promise<KnownPerson> {
+  const key = emailKey(given.email);
+  const seen = learned.get(key) ?? known.people.get(key);
+  if (seen && (!given.name || given.name === seen.name) && (!given.clientId || given.clientId === seen.clientId)) return seen;
+  const person = await tx.people.upsertByEmail({ email: given.email, name: given.name, clientId: given.clientId, now });
+  const entry = { id: person.id, name: person.name, clientId: person.clientId };
+  learned.set(key, entry);
+  return entry;
+}
+
+/** One closure in its own transaction (the path a failed batch falls back to). */
+async function recordAlone(ctx: AppContext, event: TicketClosedEvent): Promise<TicketClosedResult> {
+  try {
+    return await recordTicket(ctx, event);
+  } catch (error) {
+    // The same ticket reported twice at the same moment: the loser of the race is a duplicate.
+    if (error instanceof ConflictError) return { status: "ignored", reason: "duplicate" };
+    throw error;
+  }
+}
+
+async function recordTicket(ctx: AppContext, event: TicketClosedEvent): Promise<TicketClosedResult> {
+  const now = ctx.clock.now();
+  return ctx.store.transaction(async (tx): Promise<TicketClosedResult> => {
+    const decision = decide(ctx, event, (await tx.tickets.known([{ source: event.source, externalId: event.ticketId }])).length > 0);
+    if (!decision.survey) return { status: "ignored", reason: decision.reason };
+    const client = await tx.clients.upsertByExternalId({ externalId: event.client.id, name: event.client.name, now });
+    const requester = await tx.people.upsertByEmail({ ...event.requester, clientId: client.id, now });
+    const technician = await tx.people.upsertByEmail({ ...event.technician, now });
+    const row = closureRow(ctx, event, { requesterId: requester.id, technicianId: technician.id, clientId: client.id }, now);
+    await tx.tickets.recordClosures([row]);
+    return { status: "scheduled", surveyId: row.survey.id, surveyUrl: surveyUrl(ctx, row.survey.token) };
   });
 }

@@ -13,7 +13,7 @@ import type { OutboxRepository } from "./store/outbox.js";
 import type { MessageRefRepository } from "./store/message-refs.js";
 
 export type { PeopleRepository, ClientRepository } from "./store/people.js";
-export type { TicketRepository, SurveyRepository, AnswerRepository } from "./store/surveys.js";
+export type { TicketRepository, SurveyRepository, AnswerRepository, ClosureRow } from "./store/surveys.js";
 export type { CampaignRepository, CharityRepository, PayoutRepository } from "./store/campaigns.js";
 export type { ContributionRepository } from "./store/contributions.js";
 export type { ModerationItemRecord, ModerationRepository, AuditRecord, AuditRepository } from "./store/moderation.js";
@@ -46,6 +46,8 @@ export interface Repositories {
 export interface Store extends Repositories {
   readonly provider: "sqlite" | "postgres";
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** How many transactions this process has committed: a cache of figures is stale once it moves. */
+  commits(): number;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -73,8 +73,13 @@ export function campaignRepository(db: Db): CampaignRepository {
   };
 }
 
+/**
+ * Every figure comes from an index alone (see prisma/models.prisma): the cost follows the campaign's
+ * own answers and contributions at most, never the number of answers ever recorded, and no row is
+ * read through surveys and tickets.
+ */
 async function campaignFigures(db: Db, campaignId: string, caps: { perRequester: number; perClient: number }): Promise<CampaignFigures> {
-  const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
+  const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { startsAt: true, endsAt: true } });
   const active = { campaignId, status: "active" };
   const counted = { ...active, kind: "counted" };
   const [pot, ratings, surveys, pendingModeration, requestersAtCap, clientsAtCap, praised] = await Promise.all([
@@ -84,21 +89,16 @@ async function campaignFigures(db: Db, campaignId: string, caps: { perRequester:
     db.moderationItem.count({ where: { status: "pending", answer: { campaignId } } }),
     db.contribution.groupBy({ by: ["requesterId"], where: counted, having: { requesterId: { _count: { gte: caps.perRequester } } } }),
     db.contribution.groupBy({ by: ["clientId"], where: counted, having: { clientId: { _count: { gte: caps.perClient } } } }),
-    db.answer.findMany({
-      where: { campaignId, moderation: "clean" },
-      select: { rating: true, ratingScale: true, survey: { select: { ticket: { select: { technician: { select: { id: true, name: true, email: true } } } } } } },
-    }),
+    db.answer.groupBy({ by: ["technicianId", "rating", "ratingScale"], where: { campaignId, moderation: "clean", technicianId: { not: null } }, _count: true }),
   ]);
   const answers = ratings.reduce((n, r) => n + r._count, 0);
   const positiveAnswers = ratings.filter((r) => isPositiveRating(r.rating, r.ratingScale)).reduce((n, r) => n + r._count, 0);
-  const praise = new Map<string, { name: string; praiseCount: number }>();
-  for (const a of praised) {
-    if (!isPositiveRating(a.rating, a.ratingScale)) continue;
-    const t = a.survey.ticket.technician;
-    const entry = praise.get(t.id) ?? { name: t.name ?? t.email, praiseCount: 0 };
-    entry.praiseCount += 1;
-    praise.set(t.id, entry);
+  const praiseCount = new Map<string, number>();
+  for (const g of praised) {
+    if (g.technicianId === null || !isPositiveRating(g.rating, g.ratingScale)) continue;
+    praiseCount.set(g.technicianId, (praiseCount.get(g.technicianId) ?? 0) + g._count);
   }
+  const technicians = await db.person.findMany({ where: { id: { in: [...praiseCount.keys()] } }, select: { id: true, name: true, email: true } });
   return {
     amountCents: pot._sum.amountCents ?? 0,
     countedComments: pot._count,
@@ -108,7 +108,8 @@ async function campaignFigures(db: Db, campaignId: string, caps: { perRequester:
     pendingModeration,
     requestersAtCap: requestersAtCap.length,
     clientsAtCap: clientsAtCap.length,
-    topTechnicians: [...praise.values()]
+    topTechnicians: technicians
+      .map((t) => ({ name: t.name ?? t.email, praiseCount: praiseCount.get(t.id) ?? 0 }))
       .sort((a, b) => b.praiseCount - a.praiseCount || a.name.localeCompare(b.name))
       .slice(0, TOP_TECHNICIANS),
   };

@@ -39,16 +39,20 @@ const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 20_000 } as const;
 const CONFLICT_ATTEMPTS = 3;
 
 export function prismaStore(db: Db, provider: DbProvider): Store & { db: Db } {
+  let commits = 0;
   return {
     ...repositories(db, provider),
     provider,
     db,
+    commits: () => commits,
     async transaction(work) {
       // A unique-key collision means another transaction created the same row first (a campaign
       // opened by two answers at once, a ticket reported twice): run again, it now sees that row.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.$transaction((tx) => work(repositories(tx as unknown as Db, provider)), TRANSACTION_LIMITS);
+          const result = await db.$transaction((tx) => work(repositories(tx as unknown as Db, provider)), TRANSACTION_LIMITS);
+          commits++;
+          return result;
         } catch (error) {
           // Prisma's unique-constraint error, converted once here so use cases stay Prisma-free.
           if ((error as { code?: unknown }).code !== "P2002") throw error;

@@ -12,6 +12,22 @@ export function ticketRepository(db: Db): TicketRepository {
     async create(input) {
       return db.ticket.create({ data: { id: randomUUID(), ...input }, select: { id: true } });
     },
+    async known(keys) {
+      const bySource = new Map<string, string[]>();
+      for (const k of keys) bySource.set(k.source, [...(bySource.get(k.source) ?? []), k.externalId]);
+      const found = await Promise.all(
+        [...bySource].map(([source, ids]) => db.ticket.findMany({ where: { source, externalId: { in: ids } }, select: { source: true, externalId: true } })),
+      );
+      return found.flat();
+    },
+    async recordClosures(rows) {
+      if (rows.length === 0) return;
+      await db.ticket.createMany({ data: rows.map((r) => r.ticket) });
+      await db.survey.createMany({ data: rows.map((r) => ({ ...r.survey, ticketId: r.ticket.id, status: "pending" })) });
+      await db.outboxMessage.createMany({
+        data: rows.map(({ delivery: d }) => ({ id: d.id, kind: d.kind, payload: JSON.stringify(d.payload), dedupeKey: d.dedupeKey, status: "pending", availableAt: d.availableAt, createdAt: d.createdAt })),
+      });
+    },
   };
 }
 
@@ -54,7 +70,9 @@ export function surveyRepository(db: Db): SurveyRepository {
 export function answerRepository(db: Db): AnswerRepository {
   return {
     async create(input) {
-      return toAnswer(await db.answer.create({ data: { id: randomUUID(), ...input } }));
+      // The ticket's technician rides on the answer: the status ranks technicians from an index.
+      const survey = await db.survey.findUnique({ where: { id: input.surveyId }, select: { ticket: { select: { technicianId: true } } } });
+      return toAnswer(await db.answer.create({ data: { id: randomUUID(), ...input, technicianId: survey?.ticket.technicianId ?? null } }));
     },
     async findById(id) {
       const row = await db.answer.findUnique({ where: { id } });

@@ -14,6 +14,20 @@ export interface TicketRepository {
     technicianId: string;
     clientId: string;
   }): Promise<{ id: string }>;
+  /** Which of these (source, external id) pairs are already recorded. */
+  known(keys: readonly { source: string; externalId: string }[]): Promise<{ source: string; externalId: string }[]>;
+  /**
+   * Closed tickets recorded together (ingest's group commit): each ticket with its pending survey
+   * and the survey's pending outbox message, one multi-row statement per table.
+   */
+  recordClosures(rows: readonly ClosureRow[]): Promise<void>;
+}
+
+export interface ClosureRow {
+  ticket: { id: string; source: string; externalId: string; title: string | null; kind: string; closedAt: Date; receivedAt: Date; requesterId: string; technicianId: string; clientId: string };
+  survey: { id: string; token: string; createdAt: Date; expiresAt: Date };
+  /** The outbox message that delivers the survey (as outbox.enqueue writes it). */
+  delivery: { id: string; kind: string; payload: Record<string, unknown>; dedupeKey: string; availableAt: Date; createdAt: Date };
 }
 
 export interface SurveyRepository {
