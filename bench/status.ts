@@ -18,6 +18,7 @@ const MAX_CALLS = num("BENCH_STATUS_CALLS", 200);
 const BUDGET_MS = num("BENCH_STATUS_BUDGET_MS", 20_000);
 
 async function timed(task: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 5; i++) await task(); // warm-up: compiled code and SQLite's page cache
   const ms: number[] = [];
   const until = performance.now() + BUDGET_MS;
   while (ms.length < MAX_CALLS && (ms.length < 10 || performance.now() < until)) {

@@ -90,10 +90,15 @@ class IngestQueue {
   private next(): void {
     if (this.busy || this.waiting.length === 0) return;
     this.busy = true;
-    const batch = this.waiting.splice(0, MAX_BATCH);
-    void this.commit(batch).finally(() => {
-      this.busy = false;
-      this.next();
+    // Start on the next turn of the event loop, not now: SQLite's driver is synchronous, so a
+    // transaction started at once would run to its end before the requests already received
+    // are even read, and every batch would hold one closure.
+    setImmediate(() => {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      void this.commit(batch).finally(() => {
+        this.busy = false;
+        this.next();
+      });
     });
   }
 
@@ -163,29 +168,42 @@ function closureRow(ctx: AppContext, event: TicketClosedEvent, ids: { requesterI
 /** One transaction for the whole batch; what it learns about people is kept only once committed. */
 async function recordBatch(ctx: AppContext, events: readonly TicketClosedEvent[], known: IngestQueue): Promise<TicketClosedResult[]> {
   const now = ctx.clock.now();
-  const learnedPeople = new Map<string, KnownPerson>();
-  const learnedClients = new Map<string, KnownClient>();
+  let learnedPeople = new Map<string, KnownPerson>();
+  let learnedClients = new Map<string, KnownClient>();
   const results = await ctx.store.transaction(async (tx) => {
-    learnedPeople.clear();
-    learnedClients.clear();
     const recorded = new Set((await tx.tickets.known(events.map((e) => ({ source: e.source, externalId: e.ticketId })))).map((k) => ticketKey(k.source, k.externalId)));
-    const rows: ClosureRow[] = [];
-    const out: TicketClosedResult[] = [];
-    for (const event of events) {
+    const surveyed: TicketClosedEvent[] = [];
+    const decisions = events.map((event) => {
       const key = ticketKey(event.source, event.ticketId);
       const decision = decide(ctx, event, recorded.has(key));
-      if (!decision.survey) {
-        out.push({ status: "ignored", reason: decision.reason });
-        continue;
+      if (decision.survey) {
+        recorded.add(key);
+        surveyed.push(event);
       }
-      recorded.add(key);
-      const client = await clientOf(tx, event.client, now, known, learnedClients);
-      const requester = await personOf(tx, { ...event.requester, clientId: client.id }, now, known, learnedPeople);
-      const technician = await personOf(tx, { ...event.technician, clientId: null }, now, known, learnedPeople);
-      const row = closureRow(ctx, event, { requesterId: requester.id, technicianId: technician.id, clientId: client.id }, now);
+      return decision;
+    });
+    // Clients, then people (a requester belongs to the ticket's client): written only when unknown
+    // here or when the ticket brings a new name or client, all of a kind in one go.
+    learnedClients = await clientsOf(tx, surveyed, known, now);
+    const clientOf = (e: TicketClosedEvent) => (learnedClients.get(e.client.id) ?? known.clients.get(e.client.id))!;
+    learnedPeople = await peopleOf(
+      tx,
+      surveyed.flatMap((e) => [
+        { ...e.requester, clientId: clientOf(e).id },
+        { ...e.technician, clientId: null },
+      ]),
+      known,
+      now,
+    );
+    const personOf = (email: string) => (learnedPeople.get(emailKey(email)) ?? known.people.get(emailKey(email)))!;
+    const rows: ClosureRow[] = [];
+    const out = decisions.map((decision, i): TicketClosedResult => {
+      if (!decision.survey) return { status: "ignored", reason: decision.reason };
+      const event = events[i]!;
+      const row = closureRow(ctx, event, { requesterId: personOf(event.requester.email).id, technicianId: personOf(event.technician.email).id, clientId: clientOf(event).id }, now);
       rows.push(row);
-      out.push({ status: "scheduled", surveyId: row.survey.id, surveyUrl: surveyUrl(ctx, row.survey.token) });
-    }
+      return { status: "scheduled", surveyId: row.survey.id, surveyUrl: surveyUrl(ctx, row.survey.token) };
+    });
     await tx.tickets.recordClosures(rows);
     return out;
   });
@@ -194,31 +212,24 @@ async function recordBatch(ctx: AppContext, events: readonly TicketClosedEvent[]
   return results;
 }
 
-/** The client company, written only when unknown here or when the event brings a new name. */
-async function clientOf(tx: Repositories, given: TicketClosedEvent["client"], now: Date, known: IngestQueue, learned: Map<string, KnownClient>): Promise<KnownClient> {
-  const seen = learned.get(given.id) ?? known.clients.get(given.id);
-  if (seen && (!given.name || given.name === seen.name)) return seen;
-  const client = await tx.clients.upsertByExternalId({ externalId: given.id, name: given.name, now });
-  const entry = { id: client.id, name: client.name };
-  learned.set(given.id, entry);
-  return entry;
+async function clientsOf(tx: Repositories, events: readonly TicketClosedEvent[], known: IngestQueue, now: Date): Promise<Map<string, KnownClient>> {
+  const needed = events.map((e) => e.client).filter((c) => {
+    const seen = known.clients.get(c.id);
+    return !seen || (!!c.name && c.name !== seen.name);
+  });
+  if (needed.length === 0) return new Map();
+  const written = await tx.clients.upsertManyByExternalId(needed.map((c) => ({ externalId: c.id, name: c.name })), now);
+  return new Map([...written].map(([k, c]) => [k, { id: c.id, name: c.name }]));
 }
 
-/** The person, written only when unknown here or when the event brings a new name or client. */
-async function personOf(
-  tx: Repositories,
-  given: { email: string; name: string | null; clientId: string | null },
-  now: Date,
-  known: IngestQueue,
-  learned: Map<string, KnownPerson>,
-): Promise<KnownPerson> {
-  const key = emailKey(given.email);
-  const seen = learned.get(key) ?? known.people.get(key);
-  if (seen && (!given.name || given.name === seen.name) && (!given.clientId || given.clientId === seen.clientId)) return seen;
-  const person = await tx.people.upsertByEmail({ email: given.email, name: given.name, clientId: given.clientId, now });
-  const entry = { id: person.id, name: person.name, clientId: person.clientId };
-  learned.set(key, entry);
-  return entry;
+async function peopleOf(tx: Repositories, people: readonly { email: string; name: string | null; clientId: string | null }[], known: IngestQueue, now: Date): Promise<Map<string, KnownPerson>> {
+  const needed = people.filter((p) => {
+    const seen = known.people.get(emailKey(p.email));
+    return !seen || (!!p.name && p.name !== seen.name) || (!!p.clientId && p.clientId !== seen.clientId);
+  });
+  if (needed.length === 0) return new Map();
+  const written = await tx.people.upsertManyByEmail(needed, now);
+  return new Map([...written].map(([k, p]) => [k, { id: p.id, name: p.name, clientId: p.clientId }]));
 }
 
 /** One closure in its own transaction (the path a failed batch falls back to). */

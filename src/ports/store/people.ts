@@ -3,6 +3,8 @@ import type { Client, Locale, Person } from "../../core/model.js";
 
 export interface PeopleRepository {
   upsertByEmail(input: { email: string; name?: string | null; clientId?: string | null; now: Date }): Promise<Person>;
+  /** upsertByEmail for several people at once (one read, one multi-row insert, an update per change); by e-mail (lower case). */
+  upsertManyByEmail(inputs: readonly { email: string; name?: string | null; clientId?: string | null }[], now: Date): Promise<Map<string, Person>>;
   findById(id: string): Promise<Person | null>;
   findByEmail(email: string): Promise<Person | null>;
   findByPlatformId(platform: "slack" | "teams", userId: string): Promise<Person | null>;
@@ -15,5 +17,7 @@ export interface PeopleRepository {
 
 export interface ClientRepository {
   upsertByExternalId(input: { externalId: string; name?: string | null; now: Date }): Promise<Client>;
+  /** upsertByExternalId for several clients at once; by external id. */
+  upsertManyByExternalId(inputs: readonly { externalId: string; name?: string | null }[], now: Date): Promise<Map<string, Client>>;
   findById(id: string): Promise<Client | null>;
 }

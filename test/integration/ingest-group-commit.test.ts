@@ -1,0 +1,66 @@
+// Ingest's group commit (src/app/ticket-closed.ts): closures arriving together are written by one
+// transaction, each caller answered with its own result, on SQLite and PostgreSQL.
+import { afterEach, describe, expect, it } from "vitest";
+import { ticketClosed } from "../../src/app/ticket-closed.js";
+import type { Db } from "../../src/adapters/store/prisma-client.js";
+import { openTestStore, providers } from "../support/databases.js";
+import { FixedClock, testContext, ticketEvent } from "../support/fixtures.js";
+
+describe.each(providers)("group commit of closed tickets (%s)", (provider) => {
+  let close: () => Promise<void> = async () => {};
+  afterEach(() => close());
+
+  async function setup() {
+    const opened = await openTestStore(provider);
+    close = opened.close;
+    const ctx = testContext(opened.store, new FixedClock(new Date("2026-11-20T10:00:00Z")));
+    return { ctx, db: (opened.store as unknown as { db: Db }).db };
+  }
+
+  it("records closures arriving together, each once, with its survey and delivery; duplicates and other kinds ignored", async () => {
+    const { ctx, db } = await setup();
+    const events = Array.from({ length: 30 }, (_, i) =>
+      ticketEvent({ ticketId: `G-${i % 20}`, requester: { email: `Req${i % 7}@Client.example`, name: i % 2 ? `Req ${i % 7}` : null }, client: { id: `client-${i % 3}`, name: null } }),
+    );
+    events.push(ticketEvent({ ticketId: "G-other", kind: "request" }));
+    const results = await Promise.all(events.map((e) => ticketClosed(ctx, e)));
+    expect(results.filter((r) => r.status === "scheduled")).toHaveLength(20);
+    expect(results.filter((r) => r.status === "ignored" && r.reason === "duplicate")).toHaveLength(10);
+    expect(results.at(-1)).toEqual({ status: "ignored", reason: "kind-not-surveyed" });
+    expect(await db.ticket.count()).toBe(20);
+    expect(await db.survey.count({ where: { status: "pending" } })).toBe(20);
+    expect(await db.outboxMessage.count({ where: { kind: "survey.deliver", status: "pending" } })).toBe(20);
+    // People by e-mail in lower case, once each, with the name a ticket brought and their client.
+    const requesters = await db.person.findMany({ where: { email: { startsWith: "req" } }, orderBy: { email: "asc" } });
+    expect(requesters).toHaveLength(7);
+    expect(requesters.every((p) => p.name !== null && p.clientId !== null)).toBe(true);
+    expect(await db.client.count()).toBe(3);
+    // Again, later: every one a duplicate, nothing written.
+    const again = await Promise.all(events.slice(0, 20).map((e) => ticketClosed(ctx, e)));
+    expect(again.every((r) => r.status === "ignored" && r.reason === "duplicate")).toBe(true);
+    expect(await db.ticket.count()).toBe(20);
+  });
+
+  it("keeps a person's name up to date from a later ticket, known in memory or not", async () => {
+    const { ctx, db } = await setup();
+    await ticketClosed(ctx, ticketEvent({ ticketId: "N-1", requester: { email: "marie@client.example", name: null } }));
+    await ticketClosed(ctx, ticketEvent({ ticketId: "N-2", requester: { email: "marie@client.example", name: "Marie" } }));
+    await ticketClosed(ctx, ticketEvent({ ticketId: "N-3", requester: { email: "marie@client.example", name: null } }));
+    expect((await db.person.findUniqueOrThrow({ where: { email: "marie@client.example" } })).name).toBe("Marie");
+  });
+
+  it("answers every caller of a batch that fails with its own result, one transaction each", async () => {
+    const { ctx, db } = await setup();
+    await ticketClosed(ctx, ticketEvent({ ticketId: "F-0", requester: { email: "known@client.example", name: null } }));
+    // The person is known in memory; another process changes the database under it.
+    await db.$executeRawUnsafe(`UPDATE "Person" SET "email" = 'moved@client.example' WHERE "email" = 'known@client.example'`);
+    await db.$executeRawUnsafe(`INSERT INTO "Person" ("id", "email", "createdAt", "updatedAt") VALUES ('p-known', 'known@client.example', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00')`.replace(/\+00:00/g, provider === "postgres" ? "Z" : "+00:00"));
+    await db.$executeRawUnsafe(`DELETE FROM "OutboxMessage"`);
+    await db.$executeRawUnsafe(`DELETE FROM "Survey"`);
+    await db.$executeRawUnsafe(`DELETE FROM "Ticket"`);
+    await db.$executeRawUnsafe(`DELETE FROM "Person" WHERE "email" = 'moved@client.example'`);
+    const results = await Promise.all([1, 2, 3].map((i) => ticketClosed(ctx, ticketEvent({ ticketId: `F-${i}`, requester: { email: "known@client.example", name: null } }))));
+    expect(results.map((r) => r.status)).toEqual(["scheduled", "scheduled", "scheduled"]);
+    expect(await db.ticket.count({ where: { requesterId: "p-known" } })).toBe(3);
+  });
+});
