@@ -46,6 +46,8 @@ export interface StartOverrides {
   platforms?: readonly ChatPlatform[];
   /** Outbox polling interval; tests drain by hand with a long interval. */
   outboxPollMs?: number;
+  /** Outbox lease (renewed while sending; after a crash, the message in flight is due again this much later). */
+  outboxLeaseMs?: number;
   /** false: do not run the scheduled jobs in this process (whatever CAGNOTTE_SCHEDULER says). */
   scheduler?: boolean;
 }
@@ -124,7 +126,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   // Slack first: it finds people by e-mail; Teams reaches only those it has met.
   const platforms = [slack?.platform, teams?.platform].filter((p): p is ChatPlatform => !!p);
   const chatPlatforms = overrides.platforms ?? (overrides.platform ? [overrides.platform] : platforms.length ? platforms : [logChatPlatform(logger)]);
-  const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000 });
+  const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000, ...(overrides.outboxLeaseMs ? { leaseMs: overrides.outboxLeaseMs } : {}) });
   const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret, routers: [...(slack?.routers ?? []), ...(teams ? [teams.router] : [])] });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
