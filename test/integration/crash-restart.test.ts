@@ -46,7 +46,7 @@ async function close(bot: BotProcess, i: number): Promise<{ status: number; surv
 }
 
 describe("a bot killed with SIGKILL in the middle of a burst", () => {
-  it(`keeps every acknowledged closure and delivers every survey after a restart (${CLOSURES} closures)`, { timeout: 180_000 }, async () => {
+  it(`keeps every acknowledged closure and delivers every survey after a restart (${CLOSURES} closures)`, { timeout: 300_000 }, async () => {
     for (let i = 0; i < CLOSURES; i++) slack.addUser({ id: `UCRASH${i}`, ...requester(i) });
     // A Slack that takes a little time to answer, so that a message is often in flight.
     slack.latencyMs.set("chat.postMessage", 5);
@@ -102,11 +102,12 @@ describe("a bot killed with SIGKILL in the middle of a burst", () => {
         }),
       );
       const resentAt = Date.now();
-      const deadline = Date.now() + 120_000;
+      const deadline = Date.now() + 200_000;
       const surveys = () => store.db.survey.count();
       const delivered = () => store.db.survey.count({ where: { status: "delivered" } });
       while (Date.now() < deadline && ((await store.outbox.pendingCount()) > 0 || (await delivered()) < (await surveys()))) await new Promise((r) => setTimeout(r, 250));
       await second.kill("SIGTERM");
+      if ((await store.outbox.pendingCount()) > 0) console.log(`bot output after restart:\n${second.output().slice(-3000)}`);
 
       const counts = slack.dmCounts();
       const duplicates = [...counts.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);

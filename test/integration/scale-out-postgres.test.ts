@@ -40,13 +40,13 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
 }
 
 describe("two bot processes on one PostgreSQL database", () => {
-  it(`deliver each of ${TICKETS} surveys exactly once`, { timeout: 180_000 }, async () => {
+  it(`deliver each of ${TICKETS} surveys exactly once`, { timeout: 300_000 }, async () => {
     for (let i = 0; i < TICKETS; i++) slack.addUser({ id: `USCALE${i}`, email: `scale${i}@client${i % 40}.example`, name: `Scale ${i}` });
     const bots: BotProcess[] = await Promise.all(TOKENS.map((token) => startBotProcess(botEnvironment(database.url, apiUrl, { SLACK_BOT_TOKEN: token }))));
     const started = Date.now();
     await seedClosedTickets(store.db, Array.from({ length: TICKETS }, (_, i) => ({ email: `scale${i}@client${i % 40}.example`, name: `Scale ${i}`, clientExternalId: `client-${i % 40}` })));
     const delivered = () => store.db.survey.count({ where: { status: "delivered" } });
-    const done = await until(async () => (await store.outbox.pendingCount()) === 0 && (await delivered()) === TICKETS, 120_000);
+    const done = await until(async () => (await store.outbox.pendingCount()) === 0 && (await delivered()) === TICKETS, 240_000);
     const deliveredMs = Date.now() - started;
     await Promise.all(bots.map((b) => b.kill("SIGTERM")));
 
