@@ -31,12 +31,21 @@ export interface SurveyPrompt {
   rulesUrl: string;
 }
 
+/**
+ * Why a comment once quoted is no longer shown, for the copies already sent: "withdrawn" (by its
+ * author, forget-me, management's retract, rejected or hateful) or "hidden" (reported, or waiting
+ * in moderation). null: nothing to say (a comment shown, or none ever written).
+ */
+export type CommentRemoved = null | "withdrawn" | "hidden";
+
 export interface ThankYouNote {
   answerId: string;
   rating: number;
   ratingScale: number;
   /** Only a clean, not withdrawn comment; null otherwise (rule 5). */
   comment: string | null;
+  /** Set when a comment was written but is not shown (comment is then null). */
+  commentRemoved: CommentRemoved;
   requesterName: string | null;
   clientName: string | null;
   ticketRef: string;
@@ -61,6 +70,10 @@ export interface PotProgress {
   milestoneCents: Cents | null;
   /** A comment quoted only because its requester ticked "may be shared" (rule 8). */
   sharedComment: string | null;
+  /** The answer whose comment is (or was) shared: what the "report" button carries. */
+  sharedAnswerId: string | null;
+  /** Set when the shared comment is no longer shown (sharedComment is then null). */
+  commentRemoved: CommentRemoved;
 }
 
 export interface TechnicianPraise {

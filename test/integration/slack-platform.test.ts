@@ -56,7 +56,7 @@ const prompt: SurveyPrompt = {
   rulesUrl: "http://localhost:3978/reglement",
 };
 const survey: ChatContent = { kind: "survey", prompt };
-const progress: PotProgress = { campaignId: "camp-1", campaignLabel: "T4 2026", charityName: "Rêves", amountCents: 300, countedComments: 3, daysLeft: 40, milestoneCents: null, sharedComment: null };
+const progress: PotProgress = { campaignId: "camp-1", campaignLabel: "T4 2026", charityName: "Rêves", amountCents: 300, countedComments: 3, daysLeft: 40, milestoneCents: null, sharedComment: null, sharedAnswerId: null, commentRemoved: null };
 const wait = () => new Promise((r) => setTimeout(r, 1_100)); // the fake's one-post-per-second rule
 const last = (channel: string) => fake.messagesIn(channel).at(-1)!;
 
