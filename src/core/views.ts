@@ -135,8 +135,8 @@ export interface AnsweredView {
   shareConsent: boolean;
   /** What this answer added to the pot (0 when it did not count). */
   addedCents: Cents;
-  /** Set once the requester withdrew the comment. */
-  withdrawn: null | { reversedCents: Cents };
+  /** Set once the requester withdrew the comment; `keptCents`: what stays in a closed campaign's pot. */
+  withdrawn: null | { reversedCents: Cents; keptCents?: Cents };
 }
 
 export interface ModerationQueueItem {
@@ -181,7 +181,9 @@ export type TeamPost =
 /** Notices to management, as data: worded at delivery in each manager's language. */
 export type Notice =
   | { kind: "choose-charity"; campaignLabel: string }
-  | { kind: "payout-reminder"; campaignLabel: string; charityName: string | null; amountCents: Cents };
+  | { kind: "payout-reminder"; campaignLabel: string; charityName: string | null; amountCents: Cents }
+  /** Someone reported a comment from a chat message: it is hidden and waits in the moderation queue. */
+  | { kind: "comment-reported"; ticketRef: string; technicianName: string };
 
 /** What the outbox delivers through a chat platform; the presenter words it in the reader's language. */
 export type ChatContent =
@@ -199,13 +201,18 @@ export type ChatContent =
 
 /** Something management (or a person) did, confirmed: worded by the catalogue. */
 export type Confirmation =
-  | { kind: "comment-withdrawn"; reversedCents: Cents }
+  /** `keptCents`: the campaign had closed, so what the comment added stays in the pot. */
+  | { kind: "comment-withdrawn"; reversedCents: Cents; keptCents?: Cents }
   | { kind: "override-counted" }
   | { kind: "charity-added"; name: string }
   | { kind: "charity-assigned"; name: string; campaignLabel: string }
   | { kind: "charity-removed"; name: string }
   | { kind: "campaign-closed"; campaignLabel: string }
   | { kind: "moderation-rejected" }
+  /** A "report this comment" click, answered to whoever clicked (the same for a second report). */
+  | { kind: "comment-reported" }
+  /** Management's `retract`: `keptCents` stays in a campaign already paid out. */
+  | { kind: "comment-retracted"; reversedCents: Cents; keptCents: Cents }
   | { kind: "moderation-approved"; counted: boolean; reason: NotCountedReason | null }
   | { kind: "payout-recorded"; amountCents: Cents; campaignLabel: string }
   | { kind: "forget-me-ask" }

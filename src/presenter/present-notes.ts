@@ -153,7 +153,9 @@ export function presentNotice(notice: Notice, p: Presentation): Message {
   const text =
     notice.kind === "choose-charity"
       ? t.chooseCharity(notice.campaignLabel)
-      : t.payoutReminder(notice.campaignLabel, formatEuros(notice.amountCents, p.locale), notice.charityName);
+      : notice.kind === "comment-reported"
+        ? t.commentReported(notice.ticketRef, notice.technicianName)
+        : t.payoutReminder(notice.campaignLabel, formatEuros(notice.amountCents, p.locale), notice.charityName);
   return { title: t.noticeTitle, tone: "attention", summary: text, blocks: [{ type: "text", text }] };
 }
 

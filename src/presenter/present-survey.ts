@@ -45,6 +45,7 @@ export function presentAnswered(view: AnsweredView, p: Presentation): Message {
   ];
   if (view.withdrawn) {
     blocks.push({ type: "text", text: a.withdrawn(view.withdrawn.reversedCents > 0) });
+    if (view.withdrawn.keptCents) blocks.push({ type: "text", text: a.moneyStays(formatEuros(view.withdrawn.keptCents, p.locale)), style: "subtle" });
   } else if (view.comment) {
     blocks.push({ type: "quote", label: a.comment, text: view.comment });
     blocks.push({ type: "text", text: view.shareConsent ? a.willBeShared : a.notShared, style: "subtle" });

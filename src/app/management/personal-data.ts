@@ -1,9 +1,10 @@
 // Personal data: management exports what is stored about one person (right of access); a
-// requester erases all their comment texts (`forget-me`, right to erasure). Both are audited.
+// requester erases all their comment texts (`forget-me`, right to erasure), in every copy sent
+// too. Both are audited.
 import { acceptsContributionsAt } from "../../core/campaign/campaign-rules.js";
 import { planWithdrawal } from "../../core/rules/withdrawal.js";
 import type { AppContext } from "../context.js";
-import { enqueuePotProgress } from "../answer-messages.js";
+import { enqueueCommentCopies, enqueuePotProgress } from "../answer-messages.js";
 import { recordAction } from "./audit.js";
 
 export async function exportPerson(
@@ -44,6 +45,8 @@ async function erasePerson(ctx: AppContext, input: { personId: string }): Promis
       const contribution = await tx.contributions.findByAnswer(answer.id);
       const effect = planWithdrawal({ contributionActive: contribution?.status === "active", campaignOpen: acceptsContributionsAt(campaign, now) });
       await tx.answers.withdraw(answer.id, now);
+      // Every message that quoted it says "comment withdrawn" instead.
+      await enqueueCommentCopies(tx, { answerId: answer.id, now });
       if (effect.reverseContribution && contribution) {
         const potBefore = await tx.contributions.potCents(campaign.id);
         await tx.contributions.reverse(contribution.id, { at: now, reason: "erased at the requester's request" });

@@ -19,7 +19,6 @@ const fr = {
   reportConfirmText: "Il sera masqué partout et ne comptera plus jusqu'à la décision de la direction, qui est prévenue.",
   reportConfirm: "Signaler",
   cancel: "Annuler",
-  reported: "Merci : le commentaire est masqué et la direction va l'examiner.",
 };
 
 export const praise: Bilingual<typeof fr> = {
@@ -41,6 +40,5 @@ export const praise: Bilingual<typeof fr> = {
     reportConfirmText: "It will be hidden everywhere and stop counting until management decides; management is told.",
     reportConfirm: "Report",
     cancel: "Cancel",
-    reported: "Thank you: the comment is hidden and management will review it.",
   },
 };
