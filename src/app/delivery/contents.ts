@@ -102,8 +102,11 @@ export async function potProgressFor(
   if (!campaign) return null;
   const pot = await repos.contributions.pot(campaign.id);
   const answer = p.answerId ? await repos.answers.findById(p.answerId) : null;
-  // Rule 8: quoted only when its author agreed to share it.
-  const fate = answer && answer.shareConsent ? commentFate(answer) : { comment: null, removed: null };
+  // Rule 8: quoted only when its author agreed to share it. A withdrawal also takes the consent
+  // back (and erases the text): a copy posted earlier then says "withdrawn".
+  const fate = answer && (answer.shareConsent || answer.withdrawnAt !== null) ? commentFate(answer) : { comment: null, removed: null };
+  const shared = answer?.shareConsent ? fate.comment : null;
+  const removed: CommentRemoved = shared === null ? fate.removed : null;
   return {
     campaignId: campaign.id,
     campaignLabel: quarterLabel(campaign),
@@ -112,8 +115,8 @@ export async function potProgressFor(
     countedComments: pot.count,
     daysLeft: daysLeft(campaign, ctx.clock.now(), ctx.rules.timeZone),
     milestoneCents: milestoneCrossed(p.potBefore, p.potAfter, ctx.rules.milestoneCents),
-    sharedComment: fate.comment,
-    sharedAnswerId: answer && answer.shareConsent ? answer.id : null,
-    commentRemoved: fate.removed,
+    sharedComment: shared,
+    sharedAnswerId: answer?.id ?? null,
+    commentRemoved: removed,
   };
 }
