@@ -137,6 +137,8 @@ export interface AnsweredView {
   addedCents: Cents;
   /** Set once the requester withdrew the comment; `keptCents`: what stays in a closed campaign's pot. */
   withdrawn: null | { reversedCents: Cents; keptCents?: Cents };
+  /** The card edited after management retracted, or someone reported, the comment (comment is then null). */
+  commentRemoved?: CommentRemoved;
 }
 
 export interface ModerationQueueItem {
@@ -188,6 +190,8 @@ export type Notice =
 /** What the outbox delivers through a chat platform; the presenter words it in the reader's language. */
 export type ChatContent =
   | { kind: "survey"; prompt: SurveyPrompt }
+  /** The requester's survey card once answered: only ever an edit (a copy of their comment). */
+  | { kind: "answered"; view: AnsweredView }
   | { kind: "thank-you"; note: ThankYouNote }
   | { kind: "follow-up"; note: FollowUpNote }
   /** The team channel's progress message, edited in place. */

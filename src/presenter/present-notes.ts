@@ -3,7 +3,7 @@
 import type { ChatContent, CommentRemoved, FollowUpNote, Notice, PotProgress, TeamPost, ThankYouNote } from "../core/views.js";
 import { formatEuros, formatPercent } from "../i18n/index.js";
 import type { Block, Message } from "./message.js";
-import { presentSurvey } from "./present-survey.js";
+import { presentAnswered, presentSurvey } from "./present-survey.js";
 import { ratingLabel, textsOf, ticketLine, type Presentation } from "./presentation.js";
 
 /**
@@ -164,6 +164,8 @@ export function presentContent(content: ChatContent, p: Presentation): Message {
   switch (content.kind) {
     case "survey":
       return presentSurvey(content.prompt, p);
+    case "answered":
+      return presentAnswered(content.view, p);
     case "thank-you":
       return presentThankYou(content.note, p);
     case "follow-up":
