@@ -64,6 +64,7 @@ const cases: [string, Message, string[], string[]][] = [
   ["survey", content({ kind: "survey", prompt }), ["#4521", "Camille", "1,00 €", "Efficace", "Correcte", "Mauvaise"], []],
   ["answered", presentAnswered(answered, fr), ["#4521", "Efficace", "Top service, merci", "1,00 €"], []],
   ["answered then withdrawn", presentAnswered({ ...answered, comment: null, withdrawn: { reversedCents: 100 } }, en), ["#4521", "Great", "taken out of the pot"], ["Top service"]],
+  ["answered, then retracted by management", presentAnswered({ ...answered, comment: null, commentRemoved: "withdrawn", addedCents: 0 }, fr), ["#4521", "Efficace", "Commentaire retiré."], ["Top service"]],
   ["answered without comment", presentAnswered({ ...answered, comment: null, addedCents: 0 }, en), ["#4521", "Great"], ["Top service"]],
   ["thank-you", content({ kind: "thank-you", note }), ["#4521", "Efficace", "Top service, merci", "+1,00 €", "7,00 €"], []],
   ["thank-you without comment", content({ kind: "thank-you", note: { ...note, comment: null, addedCents: 0 } }, en), ["#4521", "Great", "adds nothing"], ["Top service"]],
