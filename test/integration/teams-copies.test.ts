@@ -4,7 +4,7 @@
 // reads after its last update; a comment reported by the technician (Action.Execute
 // "comment.report") disappears from the channel, waits in moderation, and management is told.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeConnector, type TeamsMember } from "../support/fake-connector/fake-connector.js";
+import { FakeConnector } from "../support/fake-connector/fake-connector.js";
 import { findAction, installActivity, invokeActivity, messageActivity, personalConversationId, shown, type Where } from "../support/fake-connector/teams-activities.js";
 import { textsFor } from "../../src/i18n/index.js";
 import { FixedClock } from "../support/fixtures.js";
