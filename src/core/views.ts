@@ -221,7 +221,8 @@ export type Confirmation =
   | { kind: "payout-recorded"; amountCents: Cents; campaignLabel: string }
   | { kind: "forget-me-ask" }
   | { kind: "forget-me-nothing" }
-  | { kind: "forget-me-done"; erased: number }
+  /** `keptCents`: what the erased comments added to campaigns already closed stays there. */
+  | { kind: "forget-me-done"; erased: number; keptCents?: Cents }
   | { kind: "install-link"; client: string; link: string }
   | { kind: "channel-set" }
   | { kind: "demo-scheduled"; ticketRef: string }

@@ -15,6 +15,7 @@ import { closeCampaign } from "../../src/app/management/close-campaign.js";
 import { recordPayout } from "../../src/app/management/record-payout.js";
 import { resolveModeration } from "../../src/app/management/resolve-moderation.js";
 import type { ChatContent } from "../../src/core/views.js";
+import { presentReply } from "../../src/presenter/index.js";
 import type { ChatPlatform } from "../../src/ports/chat-platform.js";
 import { openTestStore, providers } from "../support/databases.js";
 import { FixedClock, testContext, ticketEvent } from "../support/fixtures.js";
@@ -87,6 +88,33 @@ describe.each(providers)("every copy of a comment on %s", (provider) => {
     expect(edits(t.platform)).toHaveLength(2);
     for (const e of edits(t.platform)) expect(quoted(e.content).comment).toBeNull();
     expect(await t.store.messageRefs.listStartingWith(`comment:${answerId}:`)).toHaveLength(2);
+  });
+
+  it("forget-me after the campaign closed: every copy erased, the money stays and the reply says so", async () => {
+    const t = await setup();
+    const { requesterId } = await sharedAndDelivered(t);
+    await closeCampaign(t.ctx, { actorEmail: BOSS, reason: null });
+    const r = await forgetMe(t.ctx, { personId: requesterId, email: null });
+    expect(r).toEqual({ erased: 1, reversedCents: 0, keptCents: 100 });
+    const reply = presentReply({ kind: "done", done: { kind: "forget-me-done", erased: r!.erased, keptCents: r!.keptCents } }, { locale: "en", timeZone: "Europe/Paris", commandPrefix: "", milestoneCents: 1000 });
+    expect(reply.title).toContain("stay in the pot");
+    await t.worker.drain();
+    expect(edits(t.platform)).toHaveLength(2);
+    for (const e of edits(t.platform)) expect(quoted(e.content)).toEqual({ comment: null, removed: "withdrawn" });
+  });
+
+  it("a comment judged hateful when written is quoted nowhere, and no copy is kept of it", async () => {
+    const t = await setup();
+    const r = await ticketClosed(t.ctx, ticketEvent());
+    if (r.status !== "scheduled") throw new Error("not scheduled");
+    const context = (await t.store.surveys.findContext(r.surveyId))!;
+    const answered = await answerSurvey(t.ctx, { surveyId: r.surveyId, answerer: { surveyToken: context.survey.token }, rating: 3, comment: "vive Hitler", shareConsent: true });
+    if (!answered.ok) throw new Error("not answered");
+    await t.worker.drain();
+    const [thanks] = t.platform.posted("thank-you");
+    expect(thanks?.note).toMatchObject({ comment: null, commentRemoved: null });
+    expect(t.platform.posted("shared-comment")).toEqual([]);
+    expect(await t.store.messageRefs.listStartingWith(`comment:${answered.view.answerId}:`)).toEqual([]);
   });
 
   it("counts a copy deleted meanwhile (gone) as done, and retries only the copy that asked to", async () => {

@@ -119,7 +119,7 @@ const audit: CommandHandler = async (ctx, _actor, [n]) => ({ kind: "audit", entr
 const forget: CommandHandler = async (ctx, actor, [confirm]) => {
   if (confirm?.toLowerCase() !== "confirm") return done({ kind: "forget-me-ask" });
   const r = await forgetMe(ctx, { personId: actor.personId, email: actor.email });
-  return done(r ? { kind: "forget-me-done", erased: r.erased } : { kind: "forget-me-nothing" });
+  return done(r ? { kind: "forget-me-done", erased: r.erased, ...(r.keptCents > 0 ? { keptCents: r.keptCents } : {}) } : { kind: "forget-me-nothing" });
 };
 
 export const managementCommands: Partial<CommandTable> = {

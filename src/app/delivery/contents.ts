@@ -38,6 +38,8 @@ export async function surveyFor(ctx: AppContext, repos: Repositories, surveyId: 
 
 /** Moderation states in which a comment waits for management's decision (shown nowhere meanwhile). */
 const WAITING: ReadonlySet<string> = new Set(["review", "reported"]);
+/** Verdicts of the automatic moderation that keep a comment out of every message from the start. */
+const FILTERED: ReadonlySet<string> = new Set(["hateful", "insult"]);
 
 /**
  * What may be quoted of an answer's comment now, and if nothing, why: a copy sent earlier is
@@ -47,6 +49,9 @@ const WAITING: ReadonlySet<string> = new Set(["review", "reported"]);
 export function commentFate(answer: Pick<Answer, "comment" | "moderation" | "withdrawnAt">): { comment: string | null; removed: CommentRemoved } {
   if (isCommentShowable(answer.moderation, answer.withdrawnAt !== null)) return { comment: answer.comment, removed: null };
   if (answer.comment === null && answer.withdrawnAt === null) return { comment: null, removed: null };
+  // Judged hateful or insulting when written: never quoted anywhere, so no copy has anything to
+  // replace, and the technician is not told of a comment "withdrawn" that nobody withdrew.
+  if (FILTERED.has(answer.moderation) && answer.withdrawnAt === null) return { comment: null, removed: null };
   return { comment: null, removed: WAITING.has(answer.moderation) && answer.withdrawnAt === null ? "hidden" : "withdrawn" };
 }
 

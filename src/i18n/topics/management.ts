@@ -56,7 +56,10 @@ const fr = {
     "payout-recorded": (c, money) => `Versement de ${money(c.amountCents)} enregistré pour ${c.campaignLabel}.`,
     "forget-me-ask": () => "Tous vos commentaires seront effacés (et retirés de la cagnotte en cours). Pour confirmer : « forget-me confirm ».",
     "forget-me-nothing": () => "Nous n'avons aucun commentaire de vous.",
-    "forget-me-done": (c) => `${count("fr", c.erased, "commentaire effacé", "commentaires effacés")}.`,
+    "forget-me-done": (c, money) =>
+      `${count("fr", c.erased, "commentaire effacé", "commentaires effacés")}.${
+        c.keptCents ? ` Les campagnes étant closes, les ${money(c.keptCents)} qu'ils avaient ajoutés restent dans la cagnotte.` : ""
+      }`,
     "install-link": (c) => `Lien d'installation de Cagnotte pour le client ${c.client} (à envoyer à l'administrateur de son Slack) : ${c.link}`,
     "channel-set": () => "Ce canal recevra la progression de la cagnotte.",
     "demo-scheduled": (c) => `Ticket de démonstration ${c.ticketRef} clos : l'enquête arrive dans un instant.`,
@@ -115,7 +118,10 @@ export const management: Bilingual<typeof fr> = {
       "payout-recorded": (c, money) => `Payout of ${money(c.amountCents)} recorded for ${c.campaignLabel}.`,
       "forget-me-ask": () => "All your comments will be erased (and taken out of the current pot). To confirm: “forget-me confirm”.",
       "forget-me-nothing": () => "We hold no comment of yours.",
-      "forget-me-done": (c) => `${count("en", c.erased, "comment", "comments")} erased.`,
+      "forget-me-done": (c, money) =>
+        `${count("en", c.erased, "comment", "comments")} erased.${
+          c.keptCents ? ` The campaigns have closed, so the ${money(c.keptCents)} they added stay in the pot.` : ""
+        }`,
       "install-link": (c) => `Cagnotte install link for client ${c.client} (send it to their Slack admin): ${c.link}`,
       "channel-set": () => "This channel will get the pot's progress.",
       "demo-scheduled": (c) => `Demo ticket ${c.ticketRef} closed: the survey is on its way.`,
