@@ -28,7 +28,7 @@ const baseEveryone: Record<string, CommandHandler> = {
     const by = actor.personId ? { personId: actor.personId } : { platform: actor.platform, userId: actor.platformUserId };
     const r = await withdrawComment(ctx, { by, answerId: args[0] ?? null });
     if (!r.ok) return { kind: "refused", refusal: r.refusal };
-    return { kind: "done", done: { kind: "comment-withdrawn", reversedCents: r.reversedCents } };
+    return { kind: "done", done: { kind: "comment-withdrawn", reversedCents: r.reversedCents, ...(r.keptCents > 0 ? { keptCents: r.keptCents } : {}) } };
   },
 };
 

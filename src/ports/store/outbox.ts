@@ -12,7 +12,9 @@ export type OutboxMessage =
   /** Data, worded at delivery in each manager's language. */
   | { kind: "notice"; payload: { notice: Notice } }
   /** Data, worded at delivery in the team channel's language. */
-  | { kind: "team-post"; payload: { post: TeamPost } };
+  | { kind: "team-post"; payload: { post: TeamPost } }
+  /** The comment's fate changed: every copy already sent is edited to what may be shown now. */
+  | { kind: "comment.copies"; payload: { answerId: string } };
 
 export type OutboxKind = OutboxMessage["kind"];
 
