@@ -18,7 +18,6 @@ import { channelPacer } from "./pacing.js";
 import { registerCommandHandlers } from "./slash-command.js";
 import { slackPlatform } from "./slack-platform.js";
 import { registerSurveyHandlers } from "./survey-actions.js";
-import { refuseFutureSlackRequests } from "./request-freshness.js";
 import { registerWorkspaceEvents, type WorkspaceEventDeps } from "./workspace-events.js";
 import { outboxClient, withSlash, type WebClient } from "./web-client.js";
 import { clientsByToken, oauthWorkspaces, singleWorkspace, type SlackWorkspaces } from "./workspaces.js";
@@ -89,8 +88,7 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
   const platform = slackPlatform({ ctx, workspaces, teamChannel: settings.teamChannel, pacer: channelPacer() });
   return {
     platform,
-    // Over HTTP, a signed request dated in the future is refused before Bolt's receiver (which only refuses old ones).
-    routers: routers.length ? [refuseFutureSlackRequests(SLACK_EVENTS_PATH), ...routers] : routers,
+    routers,
     // Over HTTP the shared Express server is the receiver's server: nothing to start here.
     start: async () => {
       if (settings.appToken) await app.start();
