@@ -30,7 +30,7 @@ export function teamsAdapter(ctx: AppContext, settings: TeamsSettings, commands:
     MicrosoftAppTenantId: settings.tenantId ?? "",
   });
   const adapter = new CloudAdapter(auth);
-  const sender = { adapter, appId: settings.local ? "" : settings.appId, pacer: new ConversationPacer() };
+  const sender = { adapter, appId: settings.local ? "" : settings.appId, pacer: new ConversationPacer(undefined, undefined, (ms) => ctx.metrics?.rateLimitWait("teams", "pacing", ms)) };
   const bot = new CagnotteTeamsBot({ ctx, commands: withTeamsCommands(commands, settings.local), sender, local: settings.local });
 
   adapter.onTurnError = async (turn: TurnContext, error: unknown) => {
