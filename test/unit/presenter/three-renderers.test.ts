@@ -6,6 +6,7 @@ import { renderMessage as renderBlocks } from "../../../src/adapters/slack/rende
 import { renderCard } from "../../../src/adapters/teams/render-card.js";
 import { renderMessage as renderHtml } from "../../../src/adapters/http/web-survey/render-html.js";
 import type { AnsweredView, ChatContent, CommandReply, PotProgress, SurveyPrompt, ThankYouNote } from "../../../src/core/views.js";
+import { REFUSAL_CODES } from "../../../src/core/refusal.js";
 import { presentAnswered, presentContent, presentReply, type Message, type Presentation } from "../../../src/presenter/index.js";
 import { visibleTexts } from "../../support/html-page.js";
 
@@ -73,7 +74,19 @@ const cases: [string, Message, string[], string[]][] = [
   ["shared comment", content({ kind: "shared-comment", progress }), ["Top service, merci"], []],
   ["status (management)", presentReply(status, fr), ["7,00 €", "7", "9 / 12", "75 %", "89 %", "28", "Camille (5)", "1"], []],
   ["history", presentReply({ kind: "history", history: { campaigns: [{ campaignLabel: "2026-Q3", charityName: "Sine Qua Non", amountCents: 1200, countedComments: 12, answers: 15, status: "closed", payout: { amountCents: 1200, paidOn: new Date("2026-10-05T10:00:00Z"), reference: "VIR-1", reason: null } }], totalGivenCents: 1200 } }, en), ["2026-Q3", "€12.00", "12 counted comments", "VIR-1"], []],
-  ["refusal", presentReply({ kind: "refused", refusal: { code: "survey-expired" } }, en), ["This survey has expired"], []],
+  ["status (requester)", presentReply({ ...status, report: { ...status.report, management: null } }, en), ["€7.00", "9 / 12", "75%", "28"], ["Camille (5)"]],
+  ["help (management)", presentReply({ kind: "help", management: true }, fr), ["cagnotte status", "cagnotte payout", "Pour la direction"], []],
+  ["help (everyone)", presentReply({ kind: "help", management: false }, en), ["cagnotte status", "cagnotte withdraw"], ["cagnotte payout"]],
+  [
+    "moderation queue",
+    presentReply({ kind: "moderation-queue", items: [{ id: "m1", answerId: "a1", verdict: "review", comment: "Un avis un peu vif", terms: ["vif"], ticketRef: "#4521", requesterName: "Marie", clientName: "Client SA", createdAt: new Date("2026-11-20T10:00:00Z") }] }, fr),
+    ["#4521", "Marie", "Un avis un peu vif", "vif"],
+    [],
+  ],
+  ...REFUSAL_CODES.map((code): [string, Message, string[], string[]] => {
+    const message = presentReply({ kind: "refused", refusal: { code, detail: "DETAIL" } }, en);
+    return [`refusal ${code}`, message, [], []];
+  }),
 ];
 
 describe("the three renderers show the same facts", () => {
