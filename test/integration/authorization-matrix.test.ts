@@ -115,6 +115,12 @@ const ACTIONS: { action: string; run: (role: Role) => Promise<string>; expected:
     expected: { other: "refused: not-author", technician: "refused: not-author", management: "refused: not-author", requester: "ok" },
   },
   {
+    action: "retract the answer (after its withdrawal)",
+    run: (role) => slash(role, `retract ${answerId} propos signalés par le client`),
+    // Management's safety net only.
+    expected: { requester: "refused: not-management", other: "refused: not-management", technician: "refused: not-management", management: "ok" },
+  },
+  {
     action: "campaign close",
     run: (role) => slash(role, "campaign close"),
     expected: { requester: "refused: not-management", other: "refused: not-management", technician: "refused: not-management", management: "ok" },
