@@ -4,11 +4,15 @@ import type { Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
-import { pino } from "pino";
+import { pino, type DestinationStream } from "pino";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import type { AppContext } from "./app/context.js";
 import { outboxWorker, type OutboxWorker } from "./app/outbox/outbox-worker.js";
 import { createHttpApp } from "./adapters/http/http-app.js";
+import { requestScopedLogger } from "./adapters/http/request-context.js";
+import { instrumentedPlatform } from "./adapters/metrics/instrumented-platform.js";
+import { prometheusMetrics } from "./adapters/metrics/prometheus.js";
+import { outboxStats } from "./adapters/store/outbox-stats.js";
 import { resolveWebhookSecret } from "./adapters/http/webhook-secret.js";
 import { logChatPlatform } from "./adapters/log/log-chat-platform.js";
 import { migrateDatabase } from "./adapters/store/migrate.js";
@@ -42,14 +46,19 @@ export interface StartOverrides {
   platforms?: readonly ChatPlatform[];
   /** Outbox polling interval; tests drain by hand with a long interval. */
   outboxPollMs?: number;
+  /** Outbox lease (renewed while sending; after a crash, the message in flight is due again this much later). */
+  outboxLeaseMs?: number;
   /** false: do not run the scheduled jobs in this process (whatever CAGNOTTE_SCHEDULER says). */
   scheduler?: boolean;
   /** Benchmarks against a fake Slack on a faster clock: Slack's windows and Retry-After × this (1). */
   slackTimeScale?: number;
+  /** Process metrics (CPU, memory, event loop) in GET /metrics: on for `npm start`, off in tests. */
+  processMetrics?: boolean;
 }
 
-/** JSON lines for log collectors; readable lines when a person watches a terminal. */
-function createLogger(config: Config): Logger {
+/** JSON lines for log collectors; readable lines when a person watches a terminal. `destination`: where tests capture them. */
+export function createLogger(config: Pick<Config, "logLevel">, destination?: DestinationStream): Logger {
+  if (destination) return pino({ level: config.logLevel, base: { app: "cagnotte" } }, destination);
   const pretty = process.stdout.isTTY ? { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,app" } } : undefined;
   return pino({ level: config.logLevel, base: { app: "cagnotte" }, ...(pretty ? { transport: pretty } : {}) });
 }
@@ -105,19 +114,23 @@ async function loadSlack() {
 }
 
 export async function start(config: Config, overrides: StartOverrides = {}): Promise<RunningBot> {
-  const logger: Logger = overrides.logger ?? createLogger(config);
+  // Inside an HTTP request, every line carries the request's id (src/adapters/http/request-context.ts).
+  const logger: Logger = requestScopedLogger(overrides.logger ?? createLogger(config));
   if (config.database.autoMigrate) {
     const { applied } = await migrateDatabase(config.database.url);
     logger.info(applied.length ? `database: applied ${applied.length} migration(s)` : "database: schema up to date");
   }
   const store = await openStore(config.database.url);
+  const clock = overrides.clock ?? systemClock;
+  const prometheus = prometheusMetrics({ outboxStats: outboxStats(store.db), now: () => clock.now(), logger, processMetrics: overrides.processMetrics ?? false });
   const ctx: AppContext = {
     store,
-    clock: overrides.clock ?? systemClock,
+    clock,
     logger,
     rules: config.rules,
     publicUrl: config.publicUrl,
     admins: config.admins,
+    metrics: prometheus.metrics,
   };
   const webhook = resolveWebhookSecret(config.ticketWebhookSecret, join(dataDirOf(config), "ticket-webhook-secret"));
   reportSettings(config, logger, webhook);
@@ -135,9 +148,15 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const teams = config.teams ? (await import("./adapters/teams/teams-adapter.js")).teamsAdapter(ctx, config.teams, commands) : null;
   // Slack first: it finds people by e-mail; Teams reaches only those it has met.
   const platforms = [slack?.platform, teams?.platform].filter((p): p is ChatPlatform => !!p);
-  const chatPlatforms = overrides.platforms ?? (overrides.platform ? [overrides.platform] : platforms.length ? platforms : [logChatPlatform(logger)]);
-  const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000 });
-  const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret, routers: [...(slack?.routers ?? []), ...(teams ? [teams.router] : [])] });
+  const chatPlatforms = (overrides.platforms ?? (overrides.platform ? [overrides.platform] : platforms.length ? platforms : [logChatPlatform(logger)])).map((p) =>
+    instrumentedPlatform(p, prometheus.metrics),
+  );
+  const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000, ...(overrides.outboxLeaseMs ? { leaseMs: overrides.outboxLeaseMs } : {}) });
+  const app = createHttpApp(ctx, {
+    ticketWebhookSecret: webhook.secret,
+    middleware: [prometheus.httpMiddleware],
+    routers: [prometheus.router, ...(slack?.routers ?? []), ...(teams ? [teams.router] : [])],
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once("error", reject);
@@ -188,7 +207,7 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  const bot = await start(config);
+  const bot = await start(config, { processMetrics: true });
   const shutdown = (signal: string) => {
     bot.ctx.logger.info(`${signal}: shutting down`);
     bot.stop().then(

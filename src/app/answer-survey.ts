@@ -55,6 +55,7 @@ export async function answerSurvey(ctx: AppContext, input: AnswerSurveyInput): P
       : { surveyId: input.surveyId, refused: result.refusal.code },
     "survey answer",
   );
+  if (result.ok) ctx.metrics?.surveyAnswered("surveyToken" in input.answerer ? "web" : input.answerer.platform);
   return result;
 }
 

@@ -1,6 +1,7 @@
 // What every use case is given: built once in main.ts, passed in, never global.
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
+import type { Metrics } from "../ports/metrics.js";
 import type { Store } from "../ports/store.js";
 import type { Config } from "../config.js";
 
@@ -15,6 +16,8 @@ export interface AppContext {
   publicUrl: string;
   /** Management e-mails (CAGNOTTE_ADMINS), lower case. */
   admins: readonly string[];
+  /** Counters for GET /metrics; absent in tests that do not look at them. */
+  metrics?: Metrics;
 }
 
 export function isAdmin(ctx: Pick<AppContext, "admins">, email: string | null | undefined): boolean {

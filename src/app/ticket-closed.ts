@@ -36,7 +36,9 @@ const MAX_KNOWN = 50_000;
 
 export async function ticketClosed(ctx: AppContext, event: TicketClosedEvent): Promise<TicketClosedResult> {
   const result = await ingestQueue(ctx).submit(event);
-  ctx.logger.info({ source: event.source, ticketId: event.ticketId, ...result }, "ticket closed");
+  // Never the surveyUrl: its token alone answers the survey or withdraws the comment.
+  const logged = result.status === "scheduled" ? { status: result.status, surveyId: result.surveyId } : result;
+  ctx.logger.info({ source: event.source, ticketId: event.ticketId, ...logged }, "ticket closed");
   return result;
 }
 

@@ -4,19 +4,25 @@
 import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import type { AppContext } from "../../app/context.js";
 import { publicRouter } from "./public-router.js";
+import { requestContext, routeOf } from "./request-context.js";
 import { ticketWebhookRouter } from "./ticket-webhook.js";
 import { webSurveyRouter } from "./web-survey/web-survey-router.js";
+import type { RequestHandler } from "express";
 
 export interface HttpAppOptions {
   ticketWebhookSecret: string;
-  /** Platform routers (Slack, Teams), mounted before the fallbacks. */
+  /** Platform routers (Slack, Teams) and GET /metrics, mounted before the fallbacks. */
   routers?: Router[];
+  /** Run on every request right after its id is set (request latency metrics). */
+  middleware?: RequestHandler[];
 }
 
 export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", true);
+  app.use(requestContext(ctx.logger));
+  for (const middleware of options.middleware ?? []) app.use(middleware);
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -46,8 +52,9 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
       res.status(error.status).json({ error: "bad-request", message: error.message ?? "bad request" });
       return;
     }
-    // Never echo bodies (comments, secrets) into logs: method and path are enough to find it.
-    ctx.logger.error({ err: error, method: req.method, path: req.path }, "request failed");
+    // Never echo bodies (comments, secrets) or paths (survey tokens) into logs: method, route
+    // pattern and the request id are enough to find it.
+    ctx.logger.error({ err: error, method: req.method, route: routeOf(req) }, "request failed");
     // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
     if (!res.headersSent) res.status(500).json({ error: "internal", message: "something went wrong; it has been logged" });
   };

@@ -13,6 +13,7 @@ export function ticketWebhookRouter(ctx: AppContext, secret: string): Router {
   router.post("/webhooks/tickets", express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }), async (req: Request, res: Response) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!verifySignature(secret, body, req.header("x-signature-256"))) {
+      ctx.metrics?.closureReceived("unauthorized");
       // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
       res.status(401).json({ error: "invalid-signature", message: "X-Signature-256 must be sha256=<hex HMAC-SHA256 of the raw body>" });
       return;
@@ -21,16 +22,19 @@ export function ticketWebhookRouter(ctx: AppContext, secret: string): Router {
     try {
       json = JSON.parse(body.toString("utf8"));
     } catch {
+      ctx.metrics?.closureReceived("invalid");
       // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
       res.status(400).json({ error: "invalid-json", message: "the body is not valid JSON", fields: [] });
       return;
     }
     const parsed = parseTicketClosed(json);
     if (!parsed.ok) {
+      ctx.metrics?.closureReceived("invalid");
       res.status(400).json({ error: "invalid-body", message: `invalid fields: ${parsed.errors.map((e) => e.field).join(", ")}`, fields: parsed.errors });
       return;
     }
     const result = await ticketClosed(ctx, parsed.event);
+    ctx.metrics?.closureReceived(result.status === "scheduled" ? "scheduled" : result.reason);
     if (result.status === "scheduled") res.status(202).json({ surveyId: result.surveyId, surveyUrl: result.surveyUrl });
     else res.status(200).json({ status: "ignored", reason: result.reason });
   });

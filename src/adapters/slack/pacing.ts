@@ -21,3 +21,15 @@ export function channelPacer(intervalMs = 1_100, sleep = (ms: number) => new Pro
     },
   };
 }
+
+/** The same pacer, telling `onWait` how long each post had to wait (for the rate-limit metrics). */
+export function measuredPacer(pacer: Pacer, onWait: (ms: number) => void, now = () => Date.now()): Pacer {
+  return {
+    async wait(channel) {
+      const started = now();
+      await pacer.wait(channel);
+      const waited = now() - started;
+      if (waited > 0) onWait(waited);
+    },
+  };
+}

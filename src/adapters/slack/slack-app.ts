@@ -14,7 +14,7 @@ import { dedupeMiddleware } from "./dedupe.js";
 import { identityCache } from "./identity.js";
 import { installRouter, INSTALL_PATH, REDIRECT_PATH, type InstallPathHandler } from "./install-link.js";
 import { databaseInstallationStore, homeWorkspace, type HomeWorkspace } from "./installation-store.js";
-import { channelPacer } from "./pacing.js";
+import { channelPacer, measuredPacer } from "./pacing.js";
 import { registerCommandHandlers } from "./slash-command.js";
 import { slackPlatform } from "./slack-platform.js";
 import { registerSurveyHandlers } from "./survey-actions.js";
@@ -85,7 +85,7 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
   // slack-install only exists with the OAuth install (main.ts adds it to the table then).
   wireHandlers(app, ctx, commands, trustedTeam, settings.oauth ? { management: ["slackInstall"] } : {});
   registerWorkspaceEvents(app, { logger: ctx.logger, forget });
-  const platform = slackPlatform({ ctx, workspaces, teamChannel: settings.teamChannel, pacer: channelPacer() });
+  const platform = slackPlatform({ ctx, workspaces, teamChannel: settings.teamChannel, pacer: measuredPacer(channelPacer(), (ms) => ctx.metrics?.rateLimitWait("slack", "pacing", ms)) });
   return {
     platform,
     routers,

@@ -27,6 +27,8 @@ export class ConversationPacer {
   constructor(
     private readonly windows: readonly RateWindow[] = TEAMS_WINDOWS,
     private readonly clock: PacerClock = realClock,
+    /** Told how long a send waited (for the rate-limit metrics). */
+    private readonly onWait: (ms: number) => void = () => {},
   ) {
     this.keep = Math.max(...windows.map((w) => w.limit));
     this.span = Math.max(...windows.map((w) => w.ms));
@@ -57,7 +59,10 @@ export class ConversationPacer {
   private async takeNow(conversationId: string): Promise<void> {
     const times = this.sent.get(conversationId) ?? [];
     const wait = this.waitMs(times, this.clock.now());
-    if (wait > 0) await this.clock.sleep(wait);
+    if (wait > 0) {
+      await this.clock.sleep(wait);
+      this.onWait(wait);
+    }
     const now = this.clock.now();
     times.push(now);
     this.sent.set(conversationId, times.filter((t) => t > now - this.span).slice(-this.keep));

@@ -13,6 +13,7 @@ import { textsFor } from "../../i18n/index.js";
 import { teamsPlatform } from "./teams-platform.js";
 import { withTeamsCommands } from "./teams-commands.js";
 import { readerLocale } from "./teams-presentation.js";
+import { refuseNonActivity } from "./activity-shape.js";
 
 export type TeamsSettings = NonNullable<Config["teams"]>;
 
@@ -29,7 +30,7 @@ export function teamsAdapter(ctx: AppContext, settings: TeamsSettings, commands:
     MicrosoftAppTenantId: settings.tenantId ?? "",
   });
   const adapter = new CloudAdapter(auth);
-  const sender = { adapter, appId: settings.local ? "" : settings.appId, pacer: new ConversationPacer() };
+  const sender = { adapter, appId: settings.local ? "" : settings.appId, pacer: new ConversationPacer(undefined, undefined, (ms) => ctx.metrics?.rateLimitWait("teams", "pacing", ms)) };
   const bot = new CagnotteTeamsBot({ ctx, commands: withTeamsCommands(commands, settings.local), sender, local: settings.local });
 
   adapter.onTurnError = async (turn: TurnContext, error: unknown) => {
@@ -44,7 +45,7 @@ export function teamsAdapter(ctx: AppContext, settings: TeamsSettings, commands:
   }
 
   const router = Router();
-  router.post("/api/messages", express.json({ limit: "256kb" }), async (req, res) => {
+  router.post("/api/messages", express.json({ limit: "256kb" }), refuseNonActivity, async (req, res) => {
     await adapter.process(req, res, (turn) => bot.run(turn));
   });
   return { router, platform: teamsPlatform(ctx, sender) };
