@@ -20,6 +20,7 @@ const REQUESTERS = num("BENCH_DELIVERY_REQUESTERS", 500);
 const SCALE = num("BENCH_DELIVERY_SCALE", 0.05);
 const TIER_PER_MINUTE = 50;
 const CAP_FACTOR = num("BENCH_DELIVERY_CAP", 3);
+const CONCURRENCY = num("BENCH_DELIVERY_CONCURRENCY", 0);
 
 function surveyOf(blocks: unknown): string | null {
   const m = /\\?"s\\?":\\?"([^"\\]+)/.exec(JSON.stringify(blocks));
@@ -43,7 +44,7 @@ export async function benchDelivery(): Promise<void> {
     SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: api,
   });
   const t0 = performance.now();
-  const bot = await start(config, { logger: silentLogger, outboxPollMs: 20, slackTimeScale: SCALE });
+  const bot = await start(config, { logger: silentLogger, outboxPollMs: 20, slackTimeScale: SCALE, ...(CONCURRENCY ? { outboxConcurrency: CONCURRENCY } : {}) });
   const delivered = () => fake.messages.filter((m) => m.channel.startsWith("D")).length;
   let elapsed: number;
   let dms: typeof fake.messages;

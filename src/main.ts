@@ -50,6 +50,8 @@ export interface StartOverrides {
   outboxLeaseMs?: number;
   /** false: do not run the scheduled jobs in this process (whatever CAGNOTTE_SCHEDULER says). */
   scheduler?: boolean;
+  /** Outbox messages in flight at once (8). */
+  outboxConcurrency?: number;
   /** Benchmarks against a fake Slack on a faster clock: Slack's windows and Retry-After × this (1). */
   slackTimeScale?: number;
   /** Process metrics (CPU, memory, event loop) in GET /metrics: on for `npm start`, off in tests. */
@@ -143,7 +145,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const commands = commandTable(managementCommands, ...(slackModules && slackOauth ? [slackModules.slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
   const slack =
     slackModules && config.slack
-      ? slackModules.createSlackAdapter(ctx, commands, config.slack, { installations: slackModules.slackInstallationRepository(store.db) })
+      ? slackModules.createSlackAdapter(ctx, commands, config.slack, { installations: slackModules.slackInstallationRepository(store.db), timeScale: overrides.slackTimeScale })
       : null;
   const teams = config.teams ? (await import("./adapters/teams/teams-adapter.js")).teamsAdapter(ctx, config.teams, commands) : null;
   // Slack first: it finds people by e-mail; Teams reaches only those it has met.
@@ -151,7 +153,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const chatPlatforms = (overrides.platforms ?? (overrides.platform ? [overrides.platform] : platforms.length ? platforms : [logChatPlatform(logger)])).map((p) =>
     instrumentedPlatform(p, prometheus.metrics),
   );
-  const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000, ...(overrides.outboxLeaseMs ? { leaseMs: overrides.outboxLeaseMs } : {}) });
+  const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000, ...(overrides.outboxLeaseMs ? { leaseMs: overrides.outboxLeaseMs } : {}), ...(overrides.outboxConcurrency ? { concurrency: overrides.outboxConcurrency } : {}) });
   const app = createHttpApp(ctx, {
     ticketWebhookSecret: webhook.secret,
     middleware: [prometheus.httpMiddleware],

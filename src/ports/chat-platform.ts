@@ -11,7 +11,7 @@ export type DeliveryResult =
   /** Delivered; `ref` says where the message lives (to edit or delete it later), as the platform reads it. */
   | { status: "sent"; platform: string; ref: string | null }
   /** Try again later: rate limited (`retryAfterMs` from the platform) or a passing fault. */
-  | { status: "retry"; error: string; retryAfterMs?: number }
+  | { status: "retry"; error: string; retryAfterMs?: number; rateLimited?: boolean }
   /** Will never work for this destination (unknown user, bot blocked, no team channel): stop trying. */
   | { status: "unreachable"; reason: string };
 

@@ -274,13 +274,15 @@ describe("Slack: commands, safety and delivery failures", () => {
     expect(await bot.ctx.store.outbox.pendingCount()).toBe(0);
   });
 
-  it("hands a 429 back to the outbox with Slack's Retry-After", async () => {
+  it("hands a 429 back to the outbox for exactly Slack's Retry-After, not counted as a failed attempt", async () => {
     const surveyId = await closeTicket(requester, "Wi-Fi");
     fake.failNext.set("chat.postMessage", "ratelimited");
     await bot.worker.drain();
     const row = await db().outboxMessage.findFirst({ where: { kind: "survey.deliver", payload: { contains: surveyId } } });
-    expect(row).toMatchObject({ status: "pending", attempts: 1 });
+    expect(row).toMatchObject({ status: "pending", attempts: 0 });
     expect(row?.lastError).toContain("ratelimited");
+    // Retry-After: 7 (no backoff on top of it).
     expect(row!.availableAt.getTime() - Date.now()).toBeGreaterThan(5_000);
+    expect(row!.availableAt.getTime() - Date.now()).toBeLessThanOrEqual(7_000);
   });
 });

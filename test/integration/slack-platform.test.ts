@@ -92,7 +92,7 @@ describe("a message to a person", () => {
 
   it("retries later on a rate limit or a bad token", async () => {
     fake.failNext.set("users.lookupByEmail", "ratelimited");
-    expect(await platform().post({ to: "person", person: to("alice@client.example") }, survey)).toEqual({ status: "retry", error: "slack: ratelimited", retryAfterMs: 7_000 });
+    expect(await platform().post({ to: "person", person: to("alice@client.example") }, survey)).toEqual({ status: "retry", error: "slack: ratelimited", retryAfterMs: 7_000, rateLimited: true });
     expect(await platform("CTEAM", "xoxb-wrong").post({ to: "person", person: to("alice@client.example") }, survey)).toEqual({ status: "retry", error: "slack: invalid_auth" });
   });
 });
@@ -113,7 +113,7 @@ describe("the team channel", () => {
 
   it("hands the channel's 429 back with Retry-After", async () => {
     fake.failNext.set("chat.postMessage", "ratelimited");
-    expect(await platform("CPROG4").post({ to: "team" }, { kind: "progress", progress })).toEqual({ status: "retry", error: "slack: ratelimited", retryAfterMs: 7_000 });
+    expect(await platform("CPROG4").post({ to: "team" }, { kind: "progress", progress })).toEqual({ status: "retry", error: "slack: ratelimited", retryAfterMs: 7_000, rateLimited: true });
   });
 
   it("is unreachable without a team channel, calling nothing", async () => {
@@ -163,6 +163,6 @@ describe("editing a message", () => {
     fake.failNext.set("chat.update", "cant_update_message");
     expect(await platform().update(ref, { kind: "progress", progress })).toEqual({ status: "gone" });
     fake.failNext.set("chat.update", "ratelimited");
-    expect(await platform().update(ref, { kind: "progress", progress })).toEqual({ status: "retry", error: "slack: ratelimited", retryAfterMs: 7_000 });
+    expect(await platform().update(ref, { kind: "progress", progress })).toEqual({ status: "retry", error: "slack: ratelimited", retryAfterMs: 7_000, rateLimited: true });
   });
 });

@@ -10,6 +10,7 @@ import type { ChatPlatform, DeliveryResult, Destination, UpdateResult } from "..
 import { presentContent } from "../../presenter/index.js";
 import { fetchIdentity } from "./identity.js";
 import type { Pacer } from "./pacing.js";
+import { methodLimits, type MethodLimits } from "./method-limits.js";
 import { slackPresentation } from "./presentation.js";
 import { renderMessage, type SlackMessage } from "./render/block-kit.js";
 import { isSlackError, slackErrorCode, toDeliveryResult } from "./slack-errors.js";
@@ -22,6 +23,28 @@ export interface SlackPlatformOptions {
   /** SLACK_TEAM_CHANNEL: channel id (or name) for progress and team posts; null: none. */
   teamChannel: string | null;
   pacer: Pacer;
+  /** Slack's per-method tiers and 429 pauses (methodLimits(), one per workspace when absent). */
+  limits?: (client: WebClient) => MethodLimits;
+  /** 1 in production; benchmarks against a fake Slack on a faster clock: Retry-After × this. */
+  timeScale?: number;
+}
+
+/** People remembered per workspace (their Slack id, language and DM never change); the oldest forgotten first. */
+const MAX_REMEMBERED = 50_000;
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= MAX_REMEMBERED) map.delete(map.keys().next().value as K);
+  map.set(key, value);
+  return value;
+}
+
+/** Per workspace client: what is known, or being asked, about each person. */
+interface WorkspaceMemory {
+  limits: MethodLimits;
+  /** e-mail → Slack user id and language (one users.lookupByEmail per person, shared by concurrent deliveries). */
+  people: Map<string, Promise<{ userId: string; locale: Locale | null } | null>>;
+  /** user id → DM channel id (one conversations.open per person). */
+  dms: Map<string, Promise<string>>;
 }
 
 /** Where a posted message lives (the `ref` of a DeliveryResult, as JSON), to edit it later. */
@@ -68,11 +91,73 @@ async function slackLocaleOf(client: WebClient, userId: string): Promise<Locale 
 
 export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
   const { ctx, workspaces, pacer } = options;
+  const timeScale = options.timeScale ?? 1;
+  const memories = new WeakMap<WebClient, WorkspaceMemory>();
+  const memoryOf = (client: WebClient): WorkspaceMemory => {
+    let memory = memories.get(client);
+    if (!memory) memories.set(client, (memory = { limits: options.limits?.(client) ?? methodLimits({ timeScale }), people: new Map(), dms: new Map() }));
+    return memory;
+  };
+  const retryAfterMs = (error: unknown) => Math.max(1, (error as { retryAfter?: number }).retryAfter ?? 1) * 1000 * timeScale;
+
+  /** One Web API call, within its method's tier; a 429 pauses the method for everyone here. */
+  async function call<T>(client: WebClient, method: string, run: () => Promise<T>): Promise<T> {
+    const { limits } = memoryOf(client);
+    await limits.wait(method);
+    try {
+      return await run();
+    } catch (error) {
+      if (slackErrorCode(error) === "ratelimited") limits.pause(method, retryAfterMs(error));
+      throw error;
+    }
+  }
 
   async function send(client: WebClient, channel: string, message: SlackMessage): Promise<SlackMessageRef> {
     await pacer.wait(channel);
-    const r = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+    const r = await call(client, `chat.postMessage ${channel}`, () =>
+      client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false }),
+    );
     return { channel: r.channel ?? channel, ts: String(r.ts) };
+  }
+
+  /** The person's Slack id and language, looked up by e-mail once (null: not in this workspace). */
+  function lookUp(client: WebClient, to: Recipient): Promise<{ userId: string; locale: Locale | null } | null> {
+    const { people } = memoryOf(client);
+    const key = to.email.trim().toLowerCase();
+    const known = people.get(key);
+    if (known) return known;
+    const asked = (async () => {
+      let userId: string | null;
+      try {
+        userId = (await call(client, "users.lookupByEmail", () => client.users.lookupByEmail({ email: to.email }))).user?.id ?? null;
+      } catch (error) {
+        if (isSlackError(error, "users_not_found", "user_not_found")) return null;
+        throw error;
+      }
+      if (!userId) return null;
+      const found = userId;
+      const locale = await call(client, "users.info", () => slackLocaleOf(client, found));
+      if (to.personId) await ctx.store.people.linkPlatform(to.personId, { platform: "slack", userId, locale: to.locale ?? locale }, ctx.clock.now());
+      return { userId, locale };
+    })();
+    remember(people, key, asked);
+    // Not found or failed: ask again next time (the person may join, the fault may pass).
+    asked.then((r) => r === null && people.get(key) === asked && people.delete(key), () => people.get(key) === asked && people.delete(key));
+    return asked;
+  }
+
+  /** The DM channel with a Slack user, opened once. */
+  function dmWith(client: WebClient, userId: string): Promise<string> {
+    const { dms } = memoryOf(client);
+    const known = dms.get(userId);
+    if (known) return known;
+    const opened = call(client, "conversations.open", () => client.conversations.open({ users: userId })).then((dm) => {
+      if (!dm.channel?.id) throw new Error("conversations.open returned no channel");
+      return dm.channel.id;
+    });
+    remember(dms, userId, opened);
+    opened.catch(() => dms.get(userId) === opened && dms.delete(userId));
+    return opened;
   }
 
   /** Finds the person in Slack (by e-mail the first time), remembers who they are, opens the DM. */
@@ -81,20 +166,13 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
       let userId = workspaces.single ? to.slackUserId : null;
       let slackLocale: Locale | null = null;
       if (!userId) {
-        try {
-          userId = (await client.users.lookupByEmail({ email: to.email })).user?.id ?? null;
-        } catch (error) {
-          if (isSlackError(error, "users_not_found", "user_not_found")) continue;
-          throw error;
-        }
-        if (!userId) continue;
-        slackLocale = await slackLocaleOf(client, userId);
-        if (to.personId) await ctx.store.people.linkPlatform(to.personId, { platform: "slack", userId, locale: to.locale ?? slackLocale }, ctx.clock.now());
+        const found = await lookUp(client, to);
+        if (!found) continue;
+        ({ userId, locale: slackLocale } = found);
       }
-      const dm = await client.conversations.open({ users: userId });
-      if (!dm.channel?.id) throw new Error("conversations.open returned no channel");
+      const channel = await dmWith(client, userId);
       // The person's known language first, then Slack's, then CAGNOTTE_DEFAULT_LOCALE.
-      return { client, channel: dm.channel.id, locale: personLocale(ctx, to.locale, slackLocale) };
+      return { client, channel, locale: personLocale(ctx, to.locale, slackLocale) };
     }
     throw new Unreachable("users_not_found");
   }
@@ -123,6 +201,8 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
 
   function failed(error: unknown, what: string): DeliveryResult {
     if (error instanceof Unreachable) return { status: "unreachable", reason: error.reason };
+    // Rate limited: the method is paused (above); the message waits for it without counting an attempt.
+    if (slackErrorCode(error) === "ratelimited") return { status: "retry", error: "slack: ratelimited", retryAfterMs: retryAfterMs(error), rateLimited: true };
     const result = toDeliveryResult(error);
     ctx.logger.warn({ content: what, result }, "slack delivery failed");
     return result;

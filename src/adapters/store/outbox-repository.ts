@@ -71,8 +71,11 @@ export function outboxRepository(db: Db, provider: DbProvider): OutboxRepository
     async markSent(id, at) {
       await db.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: at, lockedBy: null, lockedUntil: null, lastError: null } });
     },
-    async reschedule(id, { availableAt, error }) {
-      await db.outboxMessage.update({ where: { id }, data: { availableAt, lastError: error.slice(0, 1000), lockedBy: null, lockedUntil: null } });
+    async reschedule(id, { availableAt, error, uncount }) {
+      await db.outboxMessage.update({
+        where: { id },
+        data: { availableAt, lastError: error.slice(0, 1000), lockedBy: null, lockedUntil: null, ...(uncount ? { attempts: { decrement: 1 } } : {}) },
+      });
     },
     async markDead(id, { at, error }) {
       await db.outboxMessage.update({ where: { id }, data: { status: "dead", sentAt: at, lastError: error.slice(0, 1000), lockedBy: null, lockedUntil: null } });

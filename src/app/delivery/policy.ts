@@ -28,7 +28,7 @@ export interface DeliveryRound {
   /** Destinations dropped so far (unreachable), with their reasons. */
   unreachable: string[];
   /** Set when some destination must be tried again. */
-  retry: { error: string; retryAfterMs?: number } | null;
+  retry: { error: string; retryAfterMs?: number; rateLimited?: boolean } | null;
 }
 
 /** What a log line may say about a destination: no e-mail address. */
@@ -62,7 +62,13 @@ export async function deliverUnits(ctx: AppContext, platforms: readonly ChatPlat
       if (remember) await ctx.store.messageRefs.save({ purpose, platform: UNREACHABLE, ref: null, now: ctx.clock.now() });
     } else {
       const longest = Math.max(round.retry?.retryAfterMs ?? 0, result.retryAfterMs ?? 0);
-      round.retry = { error: round.retry ? `${round.retry.error}; ${result.error}` : result.error, ...(longest > 0 ? { retryAfterMs: longest } : {}) };
+      // Rate limited only when every destination left is: then the wait is not a failed attempt.
+      const rateLimited = (round.retry ? round.retry.rateLimited === true : true) && result.rateLimited === true;
+      round.retry = {
+        error: round.retry ? `${round.retry.error}; ${result.error}` : result.error,
+        ...(longest > 0 ? { retryAfterMs: longest } : {}),
+        ...(rateLimited ? { rateLimited } : {}),
+      };
     }
   }
   return round;

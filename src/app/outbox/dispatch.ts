@@ -39,7 +39,7 @@ export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform
     await ctx.store.outbox.markDead(record.id, { at: now(), error: `unreadable ${record.kind} message` });
     return "dead";
   }
-  let retry: { error: string; retryAfterMs?: number };
+  let retry: { error: string; retryAfterMs?: number; rateLimited?: boolean };
   try {
     const plan = await planDelivery(ctx, platforms, message);
     if (plan.status === "nothing") {
@@ -62,6 +62,12 @@ export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform
     retry = round.retry;
   } catch (error) {
     retry = { error: error instanceof Error ? error.message : String(error) };
+  }
+  if (retry.rateLimited && retry.retryAfterMs !== undefined) {
+    // The platform asked to wait (429): come back exactly then, and the attempt does not count.
+    log.info({ retryInMs: retry.retryAfterMs }, "rate limited: waiting for Retry-After");
+    await ctx.store.outbox.reschedule(record.id, { availableAt: new Date(now().getTime() + retry.retryAfterMs), error: retry.error, uncount: true });
+    return "retry";
   }
   if (record.attempts >= MAX_ATTEMPTS) {
     log.error({ error: retry.error }, "giving up after too many attempts");

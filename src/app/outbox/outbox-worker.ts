@@ -12,6 +12,11 @@ import { dispatch } from "./dispatch.js";
 
 export interface OutboxWorkerOptions {
   pollMs?: number;
+  /**
+   * Messages in flight at once (8). Each is claimed and leased on its own, as by another instance,
+   * so one message waiting for its channel's or method's turn never holds up the others.
+   */
+  concurrency?: number;
   /** How long a claim holds without renewal: after a crash, the message is due again this much later. */
   leaseMs?: number;
 }
@@ -33,6 +38,7 @@ export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[]
   const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const pollMs = options.pollMs ?? 1_000;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const concurrency = Math.max(1, options.concurrency ?? 8);
   // Three renewals per lease: one late or failed renewal does not lose it.
   const renewMs = Math.max(50, Math.floor(leaseMs / 3));
   let timer: NodeJS.Timeout | null = null;
@@ -67,7 +73,10 @@ export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[]
 
   async function drain(): Promise<number> {
     let total = 0;
-    for (let n = await drainOnce(); n > 0; n = await drainOnce()) total += n;
+    const lane = async () => {
+      for (let n = await drainOnce(); n > 0; n = await drainOnce()) total += n;
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
     return total;
   }
 

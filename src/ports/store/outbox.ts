@@ -38,7 +38,8 @@ export interface OutboxRepository {
    */
   renewLease(input: { id: string; worker: string; now: Date; leaseMs: number }): Promise<boolean>;
   markSent(id: string, at: Date): Promise<void>;
-  reschedule(id: string, input: { availableAt: Date; error: string }): Promise<void>;
+  /** `uncount`: the attempt just claimed does not count (the platform asked to wait: a 429). */
+  reschedule(id: string, input: { availableAt: Date; error: string; uncount?: boolean }): Promise<void>;
   markDead(id: string, input: { at: Date; error: string }): Promise<void>;
   pendingCount(): Promise<number>;
 }
