@@ -1,7 +1,9 @@
-// Slack's per-method rate limits, kept within this process: each Web API method has a tier (calls
-// a minute per workspace), and a 429 pauses that method for its Retry-After. A call waits only for
-// its own method: a look-up held back by its tier never delays a post to a person already known.
-// (Several instances share Slack's budget: Slack then answers 429, and the pause applies.)
+// Slack's per-method rate limits, kept within this process: a 429 pauses that method for its
+// Retry-After, and optionally a method is paced to a tier (calls a minute per workspace). A call
+// waits only for its own method: a look-up held back never delays a post to a person already known.
+// Slack's tiers are floors ("50+ per minute"), so the Slack platform paces no tier by default and
+// relies on the pause: it delays only what Slack refused. (Several instances share Slack's budget:
+// each learns the pause from its own 429.)
 
 /** Calls a minute per workspace (Slack's tiers: 2 = 20+, 3 = 50+, 4 = 100+), for the methods the outbox calls. */
 export const SLACK_METHOD_TIERS: Readonly<Record<string, number>> = {
@@ -11,6 +13,8 @@ export const SLACK_METHOD_TIERS: Readonly<Record<string, number>> = {
 };
 
 export interface MethodLimits {
+  /** How long `method` stays paused by a 429 (0: not paused). */
+  pausedFor(method: string): number;
   /** Resolves when a call to `method` may go (its tier and any pause allow it); reserves the slot. */
   wait(method: string): Promise<void>;
   /** Slack answered 429 for `method`: no call to it before `ms` from now. */
@@ -35,6 +39,9 @@ export function methodLimits(options: MethodLimitsOptions = {}): MethodLimits {
   const recent = new Map<string, number[]>();
   const pausedUntil = new Map<string, number>();
   return {
+    pausedFor(method) {
+      return Math.max(0, (pausedUntil.get(method) ?? 0) - now());
+    },
     async wait(method) {
       const max = tiers[method];
       for (;;) {

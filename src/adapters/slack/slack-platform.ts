@@ -72,6 +72,13 @@ function readMessageRef(ref: string | null | undefined): SlackMessageRef | null 
   }
 }
 
+/** A method Slack paused (429) a moment ago: this call is not made, the message waits its turn. */
+class MethodPaused extends Error {
+  constructor(readonly method: string, readonly ms: number) {
+    super(`slack: ${method} paused by a rate limit`);
+  }
+}
+
 class Unreachable extends Error {
   constructor(readonly reason: string) {
     super(reason);
@@ -95,14 +102,19 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
   const memories = new WeakMap<WebClient, WorkspaceMemory>();
   const memoryOf = (client: WebClient): WorkspaceMemory => {
     let memory = memories.get(client);
-    if (!memory) memories.set(client, (memory = { limits: options.limits?.(client) ?? methodLimits({ timeScale }), people: new Map(), dms: new Map() }));
+    if (!memory) memories.set(client, (memory = { limits: options.limits?.(client) ?? methodLimits({ tiers: {}, timeScale }), people: new Map(), dms: new Map() }));
     return memory;
   };
   const retryAfterMs = (error: unknown) => Math.max(1, (error as { retryAfter?: number }).retryAfter ?? 1) * 1000 * timeScale;
 
-  /** One Web API call, within its method's tier; a 429 pauses the method for everyone here. */
+  /**
+   * One Web API call. A 429 pauses the method for every delivery here: while it is paused, calls to
+   * it are not made and their messages come back when the pause ends (the worker moves on to others).
+   */
   async function call<T>(client: WebClient, method: string, run: () => Promise<T>): Promise<T> {
     const { limits } = memoryOf(client);
+    const paused = limits.pausedFor(method);
+    if (paused > 0) throw new MethodPaused(method, paused);
     await limits.wait(method);
     try {
       return await run();
@@ -203,6 +215,7 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
     if (error instanceof Unreachable) return { status: "unreachable", reason: error.reason };
     // Rate limited: the method is paused (above); the message waits for it without counting an attempt.
     if (slackErrorCode(error) === "ratelimited") return { status: "retry", error: "slack: ratelimited", retryAfterMs: retryAfterMs(error), rateLimited: true };
+    if (error instanceof MethodPaused) return { status: "retry", error: error.message, retryAfterMs: error.ms, rateLimited: true };
     const result = toDeliveryResult(error);
     ctx.logger.warn({ content: what, result }, "slack delivery failed");
     return result;
