@@ -3,6 +3,7 @@
 // CloudAdapter.process both plug into it on the same port.
 import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import type { AppContext } from "../../app/context.js";
+import { StoreUnavailableError } from "../../ports/store.js";
 import { publicRouter } from "./public-router.js";
 import { ticketWebhookRouter } from "./ticket-webhook.js";
 import { webSurveyRouter } from "./web-survey/web-survey-router.js";
@@ -44,6 +45,13 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
     }
     if (error.status && error.status >= 400 && error.status < 500) {
       res.status(error.status).json({ error: "bad-request", message: error.message ?? "bad request" });
+      return;
+    }
+    if (error instanceof StoreUnavailableError) {
+      // Disk full or failing: nothing was written; the helpdesk (or the person) tries again later.
+      ctx.logger.error({ err: { message: error.message, cause: (error.cause as Error | undefined)?.message }, method: req.method, path: req.path }, "request refused: the database cannot write");
+      // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
+      if (!res.headersSent) res.status(503).set("Retry-After", "30").json({ error: "unavailable", message: "the database cannot write for now; try again later" });
       return;
     }
     // Never echo bodies (comments, secrets) into logs: method and path are enough to find it.
