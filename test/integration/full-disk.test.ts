@@ -46,8 +46,8 @@ afterAll(async () => {
 describe("a full disk (SQLite)", () => {
   it("answers 503 while writes fail, keeps reading, recovers by itself and stops cleanly", async () => {
     for (let i = 0; i < 30; i++) expect(await closeOne()).toBe(202);
-    const [{ page_count }] = await db().$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
-    await setMaxPages(Number(page_count)); // the disk is full now
+    const [row] = await db().$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
+    await setMaxPages(Number(row?.page_count)); // the disk is full now
 
     const whileFull: (number | "timed out")[] = [];
     for (let i = 0; i < 20; i++) whileFull.push(await closeOne());
