@@ -28,7 +28,9 @@ export async function ticketClosed(ctx: AppContext, event: TicketClosedEvent): P
     if (error instanceof ConflictError) return { status: "ignored", reason: "duplicate" } as const;
     throw error;
   });
-  ctx.logger.info({ source: event.source, ticketId: event.ticketId, ...result }, "ticket closed");
+  // Never the survey link: its token alone answers the survey or withdraws the comment.
+  const logged = result.status === "scheduled" ? { status: result.status, surveyId: result.surveyId } : result;
+  ctx.logger.info({ source: event.source, ticketId: event.ticketId, ...logged }, "ticket closed");
   return result;
 }
 

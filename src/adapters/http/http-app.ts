@@ -14,6 +14,11 @@ export interface HttpAppOptions {
   routers?: Router[];
 }
 
+/** The request path as logs may show it: a survey link's token alone answers or withdraws a comment. */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/s\/[^/]+/, "/s/<token>");
+}
+
 export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -49,13 +54,13 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
     }
     if (error instanceof StoreUnavailableError) {
       // Disk full or failing: nothing was written; the helpdesk (or the person) tries again later.
-      ctx.logger.error({ err: { message: error.message, cause: (error.cause as Error | undefined)?.message }, method: req.method, path: req.path }, "request refused: the database cannot write");
+      ctx.logger.error({ err: { message: error.message, cause: (error.cause as Error | undefined)?.message }, method: req.method, path: loggablePath(req.path) }, "request refused: the database cannot write");
       // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
       if (!res.headersSent) res.status(503).set("Retry-After", "30").json({ error: "unavailable", message: "the database cannot write for now; try again later" });
       return;
     }
     // Never echo bodies (comments, secrets) into logs: method and path are enough to find it.
-    ctx.logger.error({ err: error, method: req.method, path: req.path }, "request failed");
+    ctx.logger.error({ err: error, method: req.method, path: loggablePath(req.path) }, "request failed");
     // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
     if (!res.headersSent) res.status(500).json({ error: "internal", message: "something went wrong; it has been logged" });
   };
