@@ -133,7 +133,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const platforms = [slack?.platform, teams?.platform].filter((p): p is ChatPlatform => !!p);
   const chatPlatforms = overrides.platforms ?? (overrides.platform ? [overrides.platform] : platforms.length ? platforms : [logChatPlatform(logger)]);
   const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000 });
-  const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret, routers: [...(slack?.routers ?? []), ...(teams ? [teams.router] : [])] });
+  const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret, retentionDays: config.schedule.retentionDays, routers: [...(slack?.routers ?? []), ...(teams ? [teams.router] : [])] });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once("error", reject);

@@ -12,6 +12,8 @@ export interface HttpAppOptions {
   ticketWebhookSecret: string;
   /** Platform routers (Slack, Teams), mounted before the fallbacks. */
   routers?: Router[];
+  /** CAGNOTTE_RETENTION_DAYS, stated by GET /privacy (its default when not given). */
+  retentionDays?: number;
 }
 
 /** The request path as logs may show it: a survey link's token alone answers or withdraws a comment. */
@@ -34,7 +36,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
     }
   });
 
-  app.use(publicRouter(ctx));
+  app.use(publicRouter(ctx, { retentionDays: options.retentionDays ?? 365 }));
   app.use(ticketWebhookRouter(ctx, options.ticketWebhookSecret));
   app.use(webSurveyRouter(ctx));
   for (const router of options.routers ?? []) app.use(router);

@@ -18,16 +18,21 @@ interface WithPipeline {
 /** Why a bearer token is refused before any key lookup (the Bot Framework signs with RS256 only), or null. */
 export function implausibleToken(authHeader: string): string | null {
   const token = /^Bearer\s+(\S+)$/i.exec(authHeader.trim())?.[1];
+  // not user-facing: refusal reasons for the log
   if (!token) return "not a bearer token";
   const parts = token.split(".");
+  // not user-facing: refusal reasons for the log
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p))) return "not a JWT";
   let header: { alg?: unknown; kid?: unknown };
   try {
     header = JSON.parse(Buffer.from(parts[0] ?? "", "base64url").toString("utf8")) as { alg?: unknown; kid?: unknown };
   } catch {
+    // not user-facing: refusal reasons for the log
     return "unreadable JWT header";
   }
+  // not user-facing: refusal reasons for the log
   if (header?.alg !== "RS256") return `signing algorithm ${JSON.stringify(header?.alg ?? null)} refused`;
+  // not user-facing: refusal reasons for the log
   if (typeof header.kid !== "string" || !header.kid) return "no key id";
   return null;
 }
