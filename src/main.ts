@@ -11,10 +11,6 @@ import { outboxWorker, type OutboxWorker } from "./app/outbox/outbox-worker.js";
 import { createHttpApp } from "./adapters/http/http-app.js";
 import { resolveWebhookSecret } from "./adapters/http/webhook-secret.js";
 import { logChatPlatform } from "./adapters/log/log-chat-platform.js";
-import { createSlackAdapter } from "./adapters/slack/slack-app.js";
-import { slackInstallCommands } from "./adapters/slack/install-link.js";
-import { slackInstallationRepository } from "./adapters/store/slack-installation-repository.js";
-import { teamsAdapter } from "./adapters/teams/teams-adapter.js";
 import { migrateDatabase } from "./adapters/store/migrate.js";
 import { openStore } from "./adapters/store/prisma-store.js";
 import { sqliteFile } from "./adapters/store/prisma-client.js";
@@ -46,6 +42,8 @@ export interface StartOverrides {
   platforms?: readonly ChatPlatform[];
   /** Outbox polling interval; tests drain by hand with a long interval. */
   outboxPollMs?: number;
+  /** Outbox lease (renewed while sending; after a crash, the message in flight is due again this much later). */
+  outboxLeaseMs?: number;
   /** false: do not run the scheduled jobs in this process (whatever CAGNOTTE_SCHEDULER says). */
   scheduler?: boolean;
 }
@@ -105,6 +103,15 @@ function reportNextSteps(config: Config, logger: Logger, webhook: ReturnType<typ
   logger.info(lines.join("\n"));
 }
 
+async function loadSlack() {
+  const [app, install, installations] = await Promise.all([
+    import("./adapters/slack/slack-app.js"),
+    import("./adapters/slack/install-link.js"),
+    import("./adapters/store/slack-installation-repository.js"),
+  ]);
+  return { createSlackAdapter: app.createSlackAdapter, slackInstallCommands: install.slackInstallCommands, slackInstallationRepository: installations.slackInstallationRepository };
+}
+
 export async function start(config: Config, overrides: StartOverrides = {}): Promise<RunningBot> {
   const logger: Logger = overrides.logger ?? createLogger(config);
   if (config.database.autoMigrate) {
@@ -125,14 +132,19 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const firstCharity = await ensureFirstCharity(ctx, config.firstCharity);
   if (firstCharity) logger.info(`charity: ${firstCharity} (CAGNOTTE_CHARITY) is the first charity`);
 
+  // The platform SDKs (Bolt, botbuilder: about 80 MiB together) load only when configured.
+  const slackModules = config.slack ? await loadSlack() : null;
   const slackOauth = config.slack?.oauth;
-  const commands = commandTable(managementCommands, ...(slackOauth ? [slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
-  const slack = config.slack ? createSlackAdapter(ctx, commands, config.slack, { installations: slackInstallationRepository(store.db) }) : null;
-  const teams = config.teams ? teamsAdapter(ctx, config.teams, commands) : null;
+  const commands = commandTable(managementCommands, ...(slackModules && slackOauth ? [slackModules.slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
+  const slack =
+    slackModules && config.slack
+      ? slackModules.createSlackAdapter(ctx, commands, config.slack, { installations: slackModules.slackInstallationRepository(store.db) })
+      : null;
+  const teams = config.teams ? (await import("./adapters/teams/teams-adapter.js")).teamsAdapter(ctx, config.teams, commands) : null;
   // Slack first: it finds people by e-mail; Teams reaches only those it has met.
   const platforms = [slack?.platform, teams?.platform].filter((p): p is ChatPlatform => !!p);
   const chatPlatforms = overrides.platforms ?? (overrides.platform ? [overrides.platform] : platforms.length ? platforms : [logChatPlatform(logger)]);
-  const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000 });
+  const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000, ...(overrides.outboxLeaseMs ? { leaseMs: overrides.outboxLeaseMs } : {}) });
   const app = createHttpApp(ctx, { ticketWebhookSecret: webhook.secret, retentionDays: config.schedule.retentionDays, routers: [...(slack?.routers ?? []), ...(teams ? [teams.router] : [])] });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -171,7 +183,8 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   };
 }
 
-async function main(): Promise<void> {
+/** Reads the environment, starts the bot, and stops it cleanly on SIGINT or SIGTERM. */
+export async function main(): Promise<void> {
   let config: Config;
   try {
     // eslint-disable-next-line no-restricted-syntax -- the entry point hands the environment to loadConfig, once
@@ -203,6 +216,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 }
 
+// Run directly (`node dist/main.js`, `tsx src/main.ts`); scripts/start.mjs imports and calls main().
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error: unknown) => {
     console.error(`cagnotte: failed to start: ${error instanceof Error ? error.message : String(error)}`);

@@ -28,3 +28,12 @@ export async function enqueuePotProgress(
     now: m.now,
   });
 }
+
+/**
+ * The comment's fate changed (withdrawn, forgotten, retracted, reported, approved, rejected):
+ * every copy already sent is edited, through the outbox so that it survives restarts and rate
+ * limits. No dedupe key: a later change (a report, then an approval) needs its own pass.
+ */
+export async function enqueueCommentCopies(tx: Repositories, m: { answerId: string; now: Date }): Promise<void> {
+  await tx.outbox.enqueue({ kind: "comment.copies", payload: { answerId: m.answerId }, availableAt: m.now, now: m.now });
+}

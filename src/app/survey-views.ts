@@ -26,7 +26,7 @@ export function surveyPromptOf(ctx: AppContext, context: SurveyContext, reminder
 export function answeredViewOf(
   context: SurveyContext,
   answer: Answer,
-  extra: { addedCents: number; withdrawn: null | { reversedCents: number } },
+  extra: { addedCents: number; withdrawn: AnsweredView["withdrawn"] },
 ): AnsweredView {
   const erased = answer.withdrawnAt !== null;
   return {

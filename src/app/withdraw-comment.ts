@@ -1,20 +1,21 @@
 // Rule 7: the requester withdraws their comment. The text is erased at once; while the campaign
-// is open the contribution is reversed and the pot goes down. Returns the answered view as the
-// requester's card or page shows it afterwards.
+// is open the contribution is reversed and the pot goes down (after it closed the money stays, and
+// the reply says so). Every copy already sent is edited (comment.copies). Returns the answered view
+// as the requester's card or page shows it afterwards.
 import { acceptsContributionsAt } from "../core/campaign/campaign-rules.js";
 import { refusal, type Refusal } from "../core/refusal.js";
 import { planWithdrawal } from "../core/rules/withdrawal.js";
 import type { AnsweredView } from "../core/views.js";
 import type { Repositories } from "../ports/store.js";
 import type { AppContext } from "./context.js";
-import { enqueuePotProgress } from "./answer-messages.js";
+import { enqueueCommentCopies, enqueuePotProgress } from "./answer-messages.js";
 import { answeredViewOf } from "./survey-views.js";
 
 /** Who withdraws: a known person, a chat identity, or the holder of the survey's web link. */
 export type Withdrawer = { personId: string } | { platform: "slack" | "teams"; userId: string } | { surveyToken: string };
 
 export type WithdrawResult =
-  | { ok: true; view: AnsweredView; reversedCents: number; potCents: number }
+  | { ok: true; view: AnsweredView; reversedCents: number; keptCents: number; potCents: number }
   | { ok: false; refusal: Refusal };
 
 const refused = (code: Refusal["code"]): WithdrawResult => ({ ok: false, refusal: refusal(code) });
@@ -52,11 +53,14 @@ export async function withdrawComment(ctx: AppContext, input: { by: Withdrawer; 
       reversedCents = contribution.amountCents;
       await enqueuePotProgress(tx, { campaignId: campaign.id, potBefore, potAfter: potBefore - reversedCents, answerId: null, now });
     }
+    await enqueueCommentCopies(tx, { answerId: answer.id, now });
+    const keptCents = contribution?.status === "active" && !effect.reverseContribution ? contribution.amountCents : 0;
     const withdrawn = { ...answer, comment: null, withdrawnAt: now };
     return {
       ok: true,
-      view: answeredViewOf(context, withdrawn, { addedCents: 0, withdrawn: { reversedCents } }),
+      view: answeredViewOf(context, withdrawn, { addedCents: 0, withdrawn: { reversedCents, ...(keptCents > 0 ? { keptCents } : {}) } }),
       reversedCents,
+      keptCents,
       potCents: potBefore - reversedCents,
     };
   });

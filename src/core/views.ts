@@ -31,12 +31,21 @@ export interface SurveyPrompt {
   rulesUrl: string;
 }
 
+/**
+ * Why a comment once quoted is no longer shown, for the copies already sent: "withdrawn" (by its
+ * author, forget-me, management's retract, rejected or hateful) or "hidden" (reported, or waiting
+ * in moderation). null: nothing to say (a comment shown, or none ever written).
+ */
+export type CommentRemoved = null | "withdrawn" | "hidden";
+
 export interface ThankYouNote {
   answerId: string;
   rating: number;
   ratingScale: number;
   /** Only a clean, not withdrawn comment; null otherwise (rule 5). */
   comment: string | null;
+  /** Set when a comment was written but is not shown (comment is then null). */
+  commentRemoved: CommentRemoved;
   requesterName: string | null;
   clientName: string | null;
   ticketRef: string;
@@ -61,6 +70,10 @@ export interface PotProgress {
   milestoneCents: Cents | null;
   /** A comment quoted only because its requester ticked "may be shared" (rule 8). */
   sharedComment: string | null;
+  /** The answer whose comment is (or was) shared: what the "report" button carries. */
+  sharedAnswerId: string | null;
+  /** Set when the shared comment is no longer shown (sharedComment is then null). */
+  commentRemoved: CommentRemoved;
 }
 
 export interface TechnicianPraise {
@@ -122,8 +135,10 @@ export interface AnsweredView {
   shareConsent: boolean;
   /** What this answer added to the pot (0 when it did not count). */
   addedCents: Cents;
-  /** Set once the requester withdrew the comment. */
-  withdrawn: null | { reversedCents: Cents };
+  /** Set once the requester withdrew the comment; `keptCents`: what stays in a closed campaign's pot. */
+  withdrawn: null | { reversedCents: Cents; keptCents?: Cents };
+  /** The card edited after management retracted, or someone reported, the comment (comment is then null). */
+  commentRemoved?: CommentRemoved;
 }
 
 export interface ModerationQueueItem {
@@ -168,11 +183,15 @@ export type TeamPost =
 /** Notices to management, as data: worded at delivery in each manager's language. */
 export type Notice =
   | { kind: "choose-charity"; campaignLabel: string }
-  | { kind: "payout-reminder"; campaignLabel: string; charityName: string | null; amountCents: Cents };
+  | { kind: "payout-reminder"; campaignLabel: string; charityName: string | null; amountCents: Cents }
+  /** Someone reported a comment from a chat message: it is hidden and waits in the moderation queue. */
+  | { kind: "comment-reported"; ticketRef: string; technicianName: string };
 
 /** What the outbox delivers through a chat platform; the presenter words it in the reader's language. */
 export type ChatContent =
   | { kind: "survey"; prompt: SurveyPrompt }
+  /** The requester's survey card once answered: only ever an edit (a copy of their comment). */
+  | { kind: "answered"; view: AnsweredView }
   | { kind: "thank-you"; note: ThankYouNote }
   | { kind: "follow-up"; note: FollowUpNote }
   /** The team channel's progress message, edited in place. */
@@ -186,18 +205,24 @@ export type ChatContent =
 
 /** Something management (or a person) did, confirmed: worded by the catalogue. */
 export type Confirmation =
-  | { kind: "comment-withdrawn"; reversedCents: Cents }
+  /** `keptCents`: the campaign had closed, so what the comment added stays in the pot. */
+  | { kind: "comment-withdrawn"; reversedCents: Cents; keptCents?: Cents }
   | { kind: "override-counted" }
   | { kind: "charity-added"; name: string }
   | { kind: "charity-assigned"; name: string; campaignLabel: string }
   | { kind: "charity-removed"; name: string }
   | { kind: "campaign-closed"; campaignLabel: string }
   | { kind: "moderation-rejected" }
+  /** A "report this comment" click, answered to whoever clicked (the same for a second report). */
+  | { kind: "comment-reported" }
+  /** Management's `retract`: `keptCents` stays in a campaign already paid out. */
+  | { kind: "comment-retracted"; reversedCents: Cents; keptCents: Cents }
   | { kind: "moderation-approved"; counted: boolean; reason: NotCountedReason | null }
   | { kind: "payout-recorded"; amountCents: Cents; campaignLabel: string }
   | { kind: "forget-me-ask" }
   | { kind: "forget-me-nothing" }
-  | { kind: "forget-me-done"; erased: number }
+  /** `keptCents`: what the erased comments added to campaigns already closed stays there. */
+  | { kind: "forget-me-done"; erased: number; keptCents?: Cents }
   | { kind: "install-link"; client: string; link: string }
   | { kind: "channel-set" }
   | { kind: "demo-scheduled"; ticketRef: string }

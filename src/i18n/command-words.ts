@@ -16,6 +16,7 @@ const SUBCOMMANDS: Readonly<Record<string, string>> = {
   modération: "moderation",
   moderation: "moderation",
   compter: "override",
+  "retirer-commentaire": "retract",
   versement: "payout",
   journal: "audit",
   canal: "channel",

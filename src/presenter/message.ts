@@ -5,7 +5,7 @@
 export type Tone = "default" | "good" | "attention" | "accent";
 
 /** Every button or submit the bot offers; renderers map each to their platform's action id. */
-export type ActionId = "survey.answer" | "comment.withdraw" | "moderation.approve" | "moderation.reject";
+export type ActionId = "survey.answer" | "comment.withdraw" | "comment.report" | "moderation.approve" | "moderation.reject";
 
 export interface Action {
   id: ActionId;
@@ -13,7 +13,7 @@ export interface Action {
   /** What the click carries back: a survey id, an answer id, a moderation item id. */
   value: string;
   style?: "primary" | "danger";
-  /** Ask before doing it (withdrawal). */
+  /** Ask before doing it (withdrawal, report). */
   confirm?: { title: string; text: string; confirm: string; deny: string };
 }
 

@@ -1,10 +1,35 @@
 // What the outbox delivers besides the survey: praise, follow-ups, the team channel's progress,
 // milestones and shared comments, lifecycle posts and notices to management.
-import type { ChatContent, FollowUpNote, Notice, PotProgress, TeamPost, ThankYouNote } from "../core/views.js";
+import type { ChatContent, CommentRemoved, FollowUpNote, Notice, PotProgress, TeamPost, ThankYouNote } from "../core/views.js";
 import { formatEuros, formatPercent } from "../i18n/index.js";
 import type { Block, Message } from "./message.js";
-import { presentSurvey } from "./present-survey.js";
+import { presentAnswered, presentSurvey } from "./present-survey.js";
 import { ratingLabel, textsOf, ticketLine, type Presentation } from "./presentation.js";
+
+/**
+ * A quoted comment, and the button to report it when `reportable`; else, when a comment was
+ * written but is no longer shown, the line that says so (every copy already sent is edited to this).
+ */
+function commentBlocks(comment: string | null, removed: CommentRemoved, answerId: string | null, label: string, p: Presentation): Block[] {
+  const { praise: t } = textsOf(p);
+  if (comment === null) return removed ? [{ type: "text", text: t.commentRemoved[removed], style: "subtle" }] : [];
+  const quote: Block = { type: "quote", label, text: comment };
+  if (answerId === null) return [quote];
+  return [
+    quote,
+    {
+      type: "actions",
+      actions: [
+        {
+          id: "comment.report",
+          label: t.report,
+          value: answerId,
+          confirm: { title: t.reportConfirmTitle, text: t.reportConfirmText, confirm: t.reportConfirm, deny: t.cancel },
+        },
+      ],
+    },
+  ];
+}
 
 export function presentThankYou(note: ThankYouNote, p: Presentation): Message {
   const { praise: t, survey: s } = textsOf(p);
@@ -18,7 +43,8 @@ export function presentThankYou(note: ThankYouNote, p: Presentation): Message {
         { label: textsOf(p).answer.rating, value: ratingLabel(note.rating, note.ratingScale, p) },
       ],
     },
-    ...(note.comment ? [{ type: "quote" as const, label: t.theirComment, text: note.comment }] : []),
+    // The technician may report a comment the automatic moderation let through.
+    ...commentBlocks(note.comment, note.commentRemoved, note.answerId, t.theirComment, p),
     {
       type: "text",
       style: "subtle",
@@ -42,7 +68,8 @@ export function presentFollowUp(note: FollowUpNote, p: Presentation): Message {
         { label: a.rating, value: rating },
       ],
     },
-    note.comment ? { type: "quote", label: t.theirComment, text: note.comment } : { type: "text", text: a.noComment, style: "subtle" },
+    // Management retracts rather than reports: no button here.
+    ...(note.comment === null && note.commentRemoved === null ? [{ type: "text" as const, text: a.noComment, style: "subtle" as const }] : commentBlocks(note.comment, note.commentRemoved, null, t.theirComment, p)),
   ];
   return { title, tone: "attention", summary: title, blocks };
 }
@@ -88,8 +115,9 @@ export function presentMilestone(progress: PotProgress, p: Presentation): Messag
 
 export function presentSharedComment(progress: PotProgress, p: Presentation): Message {
   const { status: t } = textsOf(p);
-  // Rule 8: the comment is here only because its author ticked "may be shared".
-  const blocks: Block[] = progress.sharedComment ? [{ type: "quote", label: t.sharedComment, text: progress.sharedComment }] : [];
+  // Rule 8: the comment is here only because its author ticked "may be shared". Anyone in the
+  // channel may see it; the technicians there may report it.
+  const blocks = commentBlocks(progress.sharedComment, progress.commentRemoved, progress.sharedAnswerId, t.sharedComment, p);
   return { title: t.sharedComment, tone: "default", summary: t.sharedComment, blocks };
 }
 
@@ -125,7 +153,9 @@ export function presentNotice(notice: Notice, p: Presentation): Message {
   const text =
     notice.kind === "choose-charity"
       ? t.chooseCharity(notice.campaignLabel)
-      : t.payoutReminder(notice.campaignLabel, formatEuros(notice.amountCents, p.locale), notice.charityName);
+      : notice.kind === "comment-reported"
+        ? t.commentReported(notice.ticketRef, notice.technicianName)
+        : t.payoutReminder(notice.campaignLabel, formatEuros(notice.amountCents, p.locale), notice.charityName);
   return { title: t.noticeTitle, tone: "attention", summary: text, blocks: [{ type: "text", text }] };
 }
 
@@ -134,6 +164,8 @@ export function presentContent(content: ChatContent, p: Presentation): Message {
   switch (content.kind) {
     case "survey":
       return presentSurvey(content.prompt, p);
+    case "answered":
+      return presentAnswered(content.view, p);
     case "thank-you":
       return presentThankYou(content.note, p);
     case "follow-up":

@@ -45,9 +45,15 @@ export function presentAnswered(view: AnsweredView, p: Presentation): Message {
   ];
   if (view.withdrawn) {
     blocks.push({ type: "text", text: a.withdrawn(view.withdrawn.reversedCents > 0) });
-  } else if (view.comment) {
-    blocks.push({ type: "quote", label: a.comment, text: view.comment });
-    blocks.push({ type: "text", text: view.shareConsent ? a.willBeShared : a.notShared, style: "subtle" });
+    if (view.withdrawn.keptCents) blocks.push({ type: "text", text: a.moneyStays(formatEuros(view.withdrawn.keptCents, p.locale)), style: "subtle" });
+  } else if (view.comment || view.commentRemoved) {
+    if (view.comment) {
+      blocks.push({ type: "quote", label: a.comment, text: view.comment });
+      blocks.push({ type: "text", text: view.shareConsent ? a.willBeShared : a.notShared, style: "subtle" });
+    } else if (view.commentRemoved) {
+      // Retracted by management, or reported: hidden from its author's card too; they may still erase it.
+      blocks.push({ type: "text", text: textsOf(p).praise.commentRemoved[view.commentRemoved], style: "subtle" });
+    }
     blocks.push({ type: "text", text: view.addedCents > 0 ? a.counted(formatEuros(view.addedCents, p.locale)) : a.notCounted });
     blocks.push({
       type: "actions",

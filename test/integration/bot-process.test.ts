@@ -6,7 +6,7 @@
 // - log lines were lost on kill -9 (pino buffered them): each acknowledged closure has its line.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signBody } from "../../src/adapters/http/signature.js";
-import { BotProcess } from "../support/bot-process.js";
+import { BotProcess } from "../support/bot-main-process.js";
 import { createTestDatabase, type TestDatabase } from "../support/databases.js";
 import { FakeSlack } from "../support/fake-slack/fake-slack-server.js";
 import { signSlack } from "../support/fake-slack/slack-driver.js";

@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../..");
 const main = join(root, "src/main.ts");
-// `npm start` is `tsx src/main.ts`; tsx is resolved from the project, not from the empty folder.
+// `npm start` runs the compiled main; this runs the same main from the sources through tsx (no
+// build needed in a test), resolved from the project, not from the empty folder.
 const tsxLoader = createRequire(join(root, "package.json")).resolve("tsx");
 let child: ChildProcess | undefined;
 

@@ -138,6 +138,23 @@ describe.each(providers)("outbox on %s", (provider) => {
       expect(platform.calls).toHaveLength(1);
     });
 
+    it("keeps a lease only for its holder while it renews it", async () => {
+      const { ctx, clock, store } = await setup();
+      await ticketClosed(ctx, ticketEvent());
+      const [claimed] = await store.outbox.claimDue({ worker: "a", now: clock.now(), limit: 1, leaseMs: 10_000 });
+      const id = claimed!.id;
+      clock.advance(9_000);
+      expect(await store.outbox.renewLease({ id, worker: "b", now: clock.now(), leaseMs: 10_000 })).toBe(false);
+      expect(await store.outbox.renewLease({ id, worker: "a", now: clock.now(), leaseMs: 10_000 })).toBe(true);
+      clock.advance(9_000); // 18 s after the claim: held thanks to the renewal
+      expect(await store.outbox.claimDue({ worker: "b", now: clock.now(), limit: 1, leaseMs: 10_000 })).toEqual([]);
+      clock.advance(1_001); // the renewed lease ran out: another worker may take it, and the old holder has lost it
+      expect(await store.outbox.renewLease({ id, worker: "a", now: clock.now(), leaseMs: 10_000 })).toBe(false);
+      expect(await store.outbox.claimDue({ worker: "b", now: clock.now(), limit: 1, leaseMs: 10_000 })).toHaveLength(1);
+      await store.outbox.markSent(id, clock.now());
+      expect(await store.outbox.renewLease({ id, worker: "b", now: clock.now(), leaseMs: 10_000 })).toBe(false);
+    });
+
     it("skips messages that no longer apply (survey answered before delivery)", async () => {
       const { ctx, worker, platform } = await setup();
       await closedAndAnswered(ctx, { rating: 3, comment: "Merci <!channel>" });

@@ -92,7 +92,7 @@ describe("Slack: the whole path", () => {
     for (const label of fr.survey.ratingLabels3) expect(text).toContain(label);
     const person = await bot.ctx.store.people.findByEmail(requester.email);
     expect(person).toMatchObject({ slackUserId: requester.id, locale: "fr" });
-    expect(await bot.ctx.store.surveys.messageRef(surveyId)).toEqual({ platform: "slack", messageRef: JSON.stringify({ channel: card.channel, ts: card.ts }) });
+    expect(await bot.ctx.store.surveys.messageRef(surveyId)).toEqual({ platform: "slack", messageRef: JSON.stringify({ channel: card.channel, ts: card.ts, locale: "fr" }) });
   });
 
   it("refuses a click from anyone but the requester, with an ephemeral message and nothing recorded", async () => {

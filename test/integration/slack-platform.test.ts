@@ -56,7 +56,7 @@ const prompt: SurveyPrompt = {
   rulesUrl: "http://localhost:3978/reglement",
 };
 const survey: ChatContent = { kind: "survey", prompt };
-const progress: PotProgress = { campaignId: "camp-1", campaignLabel: "T4 2026", charityName: "Rêves", amountCents: 300, countedComments: 3, daysLeft: 40, milestoneCents: null, sharedComment: null };
+const progress: PotProgress = { campaignId: "camp-1", campaignLabel: "T4 2026", charityName: "Rêves", amountCents: 300, countedComments: 3, daysLeft: 40, milestoneCents: null, sharedComment: null, sharedAnswerId: null, commentRemoved: null };
 const wait = () => new Promise((r) => setTimeout(r, 1_100)); // the fake's one-post-per-second rule
 const last = (channel: string) => fake.messagesIn(channel).at(-1)!;
 
@@ -64,7 +64,7 @@ describe("a message to a person", () => {
   it("finds the person by e-mail, remembers them and writes in their Slack language when none is known", async () => {
     const person = await db.store.people.upsertByEmail({ email: "alice@client.example", name: "Alice", now: ctx.clock.now() });
     const r = await platform().post({ to: "person", person: to("alice@client.example", { personId: person.id }) }, survey);
-    expect(r).toEqual({ status: "sent", platform: "slack", ref: JSON.stringify({ channel: "DUALICE", ts: last("DUALICE").ts }) });
+    expect(r).toEqual({ status: "sent", platform: "slack", ref: JSON.stringify({ channel: "DUALICE", ts: last("DUALICE").ts, locale: "en" }) });
     expect(allText(last("DUALICE"))).toContain(textsFor("en").survey.ratingLabels3[2]);
     expect(await db.store.people.findById(person.id)).toMatchObject({ slackUserId: "UALICE", locale: "en" });
   });
@@ -143,6 +143,19 @@ describe("editing a message", () => {
     const updates = fake.callsTo("chat.update").length;
     expect(await platform("CPROG8").update(posted.ref, { kind: "progress", progress })).toEqual({ status: "gone" });
     expect(fake.callsTo("chat.update")).toHaveLength(updates);
+  });
+
+  it("edits a DM in the language it was written in (a thank-you whose comment was withdrawn)", async () => {
+    const tech = await db.store.people.upsertByEmail({ email: "alice@client.example", name: "Alice", now: ctx.clock.now() });
+    const note = { answerId: "a1", rating: 3, ratingScale: 3, comment: "Merci Alice", commentRemoved: null, requesterName: "Marie", clientName: "ACME", ticketRef: "#1", ticketTitle: null, addedCents: 100, potCents: 100 };
+    await wait();
+    const posted = await platform().post({ to: "person", person: to("alice@client.example", { personId: tech.id, locale: "fr" }) }, { kind: "thank-you", note });
+    if (posted.status !== "sent" || !posted.ref) throw new Error("not posted");
+    const edited = await platform().update(posted.ref, { kind: "thank-you", note: { ...note, comment: null, commentRemoved: "withdrawn" } });
+    expect(edited).toEqual({ status: "sent", platform: "slack", ref: posted.ref });
+    const after = allText(last("DUALICE"));
+    expect(after).not.toContain("Merci Alice");
+    expect(after).toContain(textsFor("fr").praise.commentRemoved.withdrawn);
   });
 
   it("says gone when Slack can no longer edit it, and retries on a rate limit", async () => {

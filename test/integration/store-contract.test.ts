@@ -125,6 +125,15 @@ describe.each(providers)("Store contract (%s)", (provider) => {
     expect(await store.messageRefs.list("progress:c1")).toHaveLength(2);
   });
 
+  it("lists the references of a prefix exactly: pattern characters and case are not wildcards", async () => {
+    await store.messageRefs.save({ purpose: "comment:a_1:thank-you:person:x", platform: "slack", ref: "1", now });
+    await store.messageRefs.save({ purpose: "comment:a_1:shared-comment:team:teams", platform: "teams", ref: "2", now: new Date(now.getTime() + 1) });
+    await store.messageRefs.save({ purpose: "comment:aX1:thank-you:person:x", platform: "slack", ref: "3", now });
+    await store.messageRefs.save({ purpose: "COMMENT:a_1:thank-you:person:x", platform: "slack", ref: "4", now });
+    expect((await store.messageRefs.listStartingWith("comment:a_1:")).map((r) => [r.platform, r.ref])).toEqual([["slack", "1"], ["teams", "2"]]);
+    expect(await store.messageRefs.listStartingWith("comment:%")).toEqual([]);
+  });
+
   it("deduplicates outbox messages by key", async () => {
     const a = await store.outbox.enqueue({ kind: "survey.deliver", payload: { surveyId: "s" }, dedupeKey: "k1", availableAt: now, now });
     const b = await store.outbox.enqueue({ kind: "survey.deliver", payload: { surveyId: "s" }, dedupeKey: "k1", availableAt: now, now });

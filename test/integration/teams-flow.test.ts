@@ -210,9 +210,11 @@ describe("Teams, driven as Teams drives it", () => {
     expect(shown(body.value)).toContain(fr.answer.withdrawn(true));
     expect(await potCents()).toBe(before - 100);
     await bot.worker.drain();
-    expect(connector.cardsIn(channel.channelId, "update").length).toBe(updates + 1);
+    // Two edits in the channel: the progress card (the pot went down) and the post that quoted the comment.
+    expect(connector.cardsIn(channel.channelId, "update").length).toBe(updates + 2);
     // The shared comment is gone from the channel with its withdrawal.
-    expect(textOf(lastCard(channel.channelId, "update"))).not.toContain("réactivité");
+    expect(connector.cardsIn(channel.channelId, "update").slice(-2).map(textOf).join("\n")).not.toContain("réactivité");
+    expect(connector.cardsIn(channel.channelId, "update").slice(-2).map(shown).join("\n")).toContain(fr.praise.commentRemoved.withdrawn);
     const again = await send(invokeActivity(paul, findAction(answered, "comment.withdraw"), {}, where()));
     expect(shown(((await again.json()) as { value: unknown }).value)).toContain(fr.refusals["nothing-to-withdraw"](""));
   });

@@ -30,7 +30,7 @@ const prompt = {
 const survey: ChatContent = { kind: "survey", prompt };
 const progress = (amountCents: number): ChatContent => ({
   kind: "progress",
-  progress: { campaignId: "c1", campaignLabel: "2026-Q4", charityName: "Rêves", amountCents, countedComments: amountCents / 100, daysLeft: 30, milestoneCents: null, sharedComment: null },
+  progress: { campaignId: "c1", campaignLabel: "2026-Q4", charityName: "Rêves", amountCents, countedComments: amountCents / 100, daysLeft: 30, milestoneCents: null, sharedComment: null, sharedAnswerId: null, commentRemoved: null },
 });
 
 const conversationOf = (name: string) => `a:personal-${name}`;

@@ -18,8 +18,9 @@ describe("deployment", () => {
 
   it("the systemd unit runs one node process in production, on 127.0.0.1, stopped by SIGTERM", () => {
     const setting = (key: string) => [...unit.matchAll(new RegExp(`^${key}=(.*)$`, "gm"))].map((m) => m[1]);
-    // The same command as test/support/bot-process.ts, which the SIGTERM and kill -9 tests run.
-    expect(setting("ExecStart")).toEqual(["/usr/bin/node --import tsx src/main.ts"]);
+    // What `npm start` runs, without npm in between (signals reach the bot).
+    const start = (JSON.parse(read("package.json")) as { scripts: { start: string } }).scripts.start;
+    expect(setting("ExecStart")).toEqual([`/usr/bin/${start}`]);
     expect(setting("Environment")).toEqual(expect.arrayContaining(["NODE_ENV=production", "HOST=127.0.0.1"]));
     expect(setting("KillSignal")).toEqual(["SIGTERM"]);
     expect(Number(setting("TimeoutStopSec")[0])).toBeGreaterThan(15); // the bot exits within 15 s

@@ -9,6 +9,8 @@ function describe(content: ChatContent): Record<string, unknown> {
   switch (content.kind) {
     case "survey":
       return { surveyId: content.prompt.surveyId, ticket: content.prompt.ticketRef, reminder: content.prompt.reminder };
+    case "answered":
+      return { answerId: content.view.answerId, rating: content.view.rating };
     case "thank-you":
       return { answerId: content.note.answerId, rating: content.note.rating, addedCents: content.note.addedCents };
     case "follow-up":

@@ -6,6 +6,7 @@ export const ids = {
   rateActionFor: (rating: number) => `cagnotte_rate_${rating}`,
   ratingBlock: "cagnotte_rating",
   withdrawAction: "cagnotte_withdraw",
+  reportAction: "cagnotte_report",
   commentModal: "cagnotte_comment",
   commentBlock: "comment",
   commentInput: "comment_input",
@@ -26,6 +27,8 @@ export function slackActionId(id: ActionId): string | null {
       return null;
     case "comment.withdraw":
       return ids.withdrawAction;
+    case "comment.report":
+      return ids.reportAction;
     case "moderation.approve":
       return ids.moderationActionFor("approve");
     case "moderation.reject":

@@ -30,13 +30,20 @@ interface SlackMessageRef {
   ts: string;
   /** A team post: SLACK_TEAM_CHANNEL as configured then (a name or an id; `channel` is Slack's id). */
   team?: string;
+  /** A message to a person: the language it was worded in, so that an edit reads the same. */
+  locale?: Locale;
 }
 
 function readMessageRef(ref: string | null | undefined): SlackMessageRef | null {
   try {
     const v = JSON.parse(ref ?? "") as Partial<SlackMessageRef>;
     if (typeof v.channel !== "string" || typeof v.ts !== "string") return null;
-    return { channel: v.channel, ts: v.ts, ...(typeof v.team === "string" ? { team: v.team } : {}) };
+    return {
+      channel: v.channel,
+      ts: v.ts,
+      ...(typeof v.team === "string" ? { team: v.team } : {}),
+      ...(v.locale === "fr" || v.locale === "en" ? { locale: v.locale } : {}),
+    };
   } catch {
     return null;
   }
@@ -96,7 +103,7 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
 
   async function toPerson(to: Recipient, content: ChatContent): Promise<SlackMessageRef> {
     const { client, channel, locale } = await reach(to);
-    return send(client, channel, render(content, locale));
+    return { ...(await send(client, channel, render(content, locale))), locale };
   }
 
   async function toTeam(content: ChatContent): Promise<SlackMessageRef> {
@@ -134,15 +141,16 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
 
     /**
      * Edits a message this platform posted. Only the home workspace's messages are edited this way
-     * (the team channel's progress): a survey DM is updated by the handler that got the click. The
-     * team channel reads the default language.
+     * (the team channel's progress and posts, the DMs of technicians and management): a survey DM
+     * is updated by the handler that got the click. A DM reads the language it was written in; the
+     * team channel, the default one.
      */
     async update(ref: string, content: ChatContent): Promise<UpdateResult> {
       const where = readMessageRef(ref);
       const client = await workspaces.home();
       // SLACK_TEAM_CHANNEL changed since the post: the team reads the new channel, so start afresh there.
       if (!where || !client || (where.team !== undefined && where.team !== options.teamChannel)) return { status: "gone" };
-      const message = render(content, ctx.rules.defaultLocale);
+      const message = render(content, where.locale ?? ctx.rules.defaultLocale);
       try {
         await client.chat.update({ channel: where.channel, ts: where.ts, text: message.text, blocks: message.blocks });
         return { status: "sent", platform: "slack", ref };

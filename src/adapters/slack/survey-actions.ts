@@ -1,14 +1,17 @@
 // The survey in the requester's DM: a rating click opens the comment modal (openSurvey says
 // whether it may), the modal's submission records the answer (answerSurvey decides everything)
 // and the DM shows the answered view it returns; the withdraw button erases the comment
-// (withdrawComment). Handlers verify, parse, ack, call the use case, present, render.
+// (withdrawComment); the report button on a quoted comment (thank-you DM, team channel) hides it
+// for management to decide (reportComment), answered to the clicker only. Handlers verify, parse,
+// ack, call the use case, present, render.
 import type { App, BlockAction, ButtonAction, ViewResponseAction } from "@slack/bolt";
 import type { AppContext } from "../../app/context.js";
 import { answerSurvey } from "../../app/answer-survey.js";
 import { openSurvey, surveyPrompt } from "../../app/survey-state.js";
 import { withdrawComment } from "../../app/withdraw-comment.js";
+import { reportComment } from "../../app/report-comment.js";
 import type { Refusal } from "../../core/refusal.js";
-import { presentAnswered, presentRefusal, presentSurvey, type Presentation } from "../../presenter/index.js";
+import { presentAnswered, presentRefusal, presentReply, presentSurvey, type Presentation } from "../../presenter/index.js";
 import { resolveActor } from "./actor.js";
 import { decodeMetadata, decodeRating, ids } from "./ids.js";
 import type { IdentityCache } from "./identity.js";
@@ -125,5 +128,16 @@ export function registerSurveyHandlers(app: App, deps: SurveyHandlerDeps): void 
       return;
     }
     await updateCard(client, where, renderMessage(presentAnswered(result.view, p)));
+  });
+
+  app.action<BlockAction<ButtonAction>>(ids.reportAction, async ({ ack, body, action, client }) => {
+    await ack();
+    const { email, p } = await reader(client, body.user.id);
+    const where = placeOf(body);
+    if (!action.value) return;
+    const result = await reportComment(ctx, { reporter: { platform: "slack", userId: body.user.id, email }, answerId: action.value });
+    // Only the clicker is answered; the message itself is edited for everyone by the outbox (comment.copies).
+    const said = result.ok ? renderMessage(presentReply({ kind: "done", done: { kind: "comment-reported" } }, p)) : refusalMessage(result.refusal, p);
+    await tellUser(client, where.channel, body.user.id, said);
   });
 }

@@ -9,6 +9,8 @@ export interface ClientOptions {
   /** SLACK_API_URL (GovSlack, tests); Slack's own when null. */
   apiUrl: string | null;
   logger: Logger;
+  /** Per call (15 s when absent); a call Slack leaves unanswered then fails and the outbox retries it. */
+  timeoutMs?: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export function outboxClient(token: string, options: ClientOptions): WebClient {
     ...(options.apiUrl ? { slackApiUrl: withSlash(options.apiUrl) } : {}),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    timeout: 15_000,
+    timeout: options.timeoutMs ?? 15_000,
     logger: boltLogger(options.logger),
   });
 }

@@ -62,6 +62,10 @@ export function moderationRepository(db: Db): ModerationRepository {
       const row = await db.moderationItem.findUnique({ where: { id } });
       return row ? toModerationItem(row) : null;
     },
+    async pendingFor(answerId) {
+      const row = await db.moderationItem.findFirst({ where: { answerId, status: "pending" }, orderBy: { createdAt: "asc" } });
+      return row ? toModerationItem(row) : null;
+    },
     async resolve(id, { status, by, at }) {
       const { count } = await db.moderationItem.updateMany({ where: { id, status: "pending" }, data: { status, resolvedBy: by, resolvedAt: at } });
       return count === 1;

@@ -12,6 +12,11 @@ export function messageRefRepository(db: Db): MessageRefRepository {
       const rows = await db.messageRef.findMany({ where: { purpose }, orderBy: { createdAt: "asc" } });
       return rows.map((row) => ({ purpose: row.purpose, platform: row.platform, ref: row.ref }));
     },
+    async listStartingWith(prefix) {
+      // As below: startsWith is a LIKE that only narrows the search; the exact test is made here.
+      const rows = await db.messageRef.findMany({ where: { purpose: { startsWith: prefix } }, orderBy: { createdAt: "asc" } });
+      return rows.filter((row) => row.purpose.startsWith(prefix)).map((row) => ({ purpose: row.purpose, platform: row.platform, ref: row.ref }));
+    },
     async save({ purpose, platform, ref, now }) {
       await db.messageRef.upsert({
         where: { purpose_platform: { purpose, platform } },

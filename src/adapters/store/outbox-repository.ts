@@ -1,6 +1,7 @@
 // The durable outbox: messages written in the same transaction as the change that caused them,
-// delivered later by a worker. A claim is a lease (lockedUntil): if the worker dies, the message
-// becomes due again when the lease runs out, so nothing is lost.
+// delivered later by a worker. A claim is a lease (lockedUntil), renewed by its holder while it
+// sends: if the worker dies, the message becomes due again when the lease runs out, so nothing is
+// lost.
 import { randomUUID } from "node:crypto";
 import type { OutboxRecord, OutboxRepository } from "../../ports/store.js";
 import type { Db, DbProvider } from "./prisma-client.js";
@@ -59,6 +60,13 @@ export function outboxRepository(db: Db, provider: DbProvider): OutboxRepository
         }
       }
       return claimed;
+    },
+    async renewLease({ id, worker, now, leaseMs }) {
+      const { count } = await db.outboxMessage.updateMany({
+        where: { id, lockedBy: worker, status: "pending", lockedUntil: { gt: now } },
+        data: { lockedUntil: new Date(now.getTime() + leaseMs) },
+      });
+      return count === 1;
     },
     async markSent(id, at) {
       await db.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: at, lockedBy: null, lockedUntil: null, lastError: null } });

@@ -1,6 +1,7 @@
 // Action.Execute invokes (`adaptiveCard/action`): answering a survey, withdrawing a comment,
-// moderation buttons. Parses the card's data, calls the use case, and answers with the card that
-// replaces the one clicked. A stale or answered card never makes a second answer: answerSurvey
+// reporting one, moderation buttons. Parses the card's data, calls the use case, and answers with
+// the card that replaces the one clicked (a report: with a message to the clicker only, since the
+// card may be in a channel; the outbox edits it for everyone). A stale or answered card never makes a second answer: answerSurvey
 // refuses it and the card says so.
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from "botbuilder";
 import { z } from "zod";
@@ -8,8 +9,9 @@ import { answerSurvey } from "../../app/answer-survey.js";
 import { runCommand } from "../../app/commands/run-command.js";
 import { surveyPrompt } from "../../app/survey-state.js";
 import { withdrawComment } from "../../app/withdraw-comment.js";
+import { reportComment } from "../../app/report-comment.js";
 import type { Refusal } from "../../core/refusal.js";
-import { presentAnswered, presentRefusal, presentSurvey } from "../../presenter/index.js";
+import { presentAnswered, presentRefusal, presentReply, presentSurvey } from "../../presenter/index.js";
 import { actorOf, whoAsks, type Asker } from "./asker.js";
 import type { AdaptiveCard } from "./card-templates.js";
 import { replyCard } from "./command-handler.js";
@@ -24,6 +26,7 @@ const answerData = z.object({
   share: z.union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")]).optional(),
 });
 const withdrawData = z.object({ [ACTION_DATA_KEY["comment.withdraw"]]: id });
+const reportData = z.object({ [ACTION_DATA_KEY["comment.report"]]: id });
 const moderationData = z.object({ [ACTION_DATA_KEY["moderation.approve"]]: id.regex(/^[\w-]+$/) });
 
 export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
@@ -69,6 +72,21 @@ async function withdraw(deps: TeamsDeps, asker: Asker, data: unknown): Promise<A
   return cardResponse(renderCard(result.ok ? presentAnswered(result.view, asker.presentation) : presentRefusal(result.refusal, asker.presentation)));
 }
 
+/** A text Teams shows the person who clicked, leaving the card as it is. */
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: text as unknown as AdaptiveCard };
+}
+
+async function report(deps: TeamsDeps, asker: Asker, data: unknown): Promise<AdaptiveCardInvokeResponse> {
+  const parsed = reportData.safeParse(data);
+  // not user-facing: the 400 body a Teams client gets for a malformed invoke
+  if (!parsed.success) return badRequest("report: answerId is required");
+  const reporter = { platform: "teams" as const, userId: asker.member.userId, email: asker.member.email };
+  const result = await reportComment(deps.ctx, { reporter, answerId: parsed.data.answerId });
+  const said = result.ok ? presentReply({ kind: "done", done: { kind: "comment-reported" } }, asker.presentation) : presentRefusal(result.refusal, asker.presentation);
+  return messageResponse(said.title);
+}
+
 export async function handleCardAction(deps: TeamsDeps, turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
   const asker = await whoAsks(deps, turn);
   const data: unknown = value.action?.data;
@@ -77,6 +95,8 @@ export async function handleCardAction(deps: TeamsDeps, turn: TurnContext, value
       return answer(deps, asker, data);
     case "comment.withdraw":
       return withdraw(deps, asker, data);
+    case "comment.report":
+      return report(deps, asker, data);
     case "moderation.approve":
     case "moderation.reject": {
       const parsed = moderationData.safeParse(data);

@@ -11,6 +11,7 @@ import { markdownLink, markdownSafe as md } from "./markdown-safe.js";
 export const ACTION_DATA_KEY = {
   "survey.answer": "surveyId",
   "comment.withdraw": "answerId",
+  "comment.report": "answerId",
   "moderation.approve": "itemId",
   "moderation.reject": "itemId",
 } as const satisfies Record<ActionId, string>;

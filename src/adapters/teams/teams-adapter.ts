@@ -3,7 +3,7 @@
 import express, { Router } from "express";
 import { CallerIdConstants, CloudAdapter, type TurnContext } from "botbuilder";
 import { AuthenticationConstants } from "botframework-connector";
-import { NoRetryBotFrameworkAuthentication } from "./connector-without-retries.js";
+import { CONNECTOR_TIMEOUT_MS, NoRetryBotFrameworkAuthentication } from "./connector-without-retries.js";
 import type { AppContext } from "../../app/context.js";
 import type { CommandTable } from "../../app/commands/run-command.js";
 import type { Config } from "../../config.js";
@@ -50,6 +50,7 @@ export function teamsAdapter(ctx: AppContext, settings: TeamsSettings, commands:
           }
         : {}),
     },
+    CONNECTOR_TIMEOUT_MS,
     (reason) => log.warn({ reason }, "teams: request refused (401): not authenticated"),
   );
   const adapter = new CloudAdapter(auth);

@@ -10,6 +10,7 @@ import { parseAmountCents, recordPayout } from "../management/record-payout.js";
 import { EXPORT_KINDS, exportCsv, type ExportKind } from "../management/export-csv.js";
 import { exportPerson, forgetMe } from "../management/personal-data.js";
 import { readAudit } from "../management/audit.js";
+import { retractComment } from "../management/retract-comment.js";
 import type { Confirmation } from "../../core/views.js";
 import { refused, type CommandHandler, type CommandTable } from "./run-command.js";
 import type { Actor, CommandReply } from "./replies.js";
@@ -62,6 +63,14 @@ const moderation: CommandHandler = async (ctx, actor, [sub, id, ...reason]) => {
   return done({ kind: "moderation-approved", counted: r.counted, reason: r.reason });
 };
 
+// retract <answer-id> <reason>: any answer, any time; the reason goes to the audit log.
+const retract: CommandHandler = async (ctx, actor, [answerId, ...reason]) => {
+  if (!answerId) return refused("usage", "retract <answer-id> <reason>");
+  const r = await retractComment(ctx, { actorEmail: actorEmail(actor), answerId, reason: reason.join(" ") });
+  if (!r.ok) return refused(r.reason);
+  return done({ kind: "comment-retracted", reversedCents: r.reversedCents, keptCents: r.keptCents });
+};
+
 /** "2026-10-05" → noon that day in CAGNOTTE_TIME_ZONE; null when not such a date. */
 function parseDay(ctx: AppContext, text: string | undefined): Date | null {
   if (text === undefined) return null;
@@ -110,10 +119,10 @@ const audit: CommandHandler = async (ctx, _actor, [n]) => ({ kind: "audit", entr
 const forget: CommandHandler = async (ctx, actor, [confirm]) => {
   if (confirm?.toLowerCase() !== "confirm") return done({ kind: "forget-me-ask" });
   const r = await forgetMe(ctx, { personId: actor.personId, email: actor.email });
-  return done(r ? { kind: "forget-me-done", erased: r.erased } : { kind: "forget-me-nothing" });
+  return done(r ? { kind: "forget-me-done", erased: r.erased, ...(r.keptCents > 0 ? { keptCents: r.keptCents } : {}) } : { kind: "forget-me-nothing" });
 };
 
 export const managementCommands: Partial<CommandTable> = {
   everyone: { "forget-me": forget },
-  management: { charity, campaign, moderation, payout, export: exportCommand, "export-person": exportPersonCommand, audit },
+  management: { charity, campaign, moderation, retract, payout, export: exportCommand, "export-person": exportPersonCommand, audit },
 };

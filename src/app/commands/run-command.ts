@@ -28,7 +28,7 @@ const baseEveryone: Record<string, CommandHandler> = {
     const by = actor.personId ? { personId: actor.personId } : { platform: actor.platform, userId: actor.platformUserId };
     const r = await withdrawComment(ctx, { by, answerId: args[0] ?? null });
     if (!r.ok) return { kind: "refused", refusal: r.refusal };
-    return { kind: "done", done: { kind: "comment-withdrawn", reversedCents: r.reversedCents } };
+    return { kind: "done", done: { kind: "comment-withdrawn", reversedCents: r.reversedCents, ...(r.keptCents > 0 ? { keptCents: r.keptCents } : {}) } };
   },
 };
 
@@ -52,7 +52,7 @@ export function commandTable(...extra: Partial<CommandTable>[]): CommandTable {
 }
 
 export function tokenize(text: string): string[] {
-  // Words, or "quoted phrases" for names with spaces: charity add "Rêves de Gosse" https://…
+  // Words, or "quoted phrases" for names with spaces: charity add "Les Amis du Village" https://…
   // Typographic quotes count too: phones and Teams turn " into « » or “ ”.
   return [...text.matchAll(/["“«]\s*([^"”»]*?)\s*["”»]|(\S+)/g)].map((m) => m[1] ?? m[2] ?? "");
 }
@@ -60,7 +60,7 @@ export function tokenize(text: string): string[] {
 export async function runCommand(ctx: AppContext, table: CommandTable, actor: Actor, text: string): Promise<CommandReply> {
   const [first, ...rest] = tokenize(text.trim());
   const name = canonicalCommand(first ?? "status");
-  // Keyword arguments in French too (« association ajouter », « modération approuver »); names and reasons unchanged.
+  // Keyword arguments in French too (association ajouter, moderation approuver); names and reasons unchanged.
   const args = rest.map((a, i) => (i === 0 ? canonicalArgument(a) : a));
   const open = table.everyone[name];
   if (open) return open(ctx, actor, args);

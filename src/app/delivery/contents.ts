@@ -1,7 +1,7 @@
 // What an outbox record says, built from the state as it is now (a comment withdrawn meanwhile is
 // not quoted; a survey answered meanwhile is not delivered). Data only: the platform words it.
-import type { Person, SurveyContext } from "../../core/model.js";
-import type { FollowUpNote, PotProgress, Recipient, SurveyPrompt, ThankYouNote } from "../../core/views.js";
+import type { Answer, Person, SurveyContext } from "../../core/model.js";
+import type { CommentRemoved, FollowUpNote, PotProgress, Recipient, SurveyPrompt, ThankYouNote } from "../../core/views.js";
 import { isCommentShowable } from "../../core/rules/counting.js";
 import { ticketRef as ticketRefOf } from "../../core/ticket-ref.js";
 import { milestoneCrossed } from "../../core/status/status-report.js";
@@ -36,6 +36,25 @@ export async function surveyFor(ctx: AppContext, repos: Repositories, surveyId: 
   return { to: toRecipient(context.requester), prompt: surveyPromptOf(ctx, context, reminder) };
 }
 
+/** Moderation states in which a comment waits for management's decision (shown nowhere meanwhile). */
+const WAITING: ReadonlySet<string> = new Set(["review", "reported"]);
+/** Verdicts of the automatic moderation that keep a comment out of every message from the start. */
+const FILTERED: ReadonlySet<string> = new Set(["hateful", "insult"]);
+
+/**
+ * What may be quoted of an answer's comment now, and if nothing, why: a copy sent earlier is
+ * edited to say "withdrawn" (withdrawn, forgotten, retracted, rejected, hateful) or "hidden"
+ * (reported, or waiting in moderation: it may come back once approved).
+ */
+export function commentFate(answer: Pick<Answer, "comment" | "moderation" | "withdrawnAt">): { comment: string | null; removed: CommentRemoved } {
+  if (isCommentShowable(answer.moderation, answer.withdrawnAt !== null)) return { comment: answer.comment, removed: null };
+  if (answer.comment === null && answer.withdrawnAt === null) return { comment: null, removed: null };
+  // Judged hateful or insulting when written: never quoted anywhere, so no copy has anything to
+  // replace, and the technician is not told of a comment "withdrawn" that nobody withdrew.
+  if (FILTERED.has(answer.moderation) && answer.withdrawnAt === null) return { comment: null, removed: null };
+  return { comment: null, removed: WAITING.has(answer.moderation) && answer.withdrawnAt === null ? "hidden" : "withdrawn" };
+}
+
 /** Praise for the technician. */
 export async function thankYouFor(repos: Repositories, answerId: string): Promise<{ to: Recipient; note: ThankYouNote } | null> {
   const found = await answerWithContext(repos, answerId);
@@ -63,11 +82,13 @@ async function answerWithContext(repos: Repositories, answerId: string) {
   const answer = await repos.answers.findById(answerId);
   const context = answer && (await repos.surveys.findContext(answer.surveyId));
   if (!answer || !context) return null;
+  const fate = commentFate(answer);
   const note: Omit<ThankYouNote, "addedCents" | "potCents"> = {
     answerId,
     rating: answer.rating,
     ratingScale: answer.ratingScale,
-    comment: isCommentShowable(answer.moderation, answer.withdrawnAt !== null) ? answer.comment : null,
+    comment: fate.comment,
+    commentRemoved: fate.removed,
     requesterName: context.requester.name ?? context.requester.email,
     clientName: context.client.name,
     ticketRef: ticketRef(context),
@@ -86,7 +107,11 @@ export async function potProgressFor(
   if (!campaign) return null;
   const pot = await repos.contributions.pot(campaign.id);
   const answer = p.answerId ? await repos.answers.findById(p.answerId) : null;
-  const shared = answer && answer.shareConsent && isCommentShowable(answer.moderation, answer.withdrawnAt !== null) ? answer.comment : null;
+  // Rule 8: quoted only when its author agreed to share it. A withdrawal also takes the consent
+  // back (and erases the text): a copy posted earlier then says "withdrawn".
+  const fate = answer && (answer.shareConsent || answer.withdrawnAt !== null) ? commentFate(answer) : { comment: null, removed: null };
+  const shared = answer?.shareConsent ? fate.comment : null;
+  const removed: CommentRemoved = shared === null ? fate.removed : null;
   return {
     campaignId: campaign.id,
     campaignLabel: quarterLabel(campaign),
@@ -96,5 +121,7 @@ export async function potProgressFor(
     daysLeft: daysLeft(campaign, ctx.clock.now(), ctx.rules.timeZone),
     milestoneCents: milestoneCrossed(p.potBefore, p.potAfter, ctx.rules.milestoneCents),
     sharedComment: shared,
+    sharedAnswerId: answer?.id ?? null,
+    commentRemoved: removed,
   };
 }

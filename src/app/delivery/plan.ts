@@ -3,20 +3,30 @@
 // - a poor-rating follow-up and every notice → each manager (CAGNOTTE_ADMINS);
 // - a team post → the team channel of every platform;
 // - the pot's progress → on every platform, the campaign's progress message edited in place, plus
-//   a new post when a milestone was crossed and another quoting a comment its author agreed to share.
+//   a new post when a milestone was crossed and another quoting a comment its author agreed to share;
+// - a comment's fate changed (withdrawn, forgotten, retracted, reported, approved) → every copy
+//   already sent that quotes it, edited in place on the platform that posted it (copies.ts).
+// A unit that quotes a comment says which answer (`copyOf`): once sent, its reference is kept
+// under "comment:<answerId>:…" so that the copy can be found and edited later.
 // A person is reached on the first platform that knows them (see send.ts); each destination is a
 // `Unit` with a stable key, so that the partial-failure policy can remember which ones were reached.
 import type { ChatContent, Recipient } from "../../core/views.js";
 import type { ChatPlatform } from "../../ports/chat-platform.js";
 import type { OutboxMessage } from "../../ports/store.js";
 import type { AppContext } from "../context.js";
+import { commentCopies } from "./copies.js";
 import { followUpFor, managers, potProgressFor, surveyFor, thankYouFor } from "./contents.js";
 
+/** `copyOf`: the answer whose comment this message quotes (or says is gone), to edit it later. */
+type Copy = { copyOf?: string };
+
 export type Unit =
-  | { key: string; to: "person"; person: Recipient; content: ChatContent }
-  | { key: string; to: "team"; platform: ChatPlatform; content: ChatContent }
+  | ({ key: string; to: "person"; person: Recipient; content: ChatContent } & Copy)
+  | ({ key: string; to: "team"; platform: ChatPlatform; content: ChatContent } & Copy)
   /** The campaign's progress message on this platform: edited in place when it exists. */
-  | { key: string; to: "progress"; platform: ChatPlatform; campaignId: string; content: ChatContent };
+  | { key: string; to: "progress"; platform: ChatPlatform; campaignId: string; content: ChatContent }
+  /** A message posted earlier (`ref`, kept under `purpose`), edited in place on the platform that posted it. */
+  | { key: string; to: "edit"; platform: ChatPlatform; purpose: string; ref: string; content: ChatContent };
 
 export type Plan =
   /** `surveyId`: the delivery of this survey is recorded on it (delivered / undeliverable). */
@@ -26,10 +36,14 @@ export type Plan =
 
 const personKey = (r: Recipient) => `person:${r.email.toLowerCase()}`;
 
-function toEachManager(people: Recipient[], content: ChatContent): Plan {
+function toEachManager(people: Recipient[], content: ChatContent, copy: Copy = {}): Plan {
   if (people.length === 0) return { status: "nothing", reason: "no manager in CAGNOTTE_ADMINS" };
-  return { status: "send", surveyId: null, units: people.map((person) => ({ key: personKey(person), to: "person", person, content })) };
+  return { status: "send", surveyId: null, units: people.map((person) => ({ key: personKey(person), to: "person", person, content, ...copy })) };
 }
+
+/** A note that quotes a comment, or says it is gone: a copy to keep track of. */
+const copyOfNote = (note: { answerId: string; comment: string | null; commentRemoved: unknown }): Copy =>
+  note.comment !== null || note.commentRemoved !== null ? { copyOf: note.answerId } : {};
 
 function toEveryTeam(platforms: readonly ChatPlatform[], content: ChatContent): Unit[] {
   return platforms.map((platform) => ({ key: `team:${platform.name}:${content.kind}`, to: "team", platform, content }));
@@ -49,12 +63,13 @@ export async function planDelivery(ctx: AppContext, platforms: readonly ChatPlat
     case "praise.deliver": {
       const praise = await thankYouFor(repos, message.payload.answerId);
       if (!praise) return { status: "nothing", reason: "answer not found" };
-      return { status: "send", surveyId: null, units: [{ key: personKey(praise.to), to: "person", person: praise.to, content: { kind: "thank-you", note: praise.note } }] };
+      const content: ChatContent = { kind: "thank-you", note: praise.note };
+      return { status: "send", surveyId: null, units: [{ key: personKey(praise.to), to: "person", person: praise.to, content, ...copyOfNote(praise.note) }] };
     }
     case "followup.deliver": {
       const note = await followUpFor(repos, message.payload.answerId);
       if (!note) return { status: "nothing", reason: "answer not found" };
-      return toEachManager(await managers(ctx, repos), { kind: "follow-up", note });
+      return toEachManager(await managers(ctx, repos), { kind: "follow-up", note }, copyOfNote(note));
     }
     case "notice":
       return toEachManager(await managers(ctx, repos), { kind: "notice", notice: message.payload.notice });
@@ -67,9 +82,16 @@ export async function planDelivery(ctx: AppContext, platforms: readonly ChatPlat
       for (const platform of platforms) {
         units.push({ key: `team:${platform.name}:progress`, to: "progress", platform, campaignId: progress.campaignId, content: { kind: "progress", progress } });
         if (progress.milestoneCents !== null) units.push(...toEveryTeam([platform], { kind: "milestone", progress }));
-        if (progress.sharedComment !== null) units.push(...toEveryTeam([platform], { kind: "shared-comment", progress }));
+        if (progress.sharedComment !== null && progress.sharedAnswerId !== null) {
+          const copy = { copyOf: progress.sharedAnswerId };
+          units.push(...toEveryTeam([platform], { kind: "shared-comment", progress }).map((u) => ({ ...u, ...copy })));
+        }
       }
       return { status: "send", surveyId: null, units };
+    }
+    case "comment.copies": {
+      const units = await commentCopies(ctx, platforms, message.payload.answerId);
+      return units.length > 0 ? { status: "send", surveyId: null, units } : { status: "nothing", reason: "no copy of this comment was sent" };
     }
   }
 }

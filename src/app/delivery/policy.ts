@@ -10,6 +10,7 @@
 import type { ChatPlatform, DeliveryResult } from "../../ports/chat-platform.js";
 import type { AppContext } from "../context.js";
 import type { Logger } from "../../ports/logger.js";
+import { copyPurpose } from "./copies.js";
 import type { Unit } from "./plan.js";
 import { sendUnit } from "./send.js";
 
@@ -51,6 +52,10 @@ export async function deliverUnits(ctx: AppContext, platforms: readonly ChatPlat
     if (result.status === "sent") {
       round.sent += 1;
       if (remember) await ctx.store.messageRefs.save({ purpose, platform: result.platform, ref: result.ref, now: ctx.clock.now() });
+      // A message that quotes a comment: kept for good, to edit it when the comment's fate changes.
+      if (unit.to !== "progress" && unit.to !== "edit" && unit.copyOf && result.ref) {
+        await ctx.store.messageRefs.save({ purpose: copyPurpose(unit.copyOf, unit.content, unit.key), platform: result.platform, ref: result.ref, now: ctx.clock.now() });
+      }
     } else if (result.status === "unreachable") {
       round.unreachable.push(result.reason);
       log.warn({ ...describe(unit), reason: result.reason }, "destination unreachable: dropped");

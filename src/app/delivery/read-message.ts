@@ -5,7 +5,7 @@ import type { Notice, TeamPost } from "../../core/views.js";
 import type { OutboxMessage, OutboxRecord } from "../../ports/store.js";
 
 const isString = (v: unknown): v is string => typeof v === "string";
-const NOTICE_KINDS: ReadonlySet<string> = new Set<Notice["kind"]>(["choose-charity", "payout-reminder"]);
+const NOTICE_KINDS: ReadonlySet<string> = new Set<Notice["kind"]>(["choose-charity", "payout-reminder", "comment-reported"]);
 const POST_KINDS: ReadonlySet<string> = new Set<TeamPost["kind"]>(["campaign-closed", "campaign-opened", "weekly-digest"]);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
@@ -17,6 +17,7 @@ export function readOutboxMessage(record: OutboxRecord): OutboxMessage | null {
       return isString(p.surveyId) ? { kind: record.kind, payload: { surveyId: p.surveyId } } : null;
     case "praise.deliver":
     case "followup.deliver":
+    case "comment.copies":
       return isString(p.answerId) ? { kind: record.kind, payload: { answerId: p.answerId } } : null;
     case "pot.progress": {
       const { campaignId, potBefore, potAfter, answerId } = p;

@@ -1,5 +1,5 @@
 // Sends one Unit of a plan through the platforms, and nothing else: the only calls are the port's
-// post and update. A platform that throws is a passing fault (retry), like one that says so.
+// post and update (a copy of a comment is edited, never deleted: it then says why it is gone). A platform that throws is a passing fault (retry), like one that says so.
 import type { ChatContent, Recipient } from "../../core/views.js";
 import type { ChatPlatform, DeliveryResult, Destination, UpdateResult } from "../../ports/chat-platform.js";
 import type { AppContext } from "../context.js";
@@ -61,6 +61,22 @@ async function progressInPlace(ctx: AppContext, platform: ChatPlatform, campaign
   return posted;
 }
 
+/**
+ * A copy of a comment, edited in place. A copy deleted meanwhile (`gone`) is as good as edited:
+ * nobody can read it any more. A new reference given by the platform replaces the kept one.
+ */
+async function editCopy(ctx: AppContext, unit: Extract<Unit, { to: "edit" }>): Promise<DeliveryResult> {
+  const updated = await update(unit.platform, unit.ref, unit.content);
+  if (updated.status === "gone") {
+    ctx.logger.info({ platform: unit.platform.name, content: unit.content.kind }, "copy of a comment gone: nothing to edit");
+    return { status: "sent", platform: unit.platform.name, ref: null };
+  }
+  if (updated.status === "sent" && updated.ref && updated.ref !== unit.ref) {
+    await ctx.store.messageRefs.save({ purpose: unit.purpose, platform: unit.platform.name, ref: updated.ref, now: ctx.clock.now() });
+  }
+  return updated;
+}
+
 export async function sendUnit(ctx: AppContext, platforms: readonly ChatPlatform[], unit: Unit): Promise<DeliveryResult> {
   switch (unit.to) {
     case "person":
@@ -69,5 +85,7 @@ export async function sendUnit(ctx: AppContext, platforms: readonly ChatPlatform
       return post(unit.platform, { to: "team" }, unit.content);
     case "progress":
       return progressInPlace(ctx, unit.platform, unit.campaignId, unit.content);
+    case "edit":
+      return editCopy(ctx, unit);
   }
 }

@@ -1,9 +1,10 @@
 // Personal data: management exports what is stored about one person (right of access); a
-// requester erases all their comment texts (`forget-me`, right to erasure). Both are audited.
+// requester erases all their comment texts (`forget-me`, right to erasure), in every copy sent
+// too. Both are audited.
 import { acceptsContributionsAt } from "../../core/campaign/campaign-rules.js";
 import { planWithdrawal } from "../../core/rules/withdrawal.js";
 import type { AppContext } from "../context.js";
-import { enqueuePotProgress } from "../answer-messages.js";
+import { enqueueCommentCopies, enqueuePotProgress } from "../answer-messages.js";
 import { recordAction } from "./audit.js";
 
 export async function exportPerson(
@@ -20,6 +21,8 @@ export async function exportPerson(
 export interface ForgetResult {
   erased: number;
   reversedCents: number;
+  /** What stays in the pots of campaigns already closed (rule 7): the reply says so. */
+  keptCents: number;
 }
 
 /**
@@ -37,6 +40,7 @@ async function erasePerson(ctx: AppContext, input: { personId: string }): Promis
   const result = await ctx.store.transaction(async (tx): Promise<ForgetResult> => {
     const answers = (await tx.exports.answersOf(input.personId)).filter((a) => a.comment !== null);
     let reversedCents = 0;
+    let keptCents = 0;
     for (const answer of answers) {
       const campaign = await tx.campaigns.findById(answer.campaignId);
       if (!campaign) throw new Error(`answer ${answer.id} has no campaign ${answer.campaignId}`);
@@ -44,15 +48,17 @@ async function erasePerson(ctx: AppContext, input: { personId: string }): Promis
       const contribution = await tx.contributions.findByAnswer(answer.id);
       const effect = planWithdrawal({ contributionActive: contribution?.status === "active", campaignOpen: acceptsContributionsAt(campaign, now) });
       await tx.answers.withdraw(answer.id, now);
+      // Every message that quoted it says "comment withdrawn" instead.
+      await enqueueCommentCopies(tx, { answerId: answer.id, now });
       if (effect.reverseContribution && contribution) {
         const potBefore = await tx.contributions.potCents(campaign.id);
         await tx.contributions.reverse(contribution.id, { at: now, reason: "erased at the requester's request" });
         await enqueuePotProgress(tx, { campaignId: campaign.id, potBefore, potAfter: potBefore - contribution.amountCents, answerId: null, now });
         reversedCents += contribution.amountCents;
-      }
+      } else if (contribution?.status === "active") keptCents += contribution.amountCents;
     }
-    await recordAction(tx, { at: now, actor: `person:${input.personId}`, action: "person.forget", subject: `person:${input.personId}`, details: { erased: answers.length, reversedCents } });
-    return { erased: answers.length, reversedCents };
+    await recordAction(tx, { at: now, actor: `person:${input.personId}`, action: "person.forget", subject: `person:${input.personId}`, details: { erased: answers.length, reversedCents, keptCents } });
+    return { erased: answers.length, reversedCents, keptCents };
   });
   ctx.logger.info({ personId: input.personId, ...result }, "comments erased at the requester's request");
   return result;

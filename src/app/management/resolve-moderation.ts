@@ -1,13 +1,14 @@
-// Rule 5: borderline comments wait in a queue that management resolves. Approving counts the
-// comment if the rules and caps still allow it in the comment's own campaign; rejecting means it
-// is never counted (an override is refused too) and never shown.
+// Rule 5: borderline (and reported) comments wait in a queue that management resolves. Approving
+// counts the comment if the rules and caps still allow it in the comment's own campaign, and
+// restores every copy already sent; rejecting means it is never counted (an override is refused
+// too) and never shown: every copy says it was withdrawn.
 import { acceptsContributionsAt } from "../../core/campaign/campaign-rules.js";
 import { decideCount, type NotCountedReason } from "../../core/rules/counting.js";
 import type { Repositories } from "../../ports/store.js";
 import { ticketRef } from "../../core/ticket-ref.js";
 import type { ModerationQueueItem } from "../../core/views.js";
 import type { AppContext } from "../context.js";
-import { enqueuePotProgress } from "../answer-messages.js";
+import { enqueueCommentCopies, enqueuePotProgress } from "../answer-messages.js";
 import { recordAction } from "./audit.js";
 
 const QUEUE_PAGE = 25;
@@ -51,7 +52,10 @@ export async function resolveModeration(
     await tx.campaigns.lock(answer.campaignId);
     const status = input.decision === "approve" ? "approved" : "rejected";
     if (!(await tx.moderation.resolve(item.id, { status, by: input.actorEmail.toLowerCase(), at: now }))) return { ok: false, reason: "already-resolved" };
-    const outcome = input.decision === "approve" ? await approve(ctx, tx, answer.id, now) : await reject(tx, answer.id, now);
+    // A reported comment was already posted where it is shared: its copies are restored, not posted again.
+    const alreadyShared = item.verdict === "reported";
+    const outcome = input.decision === "approve" ? await approve(ctx, tx, answer.id, now, alreadyShared) : await reject(tx, answer.id, now);
+    await enqueueCommentCopies(tx, { answerId: answer.id, now });
     await recordAction(tx, {
       at: now,
       actor: input.actorEmail,
@@ -64,7 +68,7 @@ export async function resolveModeration(
   });
 }
 
-async function approve(ctx: AppContext, tx: Repositories, answerId: string, now: Date): Promise<{ counted: boolean; reason: NotCountedReason | null }> {
+async function approve(ctx: AppContext, tx: Repositories, answerId: string, now: Date, alreadyShared: boolean): Promise<{ counted: boolean; reason: NotCountedReason | null }> {
   const answer = (await tx.answers.findById(answerId))!;
   const campaign = await tx.campaigns.findById(answer.campaignId);
   const context = await tx.surveys.findContext(answer.surveyId);
@@ -90,8 +94,11 @@ async function approve(ctx: AppContext, tx: Repositories, answerId: string, now:
   await tx.answers.setOutcome(answer.id, decision.counted ? "counted" : decision.reason);
   if (!decision.counted) return { counted: false, reason: decision.reason };
   const potBefore = await tx.contributions.potCents(campaign.id);
-  await tx.contributions.create({ answerId: answer.id, campaignId: campaign.id, requesterId, clientId, kind: "counted", amountCents: decision.amountCents, at: now });
-  await enqueuePotProgress(tx, { campaignId: campaign.id, potBefore, potAfter: potBefore + decision.amountCents, answerId: answer.id, now });
+  // A reported comment had counted: its contribution, reversed while it waited, counts again.
+  const earlier = await tx.contributions.findByAnswer(answer.id);
+  if (earlier) await tx.contributions.reactivate(earlier.id, { kind: "counted", amountCents: decision.amountCents, at: now });
+  else await tx.contributions.create({ answerId: answer.id, campaignId: campaign.id, requesterId, clientId, kind: "counted", amountCents: decision.amountCents, at: now });
+  await enqueuePotProgress(tx, { campaignId: campaign.id, potBefore, potAfter: potBefore + decision.amountCents, answerId: alreadyShared ? null : answer.id, now });
   return { counted: true, reason: null };
 }
 

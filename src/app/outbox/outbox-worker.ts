@@ -1,5 +1,9 @@
 // Polls the outbox and delivers due messages. Several workers (or bot instances) may run: claims
 // are leases, so each message is handled by one of them; a crash leaves it due again later.
+// A worker claims one message at a time and renews its lease while sending it: however slow the
+// chat platform, the lease never runs out under a live worker, so no other instance sends the
+// same message. Only a crash (or a process frozen for longer than the lease) can make a message
+// be sent twice, and then only the one that was in flight.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { ChatPlatform } from "../../ports/chat-platform.js";
@@ -8,9 +12,11 @@ import { dispatch } from "./dispatch.js";
 
 export interface OutboxWorkerOptions {
   pollMs?: number;
-  batch?: number;
+  /** How long a claim holds without renewal: after a crash, the message is due again this much later. */
   leaseMs?: number;
 }
+
+export const DEFAULT_LEASE_MS = 30_000;
 
 export interface OutboxWorker {
   /** Delivers everything due now; resolves with how many messages were handled. */
@@ -26,16 +32,37 @@ export interface OutboxWorker {
 export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[], options: OutboxWorkerOptions = {}): OutboxWorker {
   const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const pollMs = options.pollMs ?? 1_000;
-  const batch = options.batch ?? 20;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  // Three renewals per lease: one late or failed renewal does not lose it.
+  const renewMs = Math.max(50, Math.floor(leaseMs / 3));
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
 
+  /** Runs `send` while renewing the lease on message `id` every `renewMs`. */
+  async function holding<T>(id: string, send: () => Promise<T>): Promise<T> {
+    let renewing: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = renewing
+        .then(() => ctx.store.outbox.renewLease({ id, worker, now: ctx.clock.now(), leaseMs }))
+        .then((held) => {
+          if (!held) ctx.logger.warn({ outboxId: id }, "outbox lease lost while sending (process paused longer than the lease?)");
+        })
+        .catch((error: unknown) => ctx.logger.warn({ err: error, outboxId: id }, "outbox lease renewal failed"));
+    }, renewMs);
+    try {
+      return await send();
+    } finally {
+      clearInterval(timer);
+      await renewing;
+    }
+  }
+
   async function drainOnce(): Promise<number> {
-    const claimed = await ctx.store.outbox.claimDue({ worker, now: ctx.clock.now(), limit: batch, leaseMs });
-    for (const record of claimed) await dispatch(ctx, platforms, record);
-    return claimed.length;
+    const [record] = await ctx.store.outbox.claimDue({ worker, now: ctx.clock.now(), limit: 1, leaseMs });
+    if (!record) return 0;
+    await holding(record.id, () => dispatch(ctx, platforms, record));
+    return 1;
   }
 
   async function drain(): Promise<number> {

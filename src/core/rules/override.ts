@@ -17,7 +17,9 @@ const MODERATION_REFUSALS: Readonly<Record<string, OverrideRefusal>> = {
   hateful: "comment-hateful",
   insult: "comment-insult",
   rejected: "comment-rejected",
+  retracted: "comment-rejected",
   review: "moderation-pending",
+  reported: "moderation-pending",
 };
 
 export function checkOverride(input: {

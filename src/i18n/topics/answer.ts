@@ -16,6 +16,8 @@ const fr = {
   withdrawConfirm: "Retirer",
   withdrawnTitle: "Commentaire retiré",
   withdrawn: (reversed: boolean): string => (reversed ? "Votre commentaire a été effacé et retiré de la cagnotte." : "Votre commentaire a été effacé."),
+  /** Withdrawn after the campaign closed: the money it added stays (rule 7). */
+  moneyStays: (amount: string) => `La campagne étant close, les ${amount} qu'il avait ajoutés restent dans la cagnotte.`,
 };
 
 export const answer: Bilingual<typeof fr> = {
@@ -35,5 +37,6 @@ export const answer: Bilingual<typeof fr> = {
     withdrawConfirm: "Withdraw",
     withdrawnTitle: "Comment withdrawn",
     withdrawn: (reversed) => (reversed ? "Your comment was erased and taken out of the pot." : "Your comment was erased."),
+    moneyStays: (amount) => `The campaign has closed, so the ${amount} it added stay in the pot.`,
   },
 };

@@ -30,6 +30,11 @@ const fr = {
     { usage: "campaign close [raison]", what: "clore la campagne avant terme", example: "campaign close fin de contrat" },
     { usage: "moderation | moderation approve|reject <id> [raison]", what: "la file de modération" },
     { usage: "override <réponse> <raison>", what: "compter une réponse malgré tout", example: "override 3f2a… commentaire oral transmis par téléphone" },
+    {
+      usage: "retract <réponse> <raison>",
+      what: "retirer un commentaire à tout moment : masqué partout, chaque message qui le citait remplacé, retiré de la cagnotte tant qu'elle n'est pas versée",
+      example: "retract 3f2a… propos discriminatoire",
+    },
     { usage: "payout <campagne> <montant> <référence> [AAAA-MM-JJ] [raison]", what: "enregistrer un versement (une raison s'il diffère de la cagnotte)", example: "payout 2026-Q3 123.00 VIR-2026-10-05" },
     { usage: "export [answers|contributions|technicians] [campagne]", what: "export CSV", example: "export technicians 2026-Q3" },
     { usage: "export-person <e-mail>", what: "les données d'une personne" },
@@ -64,6 +69,11 @@ export const help: Bilingual<typeof fr> = {
       { usage: "campaign close [reason]", what: "close the campaign early", example: "campaign close end of contract" },
       { usage: "moderation | moderation approve|reject <id> [reason]", what: "the moderation queue" },
       { usage: "override <answer> <reason>", what: "count an answer anyway", example: "override 3f2a… comment given by phone" },
+      {
+        usage: "retract <answer> <reason>",
+        what: "retract a comment at any time: hidden everywhere, every message quoting it replaced, taken out of the pot unless already paid out",
+        example: "retract 3f2a… discriminatory remark",
+      },
       { usage: "payout <campaign> <amount> <reference> [YYYY-MM-DD] [reason]", what: "record a payout (a reason if it differs from the pot)", example: "payout 2026-Q3 123.00 TRF-2026-10-05" },
       { usage: "export [answers|contributions|technicians] [campaign]", what: "CSV export", example: "export technicians 2026-Q3" },
       { usage: "export-person <e-mail>", what: "one person's data" },

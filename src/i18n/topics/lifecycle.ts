@@ -19,6 +19,8 @@ const fr = {
   noticeTitle: "Cagnotte : à faire",
   chooseCharity: (campaign: string) =>
     `La campagne ${campaign} est ouverte sans association : la file est vide. Ajoutez-en une avec « charity add "Nom" [url] ».`,
+  commentReported: (ticketRef: string, technician: string) =>
+    `Un commentaire sur le ticket ${ticketRef} (${technician}) a été signalé : il est masqué partout et ne compte plus en attendant votre décision. Voir « moderation ».`,
   payoutReminder: (campaign: string, amount: string, charity: string | null) =>
     `Versement à enregistrer : campagne ${campaign}, ${amount} pour ${charity ?? "l'association choisie"}. Une fois payé : « payout ${campaign} <montant> <référence> ».`,
 };
@@ -40,6 +42,8 @@ export const lifecycle: Bilingual<typeof fr> = {
     digestPot: (amount, charity) => `Pot: ${amount}${charity ? ` for ${charity}` : ""}`,
     noticeTitle: "Cagnotte: to do",
     chooseCharity: (campaign) => `Campaign ${campaign} opened without a charity: the queue is empty. Add one with “charity add "Name" [url]”.`,
+    commentReported: (ticketRef, technician) =>
+      `A comment on ticket ${ticketRef} (${technician}) was reported: it is hidden everywhere and stops counting until you decide. See “moderation”.`,
     payoutReminder: (campaign, amount, charity) =>
       `Payout to record: campaign ${campaign}, ${amount} for ${charity ?? "the chosen charity"}. Once paid: “payout ${campaign} <amount> <reference>”.`,
   },

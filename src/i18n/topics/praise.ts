@@ -12,6 +12,13 @@ const fr = {
     `${requester} (${client}) a donné l'évaluation « ${rating} » à l'intervention de ${technician}. À suivre avec le technicien et le client.`,
   followUpIntro: "Évaluation basse : à suivre par la direction, elle n'est pas transmise au technicien comme un remerciement.",
   unknown: "?",
+  /** In place of a comment once quoted, in every copy the bot sent (thank-you, follow-up, team channel). */
+  commentRemoved: { withdrawn: "Commentaire retiré.", hidden: "Commentaire masqué en attendant la modération." },
+  report: "Signaler ce commentaire",
+  reportConfirmTitle: "Signaler ce commentaire ?",
+  reportConfirmText: "Il sera masqué partout et ne comptera plus jusqu'à la décision de la direction, qui est prévenue.",
+  reportConfirm: "Signaler",
+  cancel: "Annuler",
 };
 
 export const praise: Bilingual<typeof fr> = {
@@ -27,5 +34,11 @@ export const praise: Bilingual<typeof fr> = {
       `${requester} (${client}) rated ${technician}'s work “${rating}”. To follow up with the technician and the client.`,
     followUpIntro: "Low rating: for management to follow up; it is not passed on to the technician as praise.",
     unknown: "?",
+    commentRemoved: { withdrawn: "Comment withdrawn.", hidden: "Comment hidden pending moderation." },
+    report: "Report this comment",
+    reportConfirmTitle: "Report this comment?",
+    reportConfirmText: "It will be hidden everywhere and stop counting until management decides; management is told.",
+    reportConfirm: "Report",
+    cancel: "Cancel",
   },
 };

@@ -15,6 +15,8 @@ export interface ModerationRepository {
   /** The items waiting for management, oldest first. */
   pending(limit: number): Promise<ModerationItemRecord[]>;
   findById(id: string): Promise<ModerationItemRecord | null>;
+  /** The answer's item still waiting for management, if any (a report does not queue it twice). */
+  pendingFor(answerId: string): Promise<ModerationItemRecord | null>;
   /** Conditional: only a pending item is resolved; false when someone resolved it first. */
   resolve(id: string, input: { status: "approved" | "rejected"; by: string; at: Date }): Promise<boolean>;
 }

@@ -12,7 +12,9 @@ export type OutboxMessage =
   /** Data, worded at delivery in each manager's language. */
   | { kind: "notice"; payload: { notice: Notice } }
   /** Data, worded at delivery in the team channel's language. */
-  | { kind: "team-post"; payload: { post: TeamPost } };
+  | { kind: "team-post"; payload: { post: TeamPost } }
+  /** The comment's fate changed: every copy already sent is edited to what may be shown now. */
+  | { kind: "comment.copies"; payload: { answerId: string } };
 
 export type OutboxKind = OutboxMessage["kind"];
 
@@ -30,6 +32,11 @@ export interface OutboxRepository {
   enqueue(message: OutboxEntry): Promise<{ id: string; created: boolean }>;
   /** Claims due messages for `leaseMs`; a message is never held by two workers at once. */
   claimDue(input: { worker: string; now: Date; limit: number; leaseMs: number }): Promise<OutboxRecord[]>;
+  /**
+   * Extends the lease of a message `worker` holds to `now + leaseMs`; false when it no longer
+   * holds it (settled, or the lease ran out and another worker took it).
+   */
+  renewLease(input: { id: string; worker: string; now: Date; leaseMs: number }): Promise<boolean>;
   markSent(id: string, at: Date): Promise<void>;
   reschedule(id: string, input: { availableAt: Date; error: string }): Promise<void>;
   markDead(id: string, input: { at: Date; error: string }): Promise<void>;

@@ -1,7 +1,8 @@
 // A small Bot Connector that behaves like the real one for what botbuilder calls: send, reply,
 // update, create a 1:1 conversation, read members. It records every activity the bot sends and
-// can answer the next sends with a 429 (Retry-After) or a 403 MessageWritesBlocked, in the error
-// shape the real service uses. Runs on 127.0.0.1 only.
+// can answer the next sends with a 429 (Retry-After), a 500 or a 403 MessageWritesBlocked, in the
+// error shape the real service uses, or leave them unanswered ("timeout") or reset the connection
+// ("reset"). Runs on 127.0.0.1 only.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
 export interface TeamsMember {
@@ -22,7 +23,7 @@ export interface RecordedActivity {
 }
 
 export interface Fault {
-  status: 429 | 403 | 500;
+  status: 429 | 403 | 500 | "timeout" | "reset";
   retryAfter?: string;
   code?: string;
   /** Only for this conversation; any when absent. */
@@ -34,6 +35,12 @@ export class FakeConnector {
   readonly createdConversations: { id: string; memberId: string }[] = [];
   private readonly members = new Map<string, TeamsMember>();
   private readonly faults: Fault[] = [];
+  /** Every fault served, with when (on `now`) and in which conversation. */
+  readonly served: (Fault & { conversationId: string; at: number })[] = [];
+  /** Every activity request (send or edit) as it arrived, answered or not. */
+  readonly requests: { conversationId: string; at: number; fault: Fault["status"] | null }[] = [];
+  /** The clock requests are stamped with (tests with a virtual clock replace it). */
+  now: () => number = () => Date.now();
   private server: Server | null = null;
   private seq = 0;
   url = "";
@@ -64,6 +71,7 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -84,7 +92,10 @@ export class FakeConnector {
     return index === -1 ? null : (this.faults.splice(index, 1)[0] ?? null);
   }
 
-  private sendFault(res: ServerResponse, fault: Fault): void {
+  private sendFault(req: IncomingMessage, res: ServerResponse, fault: Fault): void {
+    if (fault.status === "reset") return void req.socket.destroy();
+    // Accepted, never answered: the connection stays open until the client gives up.
+    if (fault.status === "timeout") return;
     const code = fault.code ?? (fault.status === 429 ? "Throttled" : fault.status === 403 ? "Forbidden" : "ServiceError");
     this.json(res, fault.status, { error: { code, message: `fake connector: ${code}` } }, fault.retryAfter ? { "retry-after": fault.retryAfter } : {});
   }
@@ -117,7 +128,12 @@ export class FakeConnector {
   private async activity(req: IncomingMessage, res: ServerResponse, conversationId: string, activityId: string | undefined): Promise<void> {
     const activity = await this.body(req);
     const fault = this.takeFault(conversationId);
-    if (fault) return this.sendFault(res, fault);
+    const at = this.now();
+    this.requests.push({ conversationId, at, fault: fault?.status ?? null });
+    if (fault) {
+      this.served.push({ ...fault, conversationId, at });
+      return this.sendFault(req, res, fault);
+    }
     if (req.method === "PUT" && activityId) {
       if (!this.activities.some((a) => a.activityId === activityId && a.method !== "update")) {
         return this.json(res, 404, { error: { code: "ActivityNotFoundInConversation", message: "activity not found" } });

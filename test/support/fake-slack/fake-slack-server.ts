@@ -2,6 +2,8 @@
 // bearer tokens, Slack's error shapes ({ok:false,error:"users_not_found"}) and rate limits
 // (chat.postMessage over one per second per channel: HTTP 429 with Retry-After). Every call is
 // recorded; messages, views and ephemeral messages are kept so tests can act on what the bot sent.
+// For fault and scale tests: a latency per method, injected faults (429 with Retry-After, 500, a
+// call that is never answered, a connection reset) and the number of DMs each user received.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 
@@ -37,6 +39,25 @@ export interface FakeCall {
   args: Record<string, unknown>;
   status: number;
   error: string | null;
+  /** When the call arrived, on the server's clock (`now`, real time unless a test sets it). */
+  at: number;
+}
+
+/** What a faulty Slack does to one call: 429 with Retry-After (seconds), HTTP 500, never answer, reset the connection. */
+export type FakeFaultKind = "429" | "500" | "timeout" | "reset";
+
+export interface FakeFault {
+  kind: FakeFaultKind;
+  /** Only calls to this method (any method when absent). */
+  method?: string;
+  /** For 429: the Retry-After header, in seconds. */
+  retryAfter?: number;
+}
+
+export interface ServedFault extends FakeFault {
+  method: string;
+  channel: string | null;
+  at: number;
 }
 
 export interface FakeView {
@@ -63,8 +84,18 @@ export class FakeSlack {
   readonly failNext = new Map<string, string>();
   /** Public channels the bot is not a member of yet: posting there fails until conversations.join. */
   readonly notJoined = new Set<string>();
+  /** Delay before answering, by method (the call is processed first, as a slow Slack would). */
+  readonly latencyMs = new Map<string, number>();
+  /** Faults served to the next matching calls, in order; each is used once. */
+  readonly faults: FakeFault[] = [];
+  /** Every fault served, with when and where. */
+  readonly served: ServedFault[] = [];
+  /** The clock calls are stamped with (tests with a virtual clock replace it). */
+  now: () => number = () => Date.now();
   server: Server | null = null;
-  private lastPost = new Map<string, number>();
+  /** Posts to one channel Slack tolerates within a second (real Slack allows short bursts). */
+  channelBurst = 1;
+  private recentPosts = new Map<string, number[]>();
   private seq = 0;
   url = "";
 
@@ -96,6 +127,18 @@ export class FakeSlack {
     return `D${userId}`;
   }
 
+  /** How many direct messages each user received (chat.postMessage to their DM channel). */
+  dmCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of this.messages) if (m.channel.startsWith("D")) counts.set(m.channel.slice(1), (counts.get(m.channel.slice(1)) ?? 0) + 1);
+    return counts;
+  }
+
+  /** The next matching calls fail this way, in order. */
+  injectFaults(...faults: FakeFault[]): void {
+    this.faults.push(...faults);
+  }
+
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
@@ -105,7 +148,30 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
+    // Calls left unanswered on purpose ("timeout") would keep the server open.
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private takeFault(method: string): FakeFault | null {
+    const index = this.faults.findIndex((f) => !f.method || f.method === method);
+    return index === -1 ? null : (this.faults.splice(index, 1)[0] ?? null);
+  }
+
+  /** Serves an injected fault; true when the call was answered (or dropped) that way. */
+  private serveFault(method: string, args: Args, token: string | null, req: IncomingMessage, res: ServerResponse): boolean {
+    const fault = this.takeFault(method);
+    if (!fault) return false;
+    const at = this.now();
+    this.served.push({ ...fault, method, channel: typeof args.channel === "string" ? args.channel : null, at });
+    const status = fault.kind === "429" ? 429 : fault.kind === "500" ? 500 : 0;
+    this.calls.push({ method, token, args, status, error: `fault:${fault.kind}`, at });
+    if (fault.kind === "429") send(res, { status: 429, headers: { "retry-after": String(fault.retryAfter ?? 1) }, body: { ok: false, error: "ratelimited" } });
+    else if (fault.kind === "500") {
+      res.writeHead(500, { "content-type": "text/html" }).end("<html><body>Internal Server Error</body></html>");
+    } else if (fault.kind === "reset") req.socket.destroy();
+    // "timeout": accepted, never answered (the connection stays open until the client gives up).
+    return true;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -122,9 +188,13 @@ export class FakeSlack {
     const method = path.slice(5);
     const args = parseBody(req.headers["content-type"] ?? "", raw);
     const token = bearer(req.headers.authorization) ?? (typeof args.token === "string" ? args.token : null);
+    if (this.serveFault(method, args, token, req, res)) return;
+    const at = this.now();
     const result = this.call(method, token, args);
-    this.calls.push({ method, token, args, status: result.status ?? 200, error: (result.body.error as string | undefined) ?? null });
-    send(res, result);
+    this.calls.push({ method, token, args, status: result.status ?? 200, error: (result.body.error as string | undefined) ?? null, at });
+    const latency = this.latencyMs.get(method) ?? 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    if (!res.destroyed) send(res, result);
   }
 
   /** What oauth.v2.access answers for a code: a workspace installing the app. */
@@ -246,11 +316,11 @@ export class FakeSlack {
     if (this.notJoined.has(channel)) return { body: { ok: false, error: "not_in_channel" } };
     if (!args.text && !args.blocks) return { body: { ok: false, error: "no_text" } };
     const now = Date.now();
-    const last = this.lastPost.get(channel);
-    if (last !== undefined && now - last < 1000) {
+    const recent = (this.recentPosts.get(channel) ?? []).filter((t) => now - t < 1000);
+    if (recent.length >= this.channelBurst) {
       return { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } };
     }
-    this.lastPost.set(channel, now);
+    this.recentPosts.set(channel, [...recent, now]);
     const message: FakeMessage = { channel, ts: this.ts(), text: String(args.text ?? ""), blocks: asBlocks(args.blocks), updates: 0 };
     this.messages.push(message);
     return ok({ channel, ts: message.ts, message: { text: message.text, blocks: message.blocks } });

@@ -57,9 +57,9 @@ describe("presenter", () => {
   });
 
   it("thank-you and progress carry the amounts and counts", () => {
-    const note: ThankYouNote = { answerId: "a1", rating: 3, ratingScale: 3, comment: null, requesterName: "Marie", clientName: "Client SA", ticketRef: "#1", ticketTitle: null, addedCents: 100, potCents: 700 };
+    const note: ThankYouNote = { answerId: "a1", rating: 3, ratingScale: 3, comment: null, commentRemoved: null, requesterName: "Marie", clientName: "Client SA", ticketRef: "#1", ticketTitle: null, addedCents: 100, potCents: 700 };
     expect(text(presentContent({ kind: "thank-you", note }, fr))).toContain("+1,00 € pour la cagnotte, qui atteint 7,00 €");
-    const progress: PotProgress = { campaignId: "c", campaignLabel: "2026-Q4", charityName: "Rêves de Gosse", amountCents: 700, countedComments: 7, daysLeft: 28, milestoneCents: null, sharedComment: null };
+    const progress: PotProgress = { campaignId: "c", campaignLabel: "2026-Q4", charityName: "Rêves de Gosse", amountCents: 700, countedComments: 7, daysLeft: 28, milestoneCents: null, sharedComment: null, sharedAnswerId: null, commentRemoved: null };
     const p = text(presentContent({ kind: "progress", progress }, fr));
     expect(p).toContain("7,00 €");
     expect(p).toContain("28");

@@ -6,6 +6,7 @@ import { renderMessage as renderBlocks } from "../../../src/adapters/slack/rende
 import { renderCard } from "../../../src/adapters/teams/render-card.js";
 import { renderMessage as renderHtml } from "../../../src/adapters/http/web-survey/render-html.js";
 import type { AnsweredView, ChatContent, CommandReply, PotProgress, SurveyPrompt, ThankYouNote } from "../../../src/core/views.js";
+import { REFUSAL_CODES } from "../../../src/core/refusal.js";
 import { presentAnswered, presentContent, presentReply, type Message, type Presentation } from "../../../src/presenter/index.js";
 import { visibleTexts } from "../../support/html-page.js";
 
@@ -46,8 +47,8 @@ const prompt: SurveyPrompt = {
   expiresAt: new Date("2027-02-18T10:00:00Z"), reminder: false, rulesUrl: "http://localhost/reglement",
 };
 const answered: AnsweredView = { surveyId: "s1", answerId: "a1", ticketRef: "#4521", ticketTitle: null, rating: 3, ratingScale: 3, comment: "Top service, merci", shareConsent: true, addedCents: 100, withdrawn: null };
-const note: ThankYouNote = { answerId: "a1", rating: 3, ratingScale: 3, comment: "Top service, merci", requesterName: "Marie", clientName: "Client SA", ticketRef: "#4521", ticketTitle: null, addedCents: 100, potCents: 700 };
-const progress: PotProgress = { campaignId: "c", campaignLabel: "2026-Q4", charityName: "Rêves de Gosse", amountCents: 700, countedComments: 7, daysLeft: 28, milestoneCents: 1000, sharedComment: "Top service, merci" };
+const note: ThankYouNote = { answerId: "a1", rating: 3, ratingScale: 3, comment: "Top service, merci", commentRemoved: null, requesterName: "Marie", clientName: "Client SA", ticketRef: "#4521", ticketTitle: null, addedCents: 100, potCents: 700 };
+const progress: PotProgress = { campaignId: "c", campaignLabel: "2026-Q4", charityName: "Rêves de Gosse", amountCents: 700, countedComments: 7, daysLeft: 28, milestoneCents: 1000, sharedComment: "Top service, merci", sharedAnswerId: "a1", commentRemoved: null };
 const status: CommandReply = {
   kind: "status",
   report: {
@@ -64,16 +65,31 @@ const cases: [string, Message, string[], string[]][] = [
   ["survey", content({ kind: "survey", prompt }), ["#4521", "Camille", "1,00 €", "Efficace", "Correcte", "Mauvaise"], []],
   ["answered", presentAnswered(answered, fr), ["#4521", "Efficace", "Top service, merci", "1,00 €"], []],
   ["answered then withdrawn", presentAnswered({ ...answered, comment: null, withdrawn: { reversedCents: 100 } }, en), ["#4521", "Great", "taken out of the pot"], ["Top service"]],
+  ["answered, then retracted by management", presentAnswered({ ...answered, comment: null, commentRemoved: "withdrawn", addedCents: 0 }, fr), ["#4521", "Efficace", "Commentaire retiré."], ["Top service"]],
   ["answered without comment", presentAnswered({ ...answered, comment: null, addedCents: 0 }, en), ["#4521", "Great"], ["Top service"]],
   ["thank-you", content({ kind: "thank-you", note }), ["#4521", "Efficace", "Top service, merci", "+1,00 €", "7,00 €"], []],
   ["thank-you without comment", content({ kind: "thank-you", note: { ...note, comment: null, addedCents: 0 } }, en), ["#4521", "Great", "adds nothing"], ["Top service"]],
+  ["thank-you whose comment was withdrawn", content({ kind: "thank-you", note: { ...note, comment: null, commentRemoved: "withdrawn", addedCents: 0 } }), ["#4521", "Efficace", "Commentaire retiré"], ["Top service", "Signaler"]],
   ["follow-up", content({ kind: "follow-up", note: { ...note, rating: 1, technicianName: "Camille" } }), ["#4521", "Mauvaise", "Camille", "Top service, merci"], []],
   ["progress", content({ kind: "progress", progress }), ["7,00 €", "7", "28", "Rêves de Gosse"], ["Top service"]],
   ["milestone", content({ kind: "milestone", progress }, en), ["€10.00", "€7.00", "7 counted comments", "28 days left"], []],
   ["shared comment", content({ kind: "shared-comment", progress }), ["Top service, merci"], []],
+  ["shared comment hidden after a report", content({ kind: "shared-comment", progress: { ...progress, sharedComment: null, commentRemoved: "hidden" } }, en), ["Comment hidden pending moderation"], ["Top service", "Report this comment"]],
   ["status (management)", presentReply(status, fr), ["7,00 €", "7", "9 / 12", "75 %", "89 %", "28", "Camille (5)", "1"], []],
   ["history", presentReply({ kind: "history", history: { campaigns: [{ campaignLabel: "2026-Q3", charityName: "Sine Qua Non", amountCents: 1200, countedComments: 12, answers: 15, status: "closed", payout: { amountCents: 1200, paidOn: new Date("2026-10-05T10:00:00Z"), reference: "VIR-1", reason: null } }], totalGivenCents: 1200 } }, en), ["2026-Q3", "€12.00", "12 counted comments", "VIR-1"], []],
-  ["refusal", presentReply({ kind: "refused", refusal: { code: "survey-expired" } }, en), ["This survey has expired"], []],
+  ["status (requester)", presentReply({ ...status, report: { ...status.report, management: null } }, en), ["€7.00", "9 / 12", "75%", "28"], ["Camille (5)"]],
+  ["help (management)", presentReply({ kind: "help", management: true }, fr), ["cagnotte status", "cagnotte payout", "Pour la direction"], []],
+  ["help (everyone)", presentReply({ kind: "help", management: false }, en), ["cagnotte status", "cagnotte withdraw"], ["cagnotte payout"]],
+  [
+    "moderation queue",
+    presentReply({ kind: "moderation-queue", items: [{ id: "m1", answerId: "a1", verdict: "review", comment: "Un avis un peu vif", terms: ["vif"], ticketRef: "#4521", requesterName: "Marie", clientName: "Client SA", createdAt: new Date("2026-11-20T10:00:00Z") }] }, fr),
+    ["#4521", "Marie", "Un avis un peu vif", "vif"],
+    [],
+  ],
+  ...REFUSAL_CODES.map((code): [string, Message, string[], string[]] => {
+    const message = presentReply({ kind: "refused", refusal: { code, detail: "DETAIL" } }, en);
+    return [`refusal ${code}`, message, [], []];
+  }),
 ];
 
 describe("the three renderers show the same facts", () => {
@@ -85,6 +101,17 @@ describe("the three renderers show the same facts", () => {
       expect(text).toContain(message.title.replace(/[\u202f\u00a0]/g, " "));
     });
   }
+
+  it("offers the report button in chat (Slack, Teams) on a quoted comment, never on the web page", () => {
+    for (const message of [content({ kind: "thank-you", note }), content({ kind: "shared-comment", progress })]) {
+      expect(renderers.slack!(message)).toContain("Signaler ce commentaire");
+      expect(renderers.teams!(message)).toContain("Signaler ce commentaire");
+      expect(renderers.web!(message)).not.toContain("Signaler ce commentaire");
+    }
+    const slack = renderBlocks(content({ kind: "thank-you", note }));
+    expect(JSON.stringify(slack.blocks)).toContain('"action_id":"cagnotte_report","text":{"type":"plain_text","text":"Signaler ce commentaire"');
+    expect(JSON.stringify(renderCard(content({ kind: "shared-comment", progress })))).toContain('"verb":"comment.report"');
+  });
 
   it("the check can fail: a renderer that drops the quote is caught", () => {
     const message = presentAnswered(answered, fr);

@@ -196,8 +196,8 @@ describe("comment modal", () => {
 });
 
 describe("notes and team posts", () => {
-  const note: ThankYouNote = { answerId: "a", rating: 3, ratingScale: 3, comment: evil, requesterName: "Marie <@U9>", clientName: "ACME", ticketRef: "#42", ticketTitle: "VPN", addedCents: 100, potCents: 1200 };
-  const progress: PotProgress = { campaignId: "c", campaignLabel: "T4 2026", charityName: "Rêves <b>", amountCents: 1000, countedComments: 10, daysLeft: 3, milestoneCents: 1000, sharedComment: evil };
+  const note: ThankYouNote = { answerId: "a", rating: 3, ratingScale: 3, comment: evil, commentRemoved: null, requesterName: "Marie <@U9>", clientName: "ACME", ticketRef: "#42", ticketTitle: "VPN", addedCents: 100, potCents: 1200 };
+  const progress: PotProgress = { campaignId: "c", campaignLabel: "T4 2026", charityName: "Rêves <b>", amountCents: 1000, countedComments: 10, daysLeft: 3, milestoneCents: 1000, sharedComment: evil, sharedAnswerId: "a1", commentRemoved: null };
   const contents = [
     { kind: "thank-you", note },
     { kind: "follow-up", note: { ...note, rating: 1, technicianName: "Camille <!here>" } },

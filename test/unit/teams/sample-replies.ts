@@ -18,8 +18,8 @@ export const answered = {
   surveyId: "s-1", answerId: "a1", ticketRef: "#T-1", ticketTitle: hostile, rating: 3, ratingScale: 3, comment: hostile, shareConsent: true, addedCents: 100, withdrawn: null,
 };
 
-const note = { answerId: "a1", rating: 3, ratingScale: 3, comment: hostile, requesterName: hostile, clientName: "Client SA", ticketRef: "#T-1", ticketTitle: null };
-const progress = { campaignId: "c", campaignLabel: "T4 2026", charityName: hostile, amountCents: 1200, countedComments: 12, daysLeft: 3, milestoneCents: 1000, sharedComment: hostile };
+const note = { answerId: "a1", rating: 3, ratingScale: 3, comment: hostile, commentRemoved: null, requesterName: hostile, clientName: "Client SA", ticketRef: "#T-1", ticketTitle: null };
+const progress = { campaignId: "c", campaignLabel: "T4 2026", charityName: hostile, amountCents: 1200, countedComments: 12, daysLeft: 3, milestoneCents: 1000, sharedComment: hostile, sharedAnswerId: "a1", commentRemoved: null };
 
 export const contents: ChatContent[] = [
   { kind: "survey", prompt },

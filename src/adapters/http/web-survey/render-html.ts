@@ -98,7 +98,9 @@ function renderAction(action: Action, options: RenderOptions): SafeHtml {
       const c = action.confirm;
       return html`<details><summary>${action.label}</summary>${form}<p><strong>${c.title}</strong></p><p>${c.text}</p><p><button class="danger" type="submit">${c.confirm}</button></p></form></details>`;
     }
-    // Moderation is for management in chat; the requester's page never offers it.
+    // Moderation is for management in chat, reporting for who received a copy in chat; the
+    // requester's page never offers either.
+    case "comment.report":
     case "moderation.approve":
     case "moderation.reject":
       return html``;
