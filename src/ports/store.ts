@@ -46,6 +46,10 @@ export interface Repositories {
 export interface Store extends Repositories {
   readonly provider: "sqlite" | "postgres";
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Resolves when the database answers; after a write failed for want of space or I/O, only once
+   * a write succeeds again (throws StoreUnavailableError meanwhile).
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -56,5 +60,14 @@ export class ConflictError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "ConflictError";
+  }
+}
+
+/** The database cannot write for now (disk full, I/O error): try again later (HTTP 503). */
+export class StoreUnavailableError extends Error {
+  readonly code = "store-unavailable";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StoreUnavailableError";
   }
 }
