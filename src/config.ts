@@ -199,6 +199,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const provider = e.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres";
+  // Without it each instance would generate and keep its own secret: the helpdesk's signature
+  // would match one instance and be refused by the others.
+  if (provider === "postgres" && !e.TICKET_WEBHOOK_SECRET) {
+    throw new ConfigError("TICKET_WEBHOOK_SECRET", "is required with PostgreSQL (several instances must share one secret); set it to a long random value, e.g. openssl rand -hex 32");
+  }
   const slack = slackSettings(e);
   if (e.MICROSOFT_APP_ID && e.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD) {
     throw new ConfigError("MICROSOFT_APP_PASSWORD", "is required when MICROSOFT_APP_ID is set");
@@ -247,4 +252,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       retentionDays: e.CAGNOTTE_RETENTION_DAYS,
     },
   });
+}
+
+/** What `npm run package:teams` needs: the Azure bot's app id, and PUBLIC_URL for the links. */
+export function loadTeamsPackageSettings(env: Record<string, string | undefined>): { appId: string; publicUrl: string | null } {
+  const appId = env.MICROSOFT_APP_ID?.trim();
+  if (!appId) throw new ConfigError("MICROSOFT_APP_ID", "is required: the Azure bot's app id (a GUID) the package is built for");
+  const parsed = schema.shape.PUBLIC_URL.safeParse(env.PUBLIC_URL || undefined);
+  if (!parsed.success) throw new ConfigError("PUBLIC_URL", parsed.error.issues[0]?.message ?? "invalid");
+  return { appId, publicUrl: parsed.data?.replace(/\/+$/, "") ?? null };
 }

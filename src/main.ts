@@ -58,12 +58,20 @@ export interface StartOverrides {
   processMetrics?: boolean;
 }
 
-/** JSON lines for log collectors; readable lines when a person watches a terminal. `destination`: where tests capture them. */
+/**
+ * JSON lines for log collectors, written to stdout synchronously: a line logged before a crash or a
+ * kill -9 is in the journal (pino's default buffers them). Readable lines when a person watches a
+ * terminal. `destination`: where tests capture them.
+ */
 export function createLogger(config: Pick<Config, "logLevel">, destination?: DestinationStream): Logger {
-  if (destination) return pino({ level: config.logLevel, base: { app: "cagnotte" } }, destination);
-  const pretty = process.stdout.isTTY ? { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,app" } } : undefined;
-  return pino({ level: config.logLevel, base: { app: "cagnotte" }, ...(pretty ? { transport: pretty } : {}) });
+  const options = { level: config.logLevel, base: { app: "cagnotte" } };
+  if (destination) return pino(options, destination);
+  if (process.stdout.isTTY) return pino({ ...options, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,app" } } });
+  return pino(options, pino.destination({ dest: 1, sync: true }));
 }
+
+/** How long SIGTERM waits for the bot to stop before exiting anyway (systemd's default is 90 s). */
+const SHUTDOWN_LIMIT_MS = 15_000;
 
 function dataDirOf(config: Config): string {
   return config.database.provider === "sqlite" ? dirname(sqliteFile(config.database.url)) : join(process.cwd(), "data");
@@ -156,6 +164,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000, ...(overrides.outboxLeaseMs ? { leaseMs: overrides.outboxLeaseMs } : {}), ...(overrides.outboxConcurrency ? { concurrency: overrides.outboxConcurrency } : {}) });
   const app = createHttpApp(ctx, {
     ticketWebhookSecret: webhook.secret,
+    retentionDays: config.schedule.retentionDays,
     middleware: [prometheus.httpMiddleware],
     routers: [prometheus.router, ...(slack?.routers ?? []), ...(teams ? [teams.router] : [])],
   });
@@ -212,9 +221,17 @@ export async function main(): Promise<void> {
   const bot = await start(config, { processMetrics: true });
   const shutdown = (signal: string) => {
     bot.ctx.logger.info(`${signal}: shutting down`);
+    // Whatever hangs (a database that no longer answers, a Slack call), the process ends.
+    setTimeout(() => {
+      bot.ctx.logger.error(`${signal}: not stopped after ${SHUTDOWN_LIMIT_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     bot.stop().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        bot.ctx.logger.error({ err: error }, `${signal}: shutdown failed`);
+        process.exit(1);
+      },
     );
   };
   process.once("SIGINT", () => shutdown("SIGINT"));

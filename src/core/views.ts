@@ -245,6 +245,16 @@ export type CommandReply =
   | { kind: "refused"; refusal: Refusal };
 
 /** The règlement as configured (GET /reglement): the rules with this installation's figures. */
+/** The privacy notice and terms of use (GET /privacy, GET /terms), from the configuration. */
+export interface LegalView {
+  contact: string | null;
+  /** CAGNOTTE_RETENTION_DAYS: comments are erased this long after they were left. */
+  retentionDays: number;
+  answerableDays: number;
+  /** The règlement's address (CAGNOTTE_RULES_URL, else /reglement). */
+  rulesUrl: string;
+}
+
 export interface RulesView {
   amountCents: Cents;
   caps: { perRequester: number; perClient: number };

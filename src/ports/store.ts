@@ -48,6 +48,10 @@ export interface Store extends Repositories {
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** How many transactions this process has committed: a cache of figures is stale once it moves. */
   commits(): number;
+  /**
+   * Resolves when the database answers; after a write failed for want of space or I/O, only once
+   * a write succeeds again (throws StoreUnavailableError meanwhile).
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -58,5 +62,14 @@ export class ConflictError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "ConflictError";
+  }
+}
+
+/** The database cannot write for now (disk full, I/O error): try again later (HTTP 503). */
+export class StoreUnavailableError extends Error {
+  readonly code = "store-unavailable";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StoreUnavailableError";
   }
 }

@@ -3,5 +3,6 @@ export { messageTexts } from "./message.js";
 export { ratingLabel, ticketLine, type Presentation } from "./presentation.js";
 export { presentAnswered, presentRefusal, presentSurvey } from "./present-survey.js";
 export { presentRules } from "./present-rules.js";
+export { presentPrivacy, presentTerms } from "./present-legal.js";
 export { presentContent, presentFollowUp, presentMilestone, presentNotice, presentProgress, presentSharedComment, presentTeamPost, presentThankYou } from "./present-notes.js";
 export { presentAudit, presentCharities, presentHelp, presentHistory, presentModerationQueue, presentReply, presentStatus, MAX_QUEUE_ITEMS, type HelpExtras } from "./present-reply.js";

@@ -1,5 +1,5 @@
-// What anyone may read, on the real HTTP app over a real SQLite file: the règlement as configured
-// (French and English), the current pot and every campaign's totals, with no personal data.
+// What anyone may read, on the real HTTP app over a real SQLite file: the règlement, the privacy
+// notice and the terms as configured (French and English), the current pot and every campaign's totals, with no personal data.
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerSurvey } from "../../src/app/answer-survey.js";
@@ -30,7 +30,7 @@ beforeAll(async () => {
     const context = (await store.surveys.findContext(r.surveyId))!;
     await answerSurvey(ctx, { surveyId: r.surveyId, answerer: { surveyToken: context.survey.token }, rating: 3, comment });
   }
-  const app = createHttpApp(ctx, { ticketWebhookSecret: "s" });
+  const app = createHttpApp(ctx, { ticketWebhookSecret: "s", retentionDays: 180 });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -59,6 +59,30 @@ describe("GET /reglement", () => {
     expect(shown).toContain(t.rights(90)[3]);
     expect(shown).toContain("support@esn.example");
     expect(body).not.toMatch(/<script|https?:\/\/(?!127\.0\.0\.1)/);
+  });
+});
+
+describe("GET /privacy and GET /terms (the Teams manifest's links)", () => {
+  it.each(["fr", "en"] as const)("show the privacy notice and the terms with this installation's settings, in %s", async (locale) => {
+    const headers = { "accept-language": locale === "fr" ? "fr-FR" : "en-GB,en;q=0.9" };
+    const t = textsFor(locale).legal;
+    const privacy = await fetch(`${url}/privacy`, { headers });
+    expect(privacy.status).toBe(200);
+    expect(privacy.headers.get("content-security-policy")).toContain("default-src 'none'");
+    const privacyBody = await privacy.text();
+    expect(privacyBody).toContain(`<html lang="${locale}">`);
+    const shownPrivacy = visibleTexts(privacyBody).join("\n");
+    expect(shownPrivacy).toContain(t.privacyTitle);
+    expect(shownPrivacy).toContain(t.keeping(180, 90)[1]); // CAGNOTTE_RETENTION_DAYS
+    expect(shownPrivacy).toContain(t.contact("support@esn.example")); // CAGNOTTE_CONTACT
+    expect(privacyBody).toContain('href="http://localhost:3978/reglement"');
+
+    const terms = await fetch(`${url}/terms`, { headers });
+    expect(terms.status).toBe(200);
+    const shownTerms = visibleTexts(await terms.text()).join("\n");
+    expect(shownTerms).toContain(t.termsTitle);
+    expect(shownTerms).toContain(t.termsItems(90)[1]);
+    expect(shownTerms).toContain("support@esn.example");
   });
 });
 

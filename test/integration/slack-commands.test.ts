@@ -54,6 +54,8 @@ beforeAll(async () => {
   closeDb = db.close;
   const ctx = testContext(db.store, new FixedClock(new Date()));
   const adapter = createSlackAdapter(ctx, commands, { botToken: "xoxb-cmd", signingSecret: SECRET, apiUrl, teamChannel: null, appToken: null, oauth: null });
+  // auth.test runs here, not while the App is built: until it succeeds, /slack/events answers 503.
+  await adapter.start();
   const app = createHttpApp(ctx, { ticketWebhookSecret: "unused", routers: adapter.routers });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

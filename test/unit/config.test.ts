@@ -28,6 +28,7 @@ describe("loadConfig", () => {
   it("parses lists, PostgreSQL and platform settings", () => {
     const c = loadConfig({
       DATABASE_URL: "postgresql://u:p@db:5432/cagnotte",
+      TICKET_WEBHOOK_SECRET: "shared-by-every-instance",
       CAGNOTTE_ADMINS: "Boss@ESN.example, cfo@esn.example",
       CAGNOTTE_SURVEYED_KINDS: "incident, Problem",
       SLACK_BOT_TOKEN: "xoxb-1",
@@ -58,6 +59,12 @@ describe("loadConfig", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
+  });
+
+  it("refuses PostgreSQL without TICKET_WEBHOOK_SECRET: each instance would generate its own", () => {
+    expect(() => loadConfig({ DATABASE_URL: "postgresql://u:p@db:5432/cagnotte" })).toThrow(/^TICKET_WEBHOOK_SECRET: is required with PostgreSQL/);
+    expect(() => loadConfig({ DATABASE_URL: "postgresql://u:p@db:5432/cagnotte", TICKET_WEBHOOK_SECRET: "" })).toThrow(ConfigError);
+    expect(loadConfig({}).ticketWebhookSecret).toBeNull(); // SQLite: one process, a generated secret kept in the data folder
   });
 
   it("treats empty variables as unset", () => {

@@ -3,6 +3,7 @@
 // CloudAdapter.process both plug into it on the same port.
 import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import type { AppContext } from "../../app/context.js";
+import { StoreUnavailableError } from "../../ports/store.js";
 import { publicRouter } from "./public-router.js";
 import { requestContext, routeOf } from "./request-context.js";
 import { ticketWebhookRouter } from "./ticket-webhook.js";
@@ -15,6 +16,8 @@ export interface HttpAppOptions {
   routers?: Router[];
   /** Run on every request right after its id is set (request latency metrics). */
   middleware?: RequestHandler[];
+  /** CAGNOTTE_RETENTION_DAYS, stated by GET /privacy (its default when not given). */
+  retentionDays?: number;
 }
 
 export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express {
@@ -34,7 +37,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
     }
   });
 
-  app.use(publicRouter(ctx));
+  app.use(publicRouter(ctx, { retentionDays: options.retentionDays ?? 365 }));
   app.use(ticketWebhookRouter(ctx, options.ticketWebhookSecret));
   app.use(webSurveyRouter(ctx));
   for (const router of options.routers ?? []) app.use(router);
@@ -54,6 +57,13 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
     }
     // Never echo bodies (comments, secrets) or paths (survey tokens) into logs: method, route
     // pattern and the request id are enough to find it.
+    if (error instanceof StoreUnavailableError) {
+      // Disk full or failing: nothing was written; the helpdesk (or the person) tries again later.
+      ctx.logger.error({ err: { message: error.message, cause: (error.cause as Error | undefined)?.message }, method: req.method, route: routeOf(req) }, "request refused: the database cannot write");
+      // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
+      if (!res.headersSent) res.status(503).set("Retry-After", "30").json({ error: "unavailable", message: "the database cannot write for now; try again later" });
+      return;
+    }
     ctx.logger.error({ err: error, method: req.method, route: routeOf(req) }, "request failed");
     // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
     if (!res.headersSent) res.status(500).json({ error: "internal", message: "something went wrong; it has been logged" });

@@ -20,6 +20,7 @@ import { slackPlatform } from "./slack-platform.js";
 import { registerSurveyHandlers } from "./survey-actions.js";
 import { registerWorkspaceEvents, type WorkspaceEventDeps } from "./workspace-events.js";
 import { outboxClient, withSlash, type WebClient } from "./web-client.js";
+import { ackDeadline, eventsGuard, refuseMalformed, slackConnection, SLACK_BODY_LIMIT } from "./resilience.js";
 import { clientsByToken, oauthWorkspaces, singleWorkspace, type SlackWorkspaces } from "./workspaces.js";
 import type { Config } from "../../config.js";
 
@@ -39,8 +40,14 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 export const BOT_SCOPES = ["commands", "chat:write", "im:write", "channels:join", "users:read", "users:read.email", "files:write"];
 
 function handlerClientOptions(apiUrl: string | null) {
-  // Handlers answer a person waiting for the screen to change: retry once, briefly, not for minutes.
-  return { ...(apiUrl ? { slackApiUrl: withSlash(apiUrl) } : {}), retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 } };
+  // Handlers answer a person waiting for the screen to change: retry once, briefly, not for minutes,
+  // and never wait on a Slack that accepts the connection but does not answer.
+  return { ...(apiUrl ? { slackApiUrl: withSlash(apiUrl) } : {}), timeout: 1_000, retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 } };
+}
+
+/** Over HTTP: a body Bolt cannot read is refused with 400, and at most SLACK_BODY_LIMIT is read. */
+function receiverOptions(ctx: AppContext) {
+  return { processBeforeResponse: true, bodyLimit: SLACK_BODY_LIMIT, processEventErrorHandler: refuseMalformed(ctx.logger.child({ component: "slack" })) };
 }
 
 /** GovSlack and test servers: the authorize page lives next to the Web API. */
@@ -53,6 +60,8 @@ export interface SlackAdapterDeps {
   installations?: SlackInstallationRepository;
   /** Benchmarks against a fake Slack on a faster clock: Slack's windows and Retry-After × this (1). */
   timeScale?: number;
+  /** Waits between attempts to reach Slack at start-up (tests shorten them). */
+  connectRetryMs?: readonly number[];
 }
 
 export function createSlackAdapter(ctx: AppContext, commands: CommandTable, settings: SlackSettings, deps: SlackAdapterDeps = {}): SlackAdapter {
@@ -70,7 +79,7 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
     // The installer's client options are the ones Bolt gives the socket client (apps.connections.open).
     const socketClientOptions = settings.apiUrl ? { slackApiUrl: withSlash(settings.apiUrl) } : {};
     const receiver: Receiver = new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: socketClientOptions } });
-    app = new App({ receiver, token: settings.botToken, logger, clientOptions });
+    app = new App({ receiver, token: settings.botToken, logger, clientOptions, deferInitialization: true });
   } else if (settings.oauth && deps.installations) {
     const built = oauthApp(ctx, settings, { logger, clientOptions, installations: deps.installations, home });
     app = built.app;
@@ -80,11 +89,13 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
     workspaces = oauthWorkspaces({ home, people: ctx.store.people, installations: deps.installations, clientFor: outbox });
   } else {
     if (!settings.signingSecret) throw new Error("Slack over HTTP needs SLACK_SIGNING_SECRET");
-    const receiver = new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: true, logger });
-    app = new App({ receiver, token: settings.botToken, logger, clientOptions });
+    const receiver = new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, ...receiverOptions(ctx) });
+    // Deferred: auth.test runs in start(), after the HTTP server is up, and is retried (resilience.ts).
+    app = new App({ receiver, token: settings.botToken, logger, clientOptions, deferInitialization: true });
     routers = [receiver.router as Router];
   }
   // slack-install only exists with the OAuth install (main.ts adds it to the table then).
+  const connection = slackConnection(app, { logger: ctx.logger, socketMode: !!settings.appToken, ...(deps.connectRetryMs ? { retryMs: deps.connectRetryMs } : {}) });
   wireHandlers(app, ctx, commands, trustedTeam, settings.oauth ? { management: ["slackInstall"] } : {});
   registerWorkspaceEvents(app, { logger: ctx.logger, forget });
   const timeScale = deps.timeScale ?? 1;
@@ -92,14 +103,10 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
   const platform = slackPlatform({ ctx, workspaces, teamChannel: settings.teamChannel, pacer, timeScale });
   return {
     platform,
-    routers,
-    // Over HTTP the shared Express server is the receiver's server: nothing to start here.
-    start: async () => {
-      if (settings.appToken) await app.start();
-    },
-    stop: async () => {
-      if (settings.appToken) await app.stop();
-    },
+    // Over HTTP the shared Express server is the receiver's server; the guard goes first.
+    routers: routers.length ? [eventsGuard(SLACK_EVENTS_PATH, connection.ready), ...routers] : [],
+    start: () => connection.start(),
+    stop: () => connection.stop(),
   };
 }
 
@@ -117,8 +124,8 @@ function oauthApp(
   const receiver = new ExpressReceiver({
     signingSecret: settings.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
-    processBeforeResponse: true,
     logger: deps.logger,
+    ...receiverOptions(ctx),
     clientId: oauth.clientId,
     clientSecret: oauth.clientSecret,
     stateSecret: oauth.stateSecret,
@@ -133,7 +140,7 @@ function oauthApp(
       ...(url ? { authorizationUrl: url } : {}),
     },
   });
-  const app = new App({ receiver, logger: deps.logger, clientOptions: deps.clientOptions });
+  const app = new App({ receiver, logger: deps.logger, clientOptions: deps.clientOptions, deferInitialization: true });
   const installer = receiver.installer as unknown as InstallPathHandler;
   // Our signed install path is mounted first, so it answers /slack/install instead of Bolt's own.
   const forget = async (query: Parameters<NonNullable<WorkspaceEventDeps["forget"]>>[0]) => {
@@ -144,6 +151,8 @@ function oauthApp(
 
 function wireHandlers(app: App, ctx: AppContext, commands: CommandTable, trustedTeam: (teamId: string | undefined) => Promise<boolean>, helpExtras: HelpExtras): void {
   const identities = identityCache();
+  // First: whatever the handlers wait for, Slack has its acknowledgement within 3 s.
+  app.use(ackDeadline(ctx.logger.child({ component: "slack" })));
   app.use(dedupeMiddleware());
   registerSurveyHandlers(app, { ctx, identities });
   registerCommandHandlers(app, { ctx, identities, commands, trustedTeam, helpExtras });

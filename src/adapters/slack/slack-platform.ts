@@ -102,7 +102,7 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
   const memories = new WeakMap<WebClient, WorkspaceMemory>();
   const memoryOf = (client: WebClient): WorkspaceMemory => {
     let memory = memories.get(client);
-    if (!memory) memories.set(client, (memory = { limits: options.limits?.(client) ?? methodLimits({ tiers: {}, timeScale }), people: new Map(), dms: new Map() }));
+    if (!memory) memories.set(client, (memory = { limits: options.limits?.(client) ?? methodLimits({ tiers: {}, timeScale, now: () => ctx.clock.now().getTime() }), people: new Map(), dms: new Map() }));
     return memory;
   };
   const retryAfterMs = (error: unknown) => Math.max(1, (error as { retryAfter?: number }).retryAfter ?? 1) * 1000 * timeScale;

@@ -13,6 +13,7 @@ import type { IdentityCache } from "./identity.js";
 import { ids } from "./ids.js";
 import { slackPresentation, SLASH_COMMAND } from "./presentation.js";
 import { renderMessage, type SlackMessage } from "./render/block-kit.js";
+import { isLateAck } from "./resilience.js";
 import type { WebClient } from "./web-client.js";
 
 export interface CommandHandlerDeps {
@@ -33,7 +34,16 @@ export function registerCommandHandlers(app: App, deps: CommandHandlerDeps): voi
   const present = (reply: CommandReply, actor: Actor): Message => presentReply(reply, slackPresentation(ctx, actor.locale), helpExtras);
   const ephemeral = (reply: CommandReply, actor: Actor): Ephemeral => ({ response_type: "ephemeral", ...renderMessage(present(reply, actor)) });
 
-  app.command(SLASH_COMMAND, async ({ ack, command, client }) => {
+  app.command(SLASH_COMMAND, async ({ ack: ackNow, command, client, respond }) => {
+    // Acknowledged already by the deadline (ack-deadline in resilience.ts): answer through response_url.
+    const ack = async (message: Ephemeral) => {
+      try {
+        await ackNow(message);
+      } catch (error) {
+        if (!isLateAck(error)) throw error;
+        await respond(message);
+      }
+    };
     let actor: Actor | null = null;
     let reply: CommandReply;
     try {

@@ -4,7 +4,7 @@
 // (withdrawComment); the report button on a quoted comment (thank-you DM, team channel) hides it
 // for management to decide (reportComment), answered to the clicker only. Handlers verify, parse,
 // ack, call the use case, present, render.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, ViewResponseAction } from "@slack/bolt";
 import type { AppContext } from "../../app/context.js";
 import { answerSurvey } from "../../app/answer-survey.js";
 import { openSurvey, surveyPrompt } from "../../app/survey-state.js";
@@ -18,6 +18,7 @@ import type { IdentityCache } from "./identity.js";
 import { slackPresentation } from "./presentation.js";
 import { renderMessage, type SlackMessage } from "./render/block-kit.js";
 import { modalErrors, readCommentSubmission, renderCommentModal } from "./render/modal.js";
+import { isLateAck } from "./resilience.js";
 import type { WebClient } from "./web-client.js";
 
 export interface SurveyHandlerDeps {
@@ -82,7 +83,13 @@ export function registerSurveyHandlers(app: App, deps: SurveyHandlerDeps): void 
     }
   });
 
-  app.view(ids.commentModal, async ({ ack, body, view, client }) => {
+  app.view(ids.commentModal, async ({ ack: ackNow, body, view, client }) => {
+    // Past the deadline the modal was closed already (resilience.ts): the answer is still recorded
+    // and the card updated; only a refusal can no longer be shown in the form.
+    const ack = (response?: ViewResponseAction) =>
+      (response ? ackNow(response) : ackNow()).catch((error: unknown) => {
+        if (!isLateAck(error)) throw error;
+      });
     const meta = decodeMetadata(view.private_metadata);
     if (!meta) {
       await ack();

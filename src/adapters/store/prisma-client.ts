@@ -7,6 +7,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../../generated/sqlite/client.js";
 import { PrismaClient as PostgresClient } from "../../generated/postgres/client.js";
+import { releaseLockWhenSqliteEndsTransaction } from "./sqlite-transaction-guard.js";
 
 export type Db = SqliteClient;
 export type DbProvider = "sqlite" | "postgres";
@@ -27,7 +28,7 @@ export async function connect(databaseUrl: string): Promise<{ db: Db; provider: 
   if (provider === "sqlite") {
     const file = sqliteFile(databaseUrl);
     mkdirSync(dirname(file), { recursive: true });
-    const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+    const db = new SqliteClient({ adapter: releaseLockWhenSqliteEndsTransaction(new PrismaBetterSQLite3({ url: `file:${file}` })) });
     // WAL: readers never block the writer and single-row writes are ~7× faster (platform notes);
     // the busy timeout lets a second process (the CLI migrating, a script) wait instead of failing.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");

@@ -1,5 +1,6 @@
 // The Store port on Prisma: SQLite (embedded default) or PostgreSQL, same repositories.
-import { ConflictError, type Repositories, type Store } from "../../ports/store.js";
+import { randomBytes } from "node:crypto";
+import { ConflictError, StoreUnavailableError, type Repositories, type Store } from "../../ports/store.js";
 import { connect, type Db, type DbProvider } from "./prisma-client.js";
 import { clientRepository, peopleRepository } from "./people-repositories.js";
 import { answerRepository, surveyRepository, ticketRepository } from "./survey-repositories.js";
@@ -38,8 +39,42 @@ function repositories(db: Db, provider: DbProvider): Repositories {
 const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 20_000 } as const;
 const CONFLICT_ATTEMPTS = 3;
 
-export function prismaStore(db: Db, provider: DbProvider): Store & { db: Db } {
+/** SQLite's and PostgreSQL's ways of saying the disk is full or failing: nothing can be written now. */
+const UNAVAILABLE_CODES = /^(SQLITE_FULL|SQLITE_IOERR.*|SQLITE_CANTOPEN|53100|58030)$/;
+const UNAVAILABLE_MESSAGES = /database or disk is full|disk I\/O error|No space left on device|could not extend file/i;
+
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof StoreUnavailableError) return true;
+  const e = error as { code?: unknown; message?: unknown; meta?: { code?: unknown } } | null;
+  const code = String(e?.code ?? e?.meta?.code ?? "");
+  return UNAVAILABLE_CODES.test(code) || (typeof e?.message === "string" && UNAVAILABLE_MESSAGES.test(e.message));
+}
+
+/** A write that needs fresh pages, undone in the same transaction: does the disk take writes again? */
+const PROBE_BYTES = 8_192;
+
+export function prismaStore(client: Db, provider: DbProvider): Store & { db: Db } {
   let commits = 0;
+  // Set when a query fails for want of space or I/O; cleared when ping's probe write commits again.
+  let failingSince: Date | null = null;
+  const unavailable = (error: unknown): unknown => {
+    if (!isUnavailable(error)) return error;
+    failingSince ??= new Date();
+    return error instanceof StoreUnavailableError ? error : new StoreUnavailableError("the database cannot write (disk full or I/O error)", { cause: error });
+  };
+  // Every query, in a transaction or not: a full disk becomes StoreUnavailableError (HTTP 503).
+  const db = client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw unavailable(error);
+        }
+      },
+    },
+  }) as unknown as Db;
+
   return {
     ...repositories(db, provider),
     provider,
@@ -55,15 +90,32 @@ export function prismaStore(db: Db, provider: DbProvider): Store & { db: Db } {
           return result;
         } catch (error) {
           // Prisma's unique-constraint error, converted once here so use cases stay Prisma-free.
-          if ((error as { code?: unknown }).code !== "P2002") throw error;
+          if ((error as { code?: unknown }).code !== "P2002") throw unavailable(error);
           if (attempt >= CONFLICT_ATTEMPTS) throw new ConflictError("unique constraint violated", { cause: error });
         }
       }
     },
     async ping() {
-      await db.$queryRawUnsafe("SELECT 1");
+      if (!failingSince) {
+        await db.$queryRawUnsafe("SELECT 1");
+        return;
+      }
+      // Reads still work on a full disk: health says whether writes do.
+      const key = `cagnotte.write-probe.${randomBytes(6).toString("hex")}`;
+      try {
+        await db.$transaction(
+          async (tx) => {
+            await tx.setting.create({ data: { key, value: randomBytes(PROBE_BYTES).toString("hex"), updatedAt: new Date() } });
+            await tx.setting.delete({ where: { key } });
+          },
+          { maxWait: 2_000, timeout: 5_000 },
+        );
+      } catch (error) {
+        throw unavailable(error);
+      }
+      failingSince = null;
     },
-    close: () => db.$disconnect(),
+    close: () => client.$disconnect(),
   };
 }
 
