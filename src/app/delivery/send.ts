@@ -45,7 +45,32 @@ async function toPerson(platforms: readonly ChatPlatform[], person: Recipient, c
  * (its reference is kept by purpose); posted anew, and its reference kept, when there is none yet
  * or it was deleted (`gone`).
  */
-async function progressInPlace(ctx: AppContext, platform: ChatPlatform, campaignId: string, content: ChatContent): Promise<DeliveryResult> {
+/**
+ * One progress update per campaign and platform at a time in this process: the outbox delivers
+ * several messages at once, and two first updates of a campaign racing each other would each post
+ * a progress message (an update racing a newer one could also show older figures last).
+ */
+const progressTurns = new Map<string, Promise<unknown>>();
+
+function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = progressTurns.get(key) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.then(
+    () => undefined,
+    () => undefined,
+  );
+  progressTurns.set(key, settled);
+  void settled.then(() => {
+    if (progressTurns.get(key) === settled) progressTurns.delete(key);
+  });
+  return next;
+}
+
+function progressInPlace(ctx: AppContext, platform: ChatPlatform, campaignId: string, content: ChatContent): Promise<DeliveryResult> {
+  return inTurn(`${platform.name}:${campaignId}`, () => updateOrPostProgress(ctx, platform, campaignId, content));
+}
+
+async function updateOrPostProgress(ctx: AppContext, platform: ChatPlatform, campaignId: string, content: ChatContent): Promise<DeliveryResult> {
   const purpose = progressPurpose(campaignId);
   const stored = await ctx.store.messageRefs.get(purpose, platform.name);
   if (stored?.ref) {
