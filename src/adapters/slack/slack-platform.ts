@@ -75,6 +75,7 @@ function readMessageRef(ref: string | null | undefined): SlackMessageRef | null 
 /** A method Slack paused (429) a moment ago: this call is not made, the message waits its turn. */
 class MethodPaused extends Error {
   constructor(readonly method: string, readonly ms: number) {
+    // not user-facing: an error for the log and the outbox's retry reason
     super(`slack: ${method} paused by a rate limit`);
   }
 }
