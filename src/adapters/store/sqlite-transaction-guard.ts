@@ -23,7 +23,16 @@ interface AdapterTransaction {
 interface Adapter {
   client?: Connection;
   startTransaction(isolationLevel?: unknown): Promise<AdapterTransaction>;
+  queryRaw(query: { sql: string }): Promise<unknown>;
+  executeRaw(query: { sql: string }): Promise<unknown>;
 }
+
+/**
+ * How long a statement outside any transaction waits for the open one to end. Longer than any
+ * transaction of ours; a statement issued from inside a transaction's own callback (which would
+ * wait for itself) goes ahead after it rather than hanging.
+ */
+const OUTSIDE_STATEMENT_WAIT_MS = 5_000;
 
 /** A property of the wrapped object, methods bound to it (the adapter's classes use private fields). */
 function own(target: object, property: string | symbol): unknown {
@@ -33,12 +42,16 @@ function own(target: object, property: string | symbol): unknown {
 
 const EMPTY_RESULT = { columnNames: [], columnTypes: [], rows: [] };
 
-function guardTransaction(tx: AdapterTransaction, connection: Connection | undefined): AdapterTransaction {
+function guardTransaction(tx: AdapterTransaction, connection: Connection | undefined, onEnd: () => void): AdapterTransaction {
   let ended = false;
   const release = async () => {
     if (ended) return;
     ended = true;
-    await tx.rollback();
+    try {
+      await tx.rollback();
+    } finally {
+      onEnd();
+    }
   };
   const run = (method: "queryRaw" | "executeRaw") => async (query: { sql: string }) => {
     try {
@@ -69,7 +82,11 @@ function guardTransaction(tx: AdapterTransaction, connection: Connection | undef
         return async () => {
           if (ended) return;
           ended = true;
-          await target.commit();
+          try {
+            await target.commit();
+          } finally {
+            onEnd();
+          }
         };
       if (property === "rollback") return release;
       return own(target, property);
@@ -77,12 +94,58 @@ function guardTransaction(tx: AdapterTransaction, connection: Connection | undef
   });
 }
 
+/** A first-come, first-served turn: whoever holds it has the connection to themselves. */
+class Turns {
+  private tail: Promise<void> = Promise.resolve();
+
+  take(): Promise<() => void> {
+    let release: () => void = () => {};
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => done);
+    return previous.then(() => release);
+  }
+}
+
+/**
+ * The adapter has one connection and serialises transactions only: a statement issued outside a
+ * transaction while another one is open runs on the same connection, inside that transaction — it
+ * would be lost if the transaction rolled back, and it reads uncommitted rows. Here every
+ * transaction and every statement outside one takes its turn on the connection, as they would on a
+ * server database (SQLite runs one statement at a time anyway, so nothing is slower).
+ */
 function guardAdapter(adapter: Adapter): Adapter {
+  const turns = new Turns();
+  const outside = (method: "queryRaw" | "executeRaw", target: Adapter) => async (query: { sql: string }) => {
+    const turn = turns.take();
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([turn.then((release) => ({ release })), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), OUTSIDE_STATEMENT_WAIT_MS)))]);
+    clearTimeout(timer);
+    if (!waited) {
+      // Issued from inside a transaction's own work (it would wait for itself): go ahead in it.
+      void turn.then((release) => release());
+      return target[method](query);
+    }
+    try {
+      return await target[method](query);
+    } finally {
+      waited.release();
+    }
+  };
   return new Proxy(adapter, {
     get(target, property) {
       if (property === "startTransaction") {
-        return async (isolationLevel?: unknown) => guardTransaction(await target.startTransaction(isolationLevel), target.client);
+        return async (isolationLevel?: unknown) => {
+          const release = await turns.take();
+          try {
+            return guardTransaction(await target.startTransaction(isolationLevel), target.client, release);
+          } catch (error) {
+            release();
+            throw error;
+          }
+        };
       }
+      if (property === "queryRaw" || property === "executeRaw") return outside(property, target);
       return own(target, property);
     },
   });
