@@ -65,7 +65,3 @@ export interface Refusal {
 export function refusal(code: RefusalCode, detail?: string): Refusal {
   return detail === undefined ? { code } : { code, detail };
 }
-
-export function isRefusalCode(code: string): code is RefusalCode {
-  return (REFUSAL_CODES as readonly string[]).includes(code);
-}

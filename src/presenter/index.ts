@@ -5,4 +5,4 @@ export { presentAnswered, presentRefusal, presentSurvey } from "./present-survey
 export { presentRules } from "./present-rules.js";
 export { presentPrivacy, presentTerms } from "./present-legal.js";
 export { presentContent, presentFollowUp, presentMilestone, presentNotice, presentProgress, presentSharedComment, presentTeamPost, presentThankYou } from "./present-notes.js";
-export { presentAudit, presentCharities, presentHelp, presentHistory, presentModerationQueue, presentReply, presentStatus, MAX_QUEUE_ITEMS, type HelpExtras } from "./present-reply.js";
+export { presentAudit, presentCharities, presentHelp, presentHistory, presentModerationQueue, presentReply, presentStatus, type HelpExtras } from "./present-reply.js";

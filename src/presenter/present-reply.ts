@@ -91,7 +91,7 @@ export function presentCharities(charities: Charity[], current: { campaignLabel:
 }
 
 /** Slack refuses more than 50 blocks in a message: the oldest items first, the rest next time. */
-export const MAX_QUEUE_ITEMS = 20;
+const MAX_QUEUE_ITEMS = 20;
 
 export function presentModerationQueue(items: ModerationQueueItem[], p: Presentation): Message {
   const { management: t, praise: pr } = textsOf(p);

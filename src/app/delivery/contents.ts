@@ -1,9 +1,9 @@
 // What an outbox record says, built from the state as it is now (a comment withdrawn meanwhile is
 // not quoted; a survey answered meanwhile is not delivered). Data only: the platform words it.
-import type { Answer, Person, SurveyContext } from "../../core/model.js";
+import type { Answer, Person } from "../../core/model.js";
 import type { CommentRemoved, FollowUpNote, PotProgress, Recipient, SurveyPrompt, ThankYouNote } from "../../core/views.js";
 import { isCommentShowable } from "../../core/rules/counting.js";
-import { ticketRef as ticketRefOf } from "../../core/ticket-ref.js";
+import { ticketRef } from "../../core/ticket-ref.js";
 import { milestoneCrossed } from "../../core/status/status-report.js";
 import { daysLeft, quarterLabel } from "../../core/campaign/quarter.js";
 import type { Repositories } from "../../ports/store.js";
@@ -12,11 +12,6 @@ import { surveyPromptOf } from "../survey-views.js";
 
 export function toRecipient(p: Person): Recipient {
   return { personId: p.id, email: p.email, name: p.name, locale: p.locale, slackUserId: p.slackUserId, teamsUserId: p.teamsUserId };
-}
-
-/** A survey's ticket as people read it ("#4521", "glpi #4521"). */
-export function ticketRef(context: SurveyContext): string {
-  return ticketRefOf(context.ticket);
 }
 
 /** Every manager (CAGNOTTE_ADMINS), as a person when they are known (their language, their chat ids). */
@@ -91,7 +86,7 @@ async function answerWithContext(repos: Repositories, answerId: string) {
     commentRemoved: fate.removed,
     requesterName: context.requester.name ?? context.requester.email,
     clientName: context.client.name,
-    ticketRef: ticketRef(context),
+    ticketRef: ticketRef(context.ticket),
     ticketTitle: context.ticket.title,
   };
   return { answer, context, note };
