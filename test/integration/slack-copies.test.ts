@@ -4,9 +4,12 @@
 // by the technician ("report" button) disappears from the channel, waits in `moderation`, and
 // management is told; approval restores it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack, type FakeMessage } from "../support/fake-slack/fake-slack-server.js";
-import { allText, findButton, SlackDriver } from "../support/fake-slack/slack-driver.js";
-import { startTestBot } from "../support/running-bot.js";
+import type { FakeSlack} from "../support/fake-slack/fake-slack-server.js";
+import { type FakeMessage } from "../support/fake-slack/fake-slack-server.js";
+import type { SlackDriver } from "../support/fake-slack/slack-driver.js";
+import { allText, findButton } from "../support/fake-slack/slack-driver.js";
+import type { startTestBot } from "../support/running-bot.js";
+import { startSlackBot } from "../support/fake-slack/slack-bot.js";
 import { closeTicketViaWebhook } from "../support/webhook.js";
 import { textsFor } from "../../src/i18n/index.js";
 
@@ -17,6 +20,7 @@ const TEAM_CHANNEL = "CTEAM";
 let fake: FakeSlack;
 let bot: Awaited<ReturnType<typeof startTestBot>>;
 let slack: SlackDriver;
+let stop: () => Promise<void>;
 let ticketSeq = 0;
 
 const requester = { id: "UREQ1", email: "marie@client.example", name: "Marie Client", locale: "fr-FR" };
@@ -24,16 +28,9 @@ const technician = { id: "UTECH", email: "camille@esn.example", name: "Camille T
 const boss = { id: "UBOSS", email: "boss@esn.example", name: "Boss", locale: "en-GB" };
 
 beforeAll(async () => {
-  fake = new FakeSlack("xoxb-test-token");
-  for (const u of [requester, technician, boss]) fake.addUser(u);
-  const apiUrl = await fake.start();
-  bot = await startTestBot({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl, SLACK_TEAM_CHANNEL: TEAM_CHANNEL });
-  slack = new SlackDriver(bot.url, SIGNING_SECRET, fake);
+  ({ fake, bot, slack, stop } = await startSlackBot([requester, technician, boss], { SLACK_TEAM_CHANNEL: TEAM_CHANNEL }, { secret: SIGNING_SECRET }));
 });
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
+afterAll(async () => stop?.());
 
 const lastIn = (channel: string): FakeMessage => {
   const m = fake.messagesIn(channel).at(-1);

@@ -3,9 +3,11 @@
 // Everything the test does, it does from what the bot actually sent to "Slack".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/adapters/store/prisma-client.js";
-import { FakeSlack, type FakeMessage } from "../support/fake-slack/fake-slack-server.js";
+import type { FakeSlack} from "../support/fake-slack/fake-slack-server.js";
+import { type FakeMessage } from "../support/fake-slack/fake-slack-server.js";
 import { allText, findButton, signSlack, SlackDriver } from "../support/fake-slack/slack-driver.js";
-import { startTestBot } from "../support/running-bot.js";
+import type { startTestBot } from "../support/running-bot.js";
+import { startSlackBot } from "../support/fake-slack/slack-bot.js";
 import { closeTicketViaWebhook } from "../support/webhook.js";
 import { textsFor } from "../../src/i18n/index.js";
 
@@ -17,6 +19,7 @@ const TEAM_CHANNEL = "CTEAM";
 let fake: FakeSlack;
 let bot: Awaited<ReturnType<typeof startTestBot>>;
 let slack: SlackDriver;
+let stop: () => Promise<void>;
 let ticketSeq = 0;
 
 const requester = { id: "UREQ1", email: "marie@client.example", name: "Marie Client", locale: "fr-FR" };
@@ -26,22 +29,13 @@ const boss = { id: "UBOSS", email: "boss@esn.example", name: "Boss", locale: "en
 const stranger = { id: "USTRANGER", email: "eve@elsewhere.example", name: "Eve", locale: "fr-FR" };
 
 beforeAll(async () => {
-  fake = new FakeSlack("xoxb-test-token");
-  for (const u of [requester, requester2, technician, boss, stranger]) fake.addUser(u);
-  const apiUrl = await fake.start();
-  bot = await startTestBot({
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: apiUrl,
-    SLACK_TEAM_CHANNEL: TEAM_CHANNEL,
-    CAGNOTTE_CAP_PER_CLIENT: "1",
-  });
-  slack = new SlackDriver(bot.url, SIGNING_SECRET, fake);
+  ({ fake, bot, slack, stop } = await startSlackBot(
+    [requester, requester2, technician, boss, stranger],
+    { SLACK_TEAM_CHANNEL: TEAM_CHANNEL, CAGNOTTE_CAP_PER_CLIENT: "1" },
+    { secret: SIGNING_SECRET },
+  ));
 });
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
+afterAll(async () => stop?.());
 
 async function closeTicket(who: { email: string; name: string }, title = "Imprimante en panne"): Promise<string> {
   const res = await closeTicketViaWebhook(bot.url, {

@@ -5,15 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "../../src/core/model.js";
 import { textsFor, type Texts } from "../../src/i18n/index.js";
-import { FakeSlack, type FakeMessage } from "../support/fake-slack/fake-slack-server.js";
-import { SlackDriver } from "../support/fake-slack/slack-driver.js";
-import { startTestBot } from "../support/running-bot.js";
+import type { FakeSlack} from "../support/fake-slack/fake-slack-server.js";
+import { type FakeMessage } from "../support/fake-slack/fake-slack-server.js";
+import type { SlackDriver } from "../support/fake-slack/slack-driver.js";
+import type { startTestBot } from "../support/running-bot.js";
+import { startSlackBot } from "../support/fake-slack/slack-bot.js";
 import { closeTicketViaWebhook } from "../support/webhook.js";
 
 const SECRET = "language-signing-secret";
 let fake: FakeSlack;
 let bot: Awaited<ReturnType<typeof startTestBot>>;
 let slack: SlackDriver;
+let stop: () => Promise<void>;
 const technician = { id: "UTECH", email: "camille@esn.example", name: "Camille Tech", locale: "fr-FR" };
 
 const people = [
@@ -22,16 +25,9 @@ const people = [
 ];
 
 beforeAll(async () => {
-  fake = new FakeSlack("xoxb-lang");
-  for (const u of [technician, ...people.map((p) => p.user)]) fake.addUser(u);
-  const apiUrl = await fake.start();
-  bot = await startTestBot({ SLACK_BOT_TOKEN: "xoxb-lang", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, CAGNOTTE_DEFAULT_LOCALE: "en" });
-  slack = new SlackDriver(bot.url, SECRET, fake);
+  ({ fake, bot, slack, stop } = await startSlackBot([technician, ...people.map((p) => p.user)], { CAGNOTTE_DEFAULT_LOCALE: "en" }, { token: "xoxb-lang", secret: SECRET }));
 });
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
+afterAll(async () => stop?.());
 
 /** Every string a reader sees in a Slack payload (text objects, fallback text, modal errors), unescaped. */
 function shownTexts(payload: unknown): string[] {

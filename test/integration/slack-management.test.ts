@@ -2,30 +2,27 @@
 // comment waits in moderation, management approves it from the queue's button and the pot grows;
 // the CSV export is uploaded to management's DM; payout and audit answer in Slack.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlack, type FakeMessage, type Block } from "../support/fake-slack/fake-slack-server.js";
-import { allText, SlackDriver } from "../support/fake-slack/slack-driver.js";
-import { startTestBot } from "../support/running-bot.js";
+import type { FakeSlack} from "../support/fake-slack/fake-slack-server.js";
+import { type FakeMessage, type Block } from "../support/fake-slack/fake-slack-server.js";
+import type { SlackDriver } from "../support/fake-slack/slack-driver.js";
+import { allText } from "../support/fake-slack/slack-driver.js";
+import type { startTestBot } from "../support/running-bot.js";
+import { startSlackBot } from "../support/fake-slack/slack-bot.js";
 import { closeTicketViaWebhook } from "../support/webhook.js";
 
 const SECRET = "mgmt-signing-secret";
 let fake: FakeSlack;
 let bot: Awaited<ReturnType<typeof startTestBot>>;
 let slack: SlackDriver;
+let stop: () => Promise<void>;
 const requester = { id: "UREQ", email: "marie@client.example", name: "Marie", locale: "fr-FR" };
 const technician = { id: "UTECH", email: "camille@esn.example", name: "Camille", locale: "fr-FR" };
 const boss = { id: "UBOSS", email: "boss@esn.example", name: "Boss", locale: "en-GB" };
 
 beforeAll(async () => {
-  fake = new FakeSlack("xoxb-mgmt");
-  for (const u of [requester, technician, boss]) fake.addUser(u);
-  const apiUrl = await fake.start();
-  bot = await startTestBot({ SLACK_BOT_TOKEN: "xoxb-mgmt", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl });
-  slack = new SlackDriver(bot.url, SECRET, fake);
+  ({ fake, bot, slack, stop } = await startSlackBot([requester, technician, boss], {}, { token: "xoxb-mgmt", secret: SECRET }));
 });
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-});
+afterAll(async () => stop?.());
 
 async function surveyCard(): Promise<FakeMessage> {
   const res = await closeTicketViaWebhook(bot.url, { ticketId: "M-1", title: "VPN", requester, technician, client: { id: "client-m", name: "Client M" } });
