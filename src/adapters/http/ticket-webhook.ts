@@ -1,7 +1,7 @@
 // POST /webhooks/tickets: verify, parse, hand off. Nothing is written unless the answer is 202/200.
 import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../app/context.js";
-import { ticketClosed } from "../../app/ticket-closed.js";
+import { answerClosure } from "../helpdesks/connector.js";
 import { verifySignature } from "./signature.js";
 import { parseTicketClosed } from "./ticket-event-schema.js";
 
@@ -33,10 +33,7 @@ export function ticketWebhookRouter(ctx: AppContext, secret: string): Router {
       res.status(400).json({ error: "invalid-body", message: `invalid fields: ${parsed.errors.map((e) => e.field).join(", ")}`, fields: parsed.errors });
       return;
     }
-    const result = await ticketClosed(ctx, parsed.event);
-    ctx.metrics?.closureReceived(result.status === "scheduled" ? "scheduled" : result.reason);
-    if (result.status === "scheduled") res.status(202).json({ surveyId: result.surveyId, surveyUrl: result.surveyUrl });
-    else res.status(200).json({ status: "ignored", reason: result.reason });
+    await answerClosure(ctx, res, parsed.event);
   });
   return router;
 }
