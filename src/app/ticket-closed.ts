@@ -4,13 +4,13 @@
 //
 // Group commit: closures arriving together are written together. Each call joins a small
 // in-process queue; while one transaction commits, the next closures wait, and the next
-// transaction records all of them (a few multi-row statements, one commit). Every caller is
-// answered only once the transaction holding its closure has committed, so nothing is
-// acknowledged that is not durable. People and client companies already met are known in memory
+// transaction records all of them (the store's closureTransaction: a few statements prepared once,
+// on the database driver directly; one commit). Every caller is answered only once the
+// transaction holding its closure has committed, so nothing is acknowledged that is not durable. People and client companies already met are known in memory
 // (their ids never change), so a warm batch writes only its tickets, surveys and outbox messages.
 import { randomBytes, randomUUID } from "node:crypto";
 import { decideSurvey, surveyExpiresAt, type NotSurveyedReason } from "../core/rules/survey-policy.js";
-import { ConflictError, type ClosureRow, type Repositories } from "../ports/store.js";
+import { ConflictError, type ClosureRepositories, type ClosureRow } from "../ports/store.js";
 import type { AppContext } from "./context.js";
 import { surveyUrl } from "./context.js";
 
@@ -172,7 +172,7 @@ async function recordBatch(ctx: AppContext, events: readonly TicketClosedEvent[]
   const now = ctx.clock.now();
   let learnedPeople = new Map<string, KnownPerson>();
   let learnedClients = new Map<string, KnownClient>();
-  const results = await ctx.store.transaction(async (tx) => {
+  const results = await ctx.store.closureTransaction(async (tx) => {
     const recorded = new Set((await tx.tickets.known(events.map((e) => ({ source: e.source, externalId: e.ticketId })))).map((k) => ticketKey(k.source, k.externalId)));
     const surveyed: TicketClosedEvent[] = [];
     const decisions = events.map((event) => {
@@ -214,7 +214,7 @@ async function recordBatch(ctx: AppContext, events: readonly TicketClosedEvent[]
   return results;
 }
 
-async function clientsOf(tx: Repositories, events: readonly TicketClosedEvent[], known: IngestQueue, now: Date): Promise<Map<string, KnownClient>> {
+async function clientsOf(tx: ClosureRepositories, events: readonly TicketClosedEvent[], known: IngestQueue, now: Date): Promise<Map<string, KnownClient>> {
   const needed = events.map((e) => e.client).filter((c) => {
     const seen = known.clients.get(c.id);
     return !seen || (!!c.name && c.name !== seen.name);
@@ -224,7 +224,7 @@ async function clientsOf(tx: Repositories, events: readonly TicketClosedEvent[],
   return new Map([...written].map(([k, c]) => [k, { id: c.id, name: c.name }]));
 }
 
-async function peopleOf(tx: Repositories, people: readonly { email: string; name: string | null; clientId: string | null }[], known: IngestQueue, now: Date): Promise<Map<string, KnownPerson>> {
+async function peopleOf(tx: ClosureRepositories, people: readonly { email: string; name: string | null; clientId: string | null }[], known: IngestQueue, now: Date): Promise<Map<string, KnownPerson>> {
   const needed = people.filter((p) => {
     const seen = known.people.get(emailKey(p.email));
     return !seen || (!!p.name && p.name !== seen.name) || (!!p.clientId && p.clientId !== seen.clientId);

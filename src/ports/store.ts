@@ -11,6 +11,7 @@ import type { ExportRepository } from "./store/exports.js";
 import type { SettingsRepository } from "./store/settings.js";
 import type { OutboxRepository } from "./store/outbox.js";
 import type { MessageRefRepository } from "./store/message-refs.js";
+import type { ClosureRepositories } from "./store/closures.js";
 
 export type { PeopleRepository, ClientRepository } from "./store/people.js";
 export type { TicketRepository, SurveyRepository, AnswerRepository, ClosureRow } from "./store/surveys.js";
@@ -22,6 +23,7 @@ export type { AnswerExportRow, ContributionExportRow, ExportRepository } from ".
 export type { SettingsRepository } from "./store/settings.js";
 export type { OutboxEntry, OutboxKind, OutboxMessage, OutboxRecord, OutboxRepository } from "./store/outbox.js";
 export type { MessageRefRepository, StoredMessageRef } from "./store/message-refs.js";
+export type { ClosureRepositories } from "./store/closures.js";
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -46,6 +48,14 @@ export interface Repositories {
 export interface Store extends Repositories {
   readonly provider: "sqlite" | "postgres";
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * A transaction for ingest's group commit only: its few statements run on the driver directly,
+   * prepared once, and the work sees only what it needs. Same guarantees as `transaction`: all or
+   * nothing, resolved only once committed; a unique-key collision rejects with ConflictError and a
+   * full disk with StoreUnavailableError (no retry here: the caller falls back to one closure per
+   * `transaction`).
+   */
+  closureTransaction<T>(work: (tx: ClosureRepositories) => Promise<T>): Promise<T>;
   /** How many transactions this process has committed: a cache of figures is stale once it moves. */
   commits(): number;
   /**

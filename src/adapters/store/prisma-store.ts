@@ -1,7 +1,8 @@
 // The Store port on Prisma: SQLite (embedded default) or PostgreSQL, same repositories.
 import { randomBytes } from "node:crypto";
 import { ConflictError, StoreUnavailableError, type Repositories, type Store } from "../../ports/store.js";
-import { connect, type Db, type DbProvider } from "./prisma-client.js";
+import { connect, type Db, type DbProvider, type Driver } from "./prisma-client.js";
+import { closureTransaction, isUniqueViolation } from "./closure-statements.js";
 import { clientRepository, peopleRepository } from "./people-repositories.js";
 import { answerRepository, surveyRepository, ticketRepository } from "./survey-repositories.js";
 import { campaignRepository, charityRepository } from "./campaign-repositories.js";
@@ -53,7 +54,7 @@ function isUnavailable(error: unknown): boolean {
 /** A write that needs fresh pages, undone in the same transaction: does the disk take writes again? */
 const PROBE_BYTES = 8_192;
 
-export function prismaStore(client: Db, provider: DbProvider): Store & { db: Db } {
+export function prismaStore(client: Db, provider: DbProvider, driver: Driver): Store & { db: Db } {
   let commits = 0;
   // Set when a query fails for want of space or I/O; cleared when ping's probe write commits again.
   let failingSince: Date | null = null;
@@ -95,6 +96,16 @@ export function prismaStore(client: Db, provider: DbProvider): Store & { db: Db 
         }
       }
     },
+    async closureTransaction(work) {
+      try {
+        const result = await closureTransaction(driver, work);
+        commits++;
+        return result;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError("unique constraint violated", { cause: error });
+        throw unavailable(error);
+      }
+    },
     async ping() {
       if (!failingSince) {
         await db.$queryRawUnsafe("SELECT 1");
@@ -120,6 +131,6 @@ export function prismaStore(client: Db, provider: DbProvider): Store & { db: Db 
 }
 
 export async function openStore(databaseUrl: string): Promise<Store & { db: Db }> {
-  const { db, provider } = await connect(databaseUrl);
-  return prismaStore(db, provider);
+  const { db, provider, driver } = await connect(databaseUrl);
+  return prismaStore(db, provider, driver);
 }
