@@ -9,6 +9,7 @@
 // transaction holding its closure has committed, so nothing is acknowledged that is not durable. People and client companies already met are known in memory
 // (their ids never change), so a warm batch writes only its tickets, surveys and outbox messages.
 import { randomBytes, randomUUID } from "node:crypto";
+import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import { decideSurvey, surveyExpiresAt, type NotSurveyedReason } from "../core/rules/survey-policy.js";
 import { ConflictError, type ClosureRepositories, type ClosureRow } from "../ports/store.js";
 import type { AppContext } from "./context.js";
@@ -74,15 +75,48 @@ class Known<T> {
   }
 }
 
+/**
+ * Background work gives way to ingest: while closures are coming in (one waiting, a batch being
+ * written, or one received less than QUIET_MS ago), the outbox worker takes one message at a time,
+ * one every YIELD_SPACING_MS, and then only after the requests already received were read. A
+ * helpdesk waits for our answer; a survey's delivery can wait a second. Delivery goes on meanwhile
+ * (about 10 messages a second), so a steady stream of closures never stops it.
+ */
+const QUIET_MS = 100;
+const YIELD_SPACING_MS = 100;
+
 class IngestQueue {
   private waiting: Waiting[] = [];
   private busy = false;
+  private lastReceived = -Infinity;
+  private nextBackgroundTurn = 0;
   readonly people = new Known<KnownPerson>();
   readonly clients = new Known<KnownClient>();
 
   constructor(private readonly ctx: AppContext) {}
 
+  /** Closures are coming in: background work should wait. */
+  get pressed(): boolean {
+    return this.busy || this.waiting.length > 0 || performance.now() - this.lastReceived < QUIET_MS;
+  }
+
+  /** Resolves when background work may take its next step (see QUIET_MS). */
+  async backgroundTurn(): Promise<void> {
+    for (;;) {
+      // Always after the I/O already received: the requests waiting to be read go first.
+      await nextTurn();
+      if (!this.pressed) return;
+      const now = performance.now();
+      if (now >= this.nextBackgroundTurn) {
+        this.nextBackgroundTurn = now + YIELD_SPACING_MS;
+        return;
+      }
+      await sleep(Math.min(this.nextBackgroundTurn - now, QUIET_MS));
+    }
+  }
+
   submit(event: TicketClosedEvent): Promise<TicketClosedResult> {
+    this.lastReceived = performance.now();
     return new Promise((resolve, reject) => {
       this.waiting.push({ event, resolve, reject });
       this.next();
@@ -127,6 +161,16 @@ function ingestQueue(ctx: AppContext): IngestQueue {
   let queue = queues.get(ctx);
   if (!queue) queues.set(ctx, (queue = new IngestQueue(ctx)));
   return queue;
+}
+
+/**
+ * For background work (the outbox worker) before each step: resolves at once when no closure is
+ * being ingested, else when it is its turn (see QUIET_MS); always on a later turn of the event loop.
+ */
+export async function afterIngest(ctx: AppContext): Promise<void> {
+  const queue = queues.get(ctx);
+  if (queue) await queue.backgroundTurn();
+  else await nextTurn();
 }
 
 const ticketKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;

@@ -9,6 +9,7 @@ import { hostname } from "node:os";
 import type { ChatPlatform } from "../../ports/chat-platform.js";
 import type { AppContext } from "../context.js";
 import { dispatch } from "./dispatch.js";
+import { afterIngest } from "../ticket-closed.js";
 
 export interface OutboxWorkerOptions {
   pollMs?: number;
@@ -73,8 +74,16 @@ export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[]
 
   async function drain(): Promise<number> {
     let total = 0;
+    // Between two messages, ingest goes first (and the event loop reads what has arrived): each
+    // step of a delivery is synchronous work on SQLite, and eight lanes chaining them would keep
+    // requests waiting for seconds.
     const lane = async () => {
-      for (let n = await drainOnce(); n > 0; n = await drainOnce()) total += n;
+      for (;;) {
+        await afterIngest(ctx);
+        const n = await drainOnce();
+        if (n === 0) return;
+        total += n;
+      }
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
     return total;
