@@ -278,26 +278,35 @@ async function peopleOf(tx: ClosureRepositories, people: readonly { email: strin
   return new Map([...written].map(([k, p]) => [k, { id: p.id, name: p.name, clientId: p.clientId }]));
 }
 
+/**
+ * Attempts of one closure alone: a unique-key collision means another instance wrote the same
+ * ticket, person or client first; the next attempt sees that row.
+ */
+const ALONE_ATTEMPTS = 3;
+
 /** One closure in its own transaction (the path a failed batch falls back to). */
 async function recordAlone(ctx: AppContext, event: TicketClosedEvent): Promise<TicketClosedResult> {
-  try {
-    return await recordTicket(ctx, event);
-  } catch (error) {
-    // The same ticket reported twice at the same moment: the loser of the race is a duplicate.
-    if (error instanceof ConflictError) return { status: "ignored", reason: "duplicate" };
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordTicket(ctx, event);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // The same ticket reported twice at the same moment: the loser of the race is a duplicate
+      // (the next attempt finds the ticket; after the last, it is taken for one).
+      if (attempt >= ALONE_ATTEMPTS) return { status: "ignored", reason: "duplicate" };
+    }
   }
 }
 
 async function recordTicket(ctx: AppContext, event: TicketClosedEvent): Promise<TicketClosedResult> {
   const now = ctx.clock.now();
-  return ctx.store.transaction(async (tx): Promise<TicketClosedResult> => {
+  return ctx.store.closureTransaction(async (tx): Promise<TicketClosedResult> => {
     const decision = decide(ctx, event, (await tx.tickets.known([{ source: event.source, externalId: event.ticketId }])).length > 0);
     if (!decision.survey) return { status: "ignored", reason: decision.reason };
-    const client = await tx.clients.upsertByExternalId({ externalId: event.client.id, name: event.client.name, now });
-    const requester = await tx.people.upsertByEmail({ ...event.requester, clientId: client.id, now });
-    const technician = await tx.people.upsertByEmail({ ...event.technician, now });
-    const row = closureRow(ctx, event, { requesterId: requester.id, technicianId: technician.id, clientId: client.id }, now);
+    const client = (await tx.clients.upsertManyByExternalId([{ externalId: event.client.id, name: event.client.name }], now)).get(event.client.id)!;
+    const people = await tx.people.upsertManyByEmail([{ ...event.requester, clientId: client.id }, { ...event.technician, clientId: null }], now);
+    const personOf = (email: string) => people.get(emailKey(email))!;
+    const row = closureRow(ctx, event, { requesterId: personOf(event.requester.email).id, technicianId: personOf(event.technician.email).id, clientId: client.id }, now);
     await tx.tickets.recordClosures([row]);
     return { status: "scheduled", surveyId: row.survey.id, surveyUrl: surveyUrl(ctx, row.survey.token) };
   });
