@@ -80,10 +80,10 @@ class Known<T> {
  * written, or one received less than QUIET_MS ago), the outbox worker takes one message at a time,
  * one every YIELD_SPACING_MS, and then only after the requests already received were read. A
  * helpdesk waits for our answer; a survey's delivery can wait a second. Delivery goes on meanwhile
- * (about 10 messages a second), so a steady stream of closures never stops it.
+ * (4 messages a second), so a steady stream of closures never stops it.
  */
 const QUIET_MS = 100;
-const YIELD_SPACING_MS = 100;
+const YIELD_SPACING_MS = 250;
 
 class IngestQueue {
   private waiting: Waiting[] = [];

@@ -45,6 +45,9 @@ export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[]
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
+  // Set by stop(): the lanes finish the message in hand and claim no more (a drain of a long
+  // backlog would otherwise hold the shutdown until the backlog is empty).
+  let stopping = false;
 
   /** Runs `send` while renewing the lease on message `id` every `renewMs`. */
   async function holding<T>(id: string, send: () => Promise<T>): Promise<T> {
@@ -80,6 +83,7 @@ export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[]
     const lane = async () => {
       for (;;) {
         await afterIngest(ctx);
+        if (stopping) return;
         const n = await drainOnce();
         if (n === 0) return;
         total += n;
@@ -103,10 +107,12 @@ export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[]
     start() {
       if (!stopped) return;
       stopped = false;
+      stopping = false;
       schedule();
     },
     async stop() {
       stopped = true;
+      stopping = true;
       if (timer) clearTimeout(timer);
       await running;
     },
