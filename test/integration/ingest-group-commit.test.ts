@@ -67,20 +67,19 @@ describe.each(providers)("group commit of closed tickets (%s)", (provider) => {
 
   // The batch's statements run on the driver directly (src/adapters/store/closure-statements.ts):
   // a statement failing half-way through must take the batch's earlier rows with it.
-  const refuseSurveyOf = {
-    sqlite: [
-      `CREATE TRIGGER "refuse_survey" BEFORE INSERT ON "Survey" WHEN (SELECT "title" FROM "Ticket" WHERE "id" = NEW."ticketId") = 'refuse me' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
-    ],
+  const refuseTicket = {
+    sqlite: [`CREATE TRIGGER "refuse_ticket" BEFORE INSERT ON "Ticket" WHEN NEW."title" = 'refuse me' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`],
     postgres: [
-      `CREATE FUNCTION refuse_survey() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF (SELECT "title" FROM "Ticket" WHERE "id" = NEW."ticketId") = 'refuse me' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`,
-      `CREATE TRIGGER refuse_survey BEFORE INSERT ON "Survey" FOR EACH ROW EXECUTE FUNCTION refuse_survey()`,
+      `CREATE FUNCTION refuse_ticket() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."title" = 'refuse me' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`,
+      `CREATE TRIGGER refuse_ticket BEFORE INSERT ON "Ticket" FOR EACH ROW EXECUTE FUNCTION refuse_ticket()`,
     ],
   };
 
   it("rolls a batch failing half-way back whole: the others recorded once each, the failing closure answered with its error, nothing of it kept", async () => {
     const { ctx, db } = await setup();
-    for (const sql of refuseSurveyOf[provider]) await db.$executeRawUnsafe(sql);
-    // One batch: the refused closure comes after rows the batch has already written.
+    for (const sql of refuseTicket[provider]) await db.$executeRawUnsafe(sql);
+    // One batch: the refused closure comes after rows the batch has already written (its people
+    // first, and on SQLite the tickets, surveys and deliveries before it).
     const events = Array.from({ length: 9 }, (_, i) => ticketEvent({ ticketId: `H-${i}`, title: i === 4 ? "refuse me" : "Imprimante" }));
     const settled = await Promise.allSettled(events.map((e) => ticketClosed(ctx, e)));
     expect(settled.map((s) => s.status)).toEqual(events.map((_, i) => (i === 4 ? "rejected" : "fulfilled")));
@@ -90,6 +89,8 @@ describe.each(providers)("group commit of closed tickets (%s)", (provider) => {
     expect((await db.ticket.findMany({ select: { externalId: true }, orderBy: { externalId: "asc" } })).map((t) => t.externalId)).toEqual(["H-0", "H-1", "H-2", "H-3", "H-5", "H-6", "H-7", "H-8"]);
     expect((await db.survey.findMany({ select: { id: true } })).map((s) => s.id).sort()).toEqual([...ids].sort());
     expect((await db.outboxMessage.findMany({ select: { dedupeKey: true } })).map((m) => m.dedupeKey).sort()).toEqual(ids.map((id) => `survey.deliver:${id}`).sort());
+    expect(await db.person.count({ where: { email: events[4]!.requester.email.toLowerCase() } })).toBe(0);
+    expect(await db.person.count({ where: { email: events[5]!.requester.email.toLowerCase() } })).toBe(1);
   });
 
   it.runIf(provider === "postgres")("acknowledges a batch only once COMMIT succeeded: a COMMIT that fails is written again closure by closure", async () => {

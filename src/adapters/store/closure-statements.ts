@@ -177,9 +177,16 @@ const PG_STATEMENTS = {
   peopleByEmail: `SELECT "id", "email", "name", "locale", "clientId", "slackUserId", "teamsUserId" FROM "Person" WHERE "email" = ANY($1::text[])`,
   insertPeople: `INSERT INTO "Person" ("id", "email", "name", "clientId", "createdAt", "updatedAt") SELECT i, e, n, c, $5::timestamp(3), $5::timestamp(3) FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS p(i, e, n, c)`,
   updatePerson: `UPDATE "Person" SET "name" = coalesce($1, "name"), "clientId" = coalesce($2, "clientId"), "updatedAt" = $3::timestamp(3) WHERE "id" = $4`,
-  insertTickets: `INSERT INTO "Ticket" ("id", "source", "externalId", "title", "kind", "closedAt", "receivedAt", "requesterId", "technicianId", "clientId") SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::timestamp(3)[], $8::text[], $9::text[], $10::text[])`,
-  insertSurveys: `INSERT INTO "Survey" ("id", "ticketId", "token", "status", "createdAt", "expiresAt") SELECT i, t, k, 'pending', c, e FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamp(3)[], $5::timestamp(3)[]) AS s(i, t, k, c, e)`,
-  insertOutbox: `INSERT INTO "OutboxMessage" ("id", "kind", "payload", "dedupeKey", "status", "availableAt", "createdAt") SELECT i, k, p, d, 'pending', a, c FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamp(3)[], $6::timestamp(3)[]) AS o(i, k, p, d, a, c)`,
+  // Tickets, their surveys and their deliveries in one statement (one round trip): the foreign keys
+  // are checked at its end, when all three are in.
+  insertClosures: `WITH t AS (
+      INSERT INTO "Ticket" ("id", "source", "externalId", "title", "kind", "closedAt", "receivedAt", "requesterId", "technicianId", "clientId")
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::timestamp(3)[], $8::text[], $9::text[], $10::text[])),
+    s AS (
+      INSERT INTO "Survey" ("id", "ticketId", "token", "status", "createdAt", "expiresAt")
+      SELECT i, t, k, 'pending', c, e FROM unnest($11::text[], $1::text[], $12::text[], $13::timestamp(3)[], $14::timestamp(3)[]) AS s(i, t, k, c, e))
+    INSERT INTO "OutboxMessage" ("id", "kind", "payload", "dedupeKey", "status", "availableAt", "createdAt")
+    SELECT i, k, p, d, 'pending', a, c FROM unnest($15::text[], $16::text[], $17::text[], $18::text[], $19::timestamp(3)[], $20::timestamp(3)[]) AS o(i, k, p, d, a, c)`,
 } as const;
 
 type PgStatement = keyof typeof PG_STATEMENTS;
@@ -196,7 +203,9 @@ function pgRepositories(client: pg.PoolClient): ClosureRepositories {
       async recordClosures(rows) {
         if (rows.length === 0) return;
         const t = rows.map((r) => r.ticket);
-        await query("insertTickets", [
+        const v = rows.map((r) => r.survey);
+        const d = rows.map((r) => r.delivery);
+        await query("insertClosures", [
           t.map((x) => x.id),
           t.map((x) => x.source),
           t.map((x) => x.externalId),
@@ -207,10 +216,17 @@ function pgRepositories(client: pg.PoolClient): ClosureRepositories {
           t.map((x) => x.requesterId),
           t.map((x) => x.technicianId),
           t.map((x) => x.clientId),
+          v.map((x) => x.id),
+          v.map((x) => x.token),
+          v.map((x) => pgDate(x.createdAt)),
+          v.map((x) => pgDate(x.expiresAt)),
+          d.map((x) => x.id),
+          d.map((x) => x.kind),
+          d.map((x) => JSON.stringify(x.payload)),
+          d.map((x) => x.dedupeKey),
+          d.map((x) => pgDate(x.availableAt)),
+          d.map((x) => pgDate(x.createdAt)),
         ]);
-        await query("insertSurveys", [rows.map((r) => r.survey.id), rows.map((r) => r.ticket.id), rows.map((r) => r.survey.token), rows.map((r) => pgDate(r.survey.createdAt)), rows.map((r) => pgDate(r.survey.expiresAt))]);
-        const d = rows.map((r) => r.delivery);
-        await query("insertOutbox", [d.map((x) => x.id), d.map((x) => x.kind), d.map((x) => JSON.stringify(x.payload)), d.map((x) => x.dedupeKey), d.map((x) => pgDate(x.availableAt)), d.map((x) => pgDate(x.createdAt))]);
       },
     },
     clients: {
