@@ -260,6 +260,8 @@ export type CommandReply =
   | { kind: "audit"; entries: AuditView[] }
   /** A file to hand over (CSV export): Slack uploads it, Teams attaches it. */
   | { kind: "file"; filename: string; contentType: string; content: string; title: FileTitle }
+  /** A file to download from a short-lived link (Teams' export: a message cannot carry the file). */
+  | { kind: "download"; url: string; filename: string; minutes: number }
   | { kind: "done"; done: Confirmation }
   | { kind: "refused"; refusal: Refusal };
 

@@ -141,6 +141,11 @@ export function presentReply(reply: CommandReply, p: Presentation, extras: HelpE
       const title = t.fileTitle(reply.title);
       return { title, tone: "default", summary: `${title} (${reply.filename})`, blocks: [{ type: "text", text: reply.filename, style: "subtle" }] };
     }
+    case "download": {
+      const { charts: c } = textsOf(p);
+      const title = c.downloadTitle(reply.filename);
+      return { title, tone: "default", summary: title, blocks: [{ type: "link", text: c.downloadText(reply.minutes), label: c.downloadLabel, url: reply.url }] };
+    }
     case "done": {
       const done = t.done[reply.done.kind] as (c: Confirmation, money: (cents: number) => string) => string;
       const text = done(reply.done, (cents) => formatEuros(cents, p.locale));

@@ -8,6 +8,7 @@ import { compile, type TopLevelSpec } from "vega-lite";
 export type ChartSpec = TopLevelSpec;
 
 /** Fonts tried in order; DejaVu ships with most Linux systems (Debian: fonts-dejavu-core). */
+// not user-facing: a CSS font list
 const FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
 
 const noLoading = vega.loader();

@@ -6,6 +6,7 @@ import type { AppContext } from "../../app/context.js";
 import { StoreUnavailableError } from "../../ports/store.js";
 import { publicRouter } from "./public-router.js";
 import { chartRouter } from "./charts/chart-router.js";
+import { exportsRouter } from "./dashboard/exports-router.js";
 import { requestContext, routeOf } from "./request-context.js";
 import { ticketWebhookRouter } from "./ticket-webhook.js";
 import { webSurveyRouter } from "./web-survey/web-survey-router.js";
@@ -42,6 +43,8 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
   app.use(ticketWebhookRouter(ctx, options.ticketWebhookSecret));
   app.use(webSurveyRouter(ctx));
   app.use(chartRouter(ctx));
+  // Before the dashboard's own routes: /dashboard/exports/… are answered here.
+  app.use(exportsRouter(ctx));
   for (const router of options.routers ?? []) app.use(router);
 
   app.use((_req, res) => {
