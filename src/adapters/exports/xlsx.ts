@@ -18,6 +18,7 @@ export async function tableXlsx(table: ExportTable): Promise<Buffer> {
     sheet.addRow(
       row.map((cell, i) => {
         const column = table.header[i] ?? "";
+        if (cell === "") return null;
         if (cell !== "" && (isAmount(column) || isCount(column)) && /^-?\d+(\.\d+)?$/.test(cell)) return Number(cell);
         return cell;
       }),
