@@ -12,7 +12,7 @@ import type { Locale } from "../../../core/model.js";
 import { localeFromAcceptLanguage, textsFor } from "../../../i18n/index.js";
 import { tableXlsx, XLSX_TYPE } from "../../exports/xlsx.js";
 import { renderPage, SECURITY_HEADERS } from "../web-survey/pages.js";
-import { requireDashboardSession, type DashboardSession } from "./session.js";
+import { requireDashboardSession, type DashboardLocals } from "./session.js";
 
 export interface ExportsRouterOptions {
   /** The dashboard's session check (tests give their own). */
@@ -51,7 +51,7 @@ export function exportsRouter(ctx: AppContext, options: ExportsRouterOptions = {
   const requireSession = options.requireSession ?? requireDashboardSession(ctx);
 
   router.get("/dashboard/exports/:file", requireSession, async (req, res) => {
-    const session = res.locals.dashboard as DashboardSession | undefined;
+    const session = res.locals.dashboard as DashboardLocals | undefined;
     const locale = session?.locale ?? ctx.rules.defaultLocale;
     const t = textsFor(locale).charts;
     const person = session ? await ctx.store.people.findById(session.personId) : null;

@@ -6,7 +6,7 @@ import type { RequestHandler } from "express";
 import type { AppContext } from "../../../app/context.js";
 import type { Locale } from "../../../core/model.js";
 
-export interface DashboardSession {
+export interface DashboardLocals {
   personId: string;
   locale: Locale;
 }
