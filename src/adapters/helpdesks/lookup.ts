@@ -23,6 +23,7 @@ export interface ClosurePeople {
 /** A failed API call as a look-up failure: 404 is "unknown", anything else "unavailable". */
 export function lookupFailure(outcome: Exclude<RestOutcome, { ok: true }>, reason: string, what: string): Exclude<Lookup<never>, { ok: true }> {
   if (outcome.kind === "not-found") return { ok: false, kind: "unknown", reason, detail: `${what} not found` };
+  // not user-facing: a detail for the log and the outbox's error column, English like the logs
   if (outcome.kind === "rate-limited") return { ok: false, kind: "unavailable", detail: `rate limited while reading ${what}`, retryAfterMs: outcome.retryAfterMs };
   return { ok: false, kind: "unavailable", detail: `${outcome.kind} while reading ${what}: ${outcome.detail}`, retryAfterMs: null };
 }

@@ -38,6 +38,7 @@ export async function restCall<T = unknown>(request: RestRequest): Promise<RestO
       redirect: "error",
     });
   } catch (error) {
+    // not user-facing: a detail for the log and the outbox's error column, English like the logs
     return { ok: false, kind: "unavailable", status: null, detail: (error as Error).name === "TimeoutError" ? "no answer in time" : `cannot reach it (${(error as Error).message})` };
   }
   const text = await response.text().catch(() => "");
@@ -48,6 +49,7 @@ export async function restCall<T = unknown>(request: RestRequest): Promise<RestO
     try {
       return { ok: true, status: response.status, body: JSON.parse(text) as T };
     } catch {
+      // not user-facing: a detail for the log and the outbox's error column, English like the logs
       return { ok: false, kind: "unavailable", status: response.status, detail: "answered something that is not JSON" };
     }
   }

@@ -3,10 +3,12 @@ import type { CheckLine } from "../../../ports/helpdesk.js";
 import type { FreshdeskApi } from "./api-client.js";
 
 export async function checkFreshdesk(api: FreshdeskApi | null, opts: { webhookUrl: string; apiUrl: string | null; writeBack: boolean }): Promise<CheckLine[]> {
+  // not user-facing: settings diagnostics for the operator (connector:check), English like the logs
   const lines: CheckLine[] = [
     { ok: true, what: "webhook credentials", detail: `FRESHDESK_WEBHOOK_USER and FRESHDESK_WEBHOOK_PASSWORD are set; ${opts.webhookUrl} asks for them (HTTP Basic)` },
   ];
   if (!api) {
+    // not user-facing: settings diagnostics for the operator (connector:check), English like the logs
     lines.push({
       ok: !opts.writeBack,
       what: "API",
@@ -18,6 +20,7 @@ export async function checkFreshdesk(api: FreshdeskApi | null, opts: { webhookUr
   }
   const me = await api.me();
   if (!me.ok) {
+    // not user-facing: settings diagnostics for the operator (connector:check), English like the logs
     const detail =
       me.kind === "unauthorized"
         ? "Freshdesk refused FRESHDESK_API_KEY (HTTP 401): copy the key again from Profile settings > View API key"
@@ -28,7 +31,9 @@ export async function checkFreshdesk(api: FreshdeskApi | null, opts: { webhookUr
     return lines;
   }
   const who = me.body.contact?.email ?? `agent ${String(me.body.id)}`;
+  // not user-facing: settings diagnostics for the operator (connector:check), English like the logs
   lines.push({ ok: true, what: "API sign-in", detail: `signed in as ${who}` });
+  // not user-facing: settings diagnostics for the operator (connector:check), English like the logs
   lines.push({ ok: true, what: "write-back", detail: opts.writeBack ? `on: private notes are written as ${who}` : "off (CAGNOTTE_WRITE_BACK does not name freshdesk)" });
   return lines;
 }

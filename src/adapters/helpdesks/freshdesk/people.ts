@@ -69,8 +69,11 @@ export function freshdeskPeople(api: FreshdeskApi | null, now: () => number = Da
           }
         }
       }
+      // not user-facing: a detail for the log and the outbox's error column, English like the logs
       const missingApi = api ? "" : ", and the Freshdesk API is not set (FRESHDESK_URL, FRESHDESK_API_KEY) to look it up";
+      // not user-facing: a detail for the log and the outbox's error column, English like the logs
       if (!requester.email) return { ok: false, kind: "unknown", reason: "requester-email-unknown", detail: `no requester e-mail in the delivery${missingApi}` };
+      // not user-facing: a detail for the log and the outbox's error column, English like the logs
       if (!agent.email) return { ok: false, kind: "unknown", reason: "technician-email-unknown", detail: `no agent e-mail in the delivery (no agent assigned?)${missingApi}` };
       return {
         ok: true,

@@ -17,6 +17,7 @@ export function noteHtml(answer: WriteBackAnswer, commentWithdrawn: boolean): st
 export function freshdeskWriteBack(api: FreshdeskApi): HelpdeskWriteBack {
   async function add(answer: WriteBackAnswer, html: string): Promise<WriteBackResult> {
     const got = await api.addPrivateNote(answer.ticketId, html);
+    // not user-facing: a detail for the log and the outbox's error column, English like the logs
     if (!got.ok) return writeBackFailure(got, `Freshdesk ticket ${answer.ticketId}: private note`);
     return { status: "done", ref: got.body?.id === undefined ? null : String(got.body.id) };
   }
@@ -28,6 +29,7 @@ export function freshdeskWriteBack(api: FreshdeskApi): HelpdeskWriteBack {
       const got = await api.updateNote(answer.previousRef, html);
       if (got.ok) return { status: "done", ref: answer.previousRef };
       if (got.kind === "not-found") return add(answer, html);
+      // not user-facing: a detail for the log and the outbox's error column, English like the logs
       return writeBackFailure(got, `Freshdesk note ${answer.previousRef}: edit`);
     },
 
@@ -36,6 +38,7 @@ export function freshdeskWriteBack(api: FreshdeskApi): HelpdeskWriteBack {
       const got = await api.updateNote(answer.previousRef, noteHtml(answer, true));
       if (got.ok) return { status: "done", ref: answer.previousRef };
       if (got.kind === "not-found") return { status: "done", ref: null };
+      // not user-facing: a detail for the log and the outbox's error column, English like the logs
       return writeBackFailure(got, `Freshdesk note ${answer.previousRef}: edit`);
     },
   };

@@ -22,7 +22,9 @@ export function zendeskPeople(api: ZendeskApi | null, now: () => number = Date.n
   async function person(p: ZendeskPerson, role: "requester" | "technician"): Promise<Lookup<{ email: string; name: string | null }>> {
     const reason = `${role}-email-unknown`;
     if (p.email) return { ok: true, value: { email: p.email, name: p.name } };
+    // not user-facing: a detail for the log and the outbox's error column, English like the logs
     if (!p.id) return { ok: false, kind: "unknown", reason, detail: role === "technician" ? "the ticket has no assignee" : "the ticket has no requester" };
+    // not user-facing: a detail for the log and the outbox's error column, English like the logs
     if (!api) return { ok: false, kind: "unknown", reason, detail: "no e-mail in the delivery, and the Zendesk API is not set (ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_API_TOKEN) to look it up" };
     let user = users.get(p.id);
     if (!user) {
@@ -31,6 +33,7 @@ export function zendeskPeople(api: ZendeskApi | null, now: () => number = Date.n
       user = { email: got.body.user.email?.trim() || null, name: got.body.user.name?.trim() || null };
       users.set(p.id, user);
     }
+    // not user-facing: a detail for the log and the outbox's error column, English like the logs
     if (!user.email) return { ok: false, kind: "unknown", reason, detail: `Zendesk user ${p.id} has no e-mail address` };
     return { ok: true, value: { email: user.email, name: p.name ?? user.name } };
   }

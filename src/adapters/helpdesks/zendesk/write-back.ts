@@ -20,6 +20,7 @@ export function redactAll(html: string): string {
 export function zendeskWriteBack(api: ZendeskApi): HelpdeskWriteBack {
   async function addNote(ticketId: string, body: string): Promise<WriteBackResult> {
     const got = await api.addPrivateComment(ticketId, body);
+    // not user-facing: a detail for the log and the outbox's error column, English like the logs
     if (!got.ok) return writeBackFailure(got, `Zendesk ticket ${ticketId}: private note`);
     const comment = got.body?.audit?.events?.find((e) => e.type === "Comment");
     return { status: "done", ref: comment ? String(comment.id) : null };
@@ -32,10 +33,12 @@ export function zendeskWriteBack(api: ZendeskApi): HelpdeskWriteBack {
       // Nothing was written (write-back turned on later, or the note was never made).
       if (!answer.previousRef) return { status: "done", ref: null };
       const comments = await api.comments(answer.ticketId);
+      // not user-facing: a detail for the log and the outbox's error column, English like the logs
       if (!comments.ok) return writeBackFailure(comments, `Zendesk ticket ${answer.ticketId}: comments`);
       const earlier = comments.body.find((c) => String(c.id) === answer.previousRef);
       if (earlier?.html_body) {
         const redacted = await api.redact(answer.ticketId, answer.previousRef, redactAll(earlier.html_body));
+        // not user-facing: a detail for the log and the outbox's error column, English like the logs
         if (!redacted.ok) return writeBackFailure(redacted, `Zendesk comment ${answer.previousRef}: redaction`);
       }
       const note = await addNote(answer.ticketId, noteLines(answer, true).join("\n"));
