@@ -39,7 +39,7 @@ const bodyWith = (fields: Record<string, string>) => {
 beforeAll(async () => {
   fake = await new FakeFreshdesk().start();
   bot = await startTestBot(env(fake.agent.apiKey), { clock: { now: () => now } });
-  connector = freshdeskConnector(bot.ctx, loadConfig(env(fake.agent.apiKey)), { writeBack: true })!;
+  connector = freshdeskConnector(bot.ctx, { ...loadConfig(env(fake.agent.apiKey)), writeBack: ["freshdesk"] })!;
   endpoint = await serveConnector(bot.ctx, "freshdesk", connector);
 });
 
@@ -117,8 +117,10 @@ describe("POST /webhooks/freshdesk", () => {
     expect(await rowCounts(bot.ctx.store)).toEqual(before);
   });
 
-  it("is not built without the webhook credentials", () => {
+  it("is not built without the webhook credentials, and writes back only when CAGNOTTE_WRITE_BACK names it", () => {
     expect(freshdeskConnector(bot.ctx, loadConfig({}))).toBeNull();
+    expect(freshdeskConnector(bot.ctx, loadConfig(env(fake.agent.apiKey)))!.helpdesk.writeBack).toBeNull();
+    expect(freshdeskConnector(bot.ctx, { ...loadConfig(env(fake.agent.apiKey)), writeBack: "on" })!.helpdesk.writeBack).not.toBeNull();
   });
 });
 

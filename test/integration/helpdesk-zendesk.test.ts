@@ -59,7 +59,7 @@ beforeAll(async () => {
   fake.users.set(25011836574993, { id: 25011836574993, name: "Sam Okafor", email: "sam.okafor@example.org", role: "agent" });
   fake.organizations.set(25011836571025, { id: 25011836571025, name: "Example Logistics" });
   bot = await startTestBot(env(fake.agent), { clock });
-  connector = zendeskConnector(bot.ctx, loadConfig(env(fake.agent)), { writeBack: true })!;
+  connector = zendeskConnector(bot.ctx, { ...loadConfig(env(fake.agent)), writeBack: "on" })!;
   endpoint = await serveConnector(bot.ctx, "zendesk", connector);
 });
 
@@ -192,8 +192,13 @@ describe("POST /webhooks/zendesk", () => {
     expect(await rowCounts(bot.ctx.store)).toEqual(before);
   });
 
-  it("is not built without ZENDESK_WEBHOOK_SECRET", () => {
+  it("is not built without ZENDESK_WEBHOOK_SECRET, and writes back only when CAGNOTTE_WRITE_BACK names it", () => {
     expect(zendeskConnector(bot.ctx, loadConfig({}))).toBeNull();
+    expect(zendeskConnector(bot.ctx, { ...loadConfig(env(fake.agent)), writeBack: "off" })!.helpdesk.writeBack).toBeNull();
+    expect(zendeskConnector(bot.ctx, { ...loadConfig(env(fake.agent)), writeBack: ["glpi"] })!.helpdesk.writeBack).toBeNull();
+    expect(zendeskConnector(bot.ctx, { ...loadConfig(env(fake.agent)), writeBack: ["glpi", "zendesk"] })!.helpdesk.writeBack).not.toBeNull();
+    // On, but without the API there is nothing to write with.
+    expect(zendeskConnector(bot.ctx, { ...loadConfig({ ZENDESK_WEBHOOK_SECRET: SECRET }), writeBack: "on" })!.helpdesk.writeBack).toBeNull();
   });
 });
 

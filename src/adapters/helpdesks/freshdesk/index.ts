@@ -10,16 +10,15 @@ import { freshdeskPeople } from "./people.js";
 import { freshdeskRouter } from "./router.js";
 import { freshdeskWriteBack } from "./write-back.js";
 
-export interface ConnectorOptions {
-  /** CAGNOTTE_WRITE_BACK names this helpdesk (write-back also needs its API settings). */
-  writeBack?: boolean;
-}
+/** What the connector reads of the configuration: its own settings and CAGNOTTE_WRITE_BACK. */
+export type FreshdeskConnectorConfig = Pick<Config, "freshdesk"> & { writeBack?: "off" | "on" | readonly string[] };
 
-export function freshdeskConnector(ctx: AppContext, config: Pick<Config, "freshdesk">, options: ConnectorOptions = {}): HelpdeskConnector | null {
+export function freshdeskConnector(ctx: AppContext, config: FreshdeskConnectorConfig): HelpdeskConnector | null {
   const settings = config.freshdesk;
   if (!settings) return null;
   const api = settings.api ? freshdeskApi(settings.api) : null;
-  const writeBack = options.writeBack ?? false;
+  // CAGNOTTE_WRITE_BACK=on, or a list naming this helpdesk; it also needs the API settings.
+  const writeBack = config.writeBack === "on" || (Array.isArray(config.writeBack) && config.writeBack.includes("freshdesk"));
   const helpdesk: Helpdesk = {
     name: "freshdesk",
     writeBack: writeBack && api ? freshdeskWriteBack(api) : null,

@@ -47,7 +47,7 @@ const body = z.object({
 
 /** The status id a `{status:{from:2,to:5}}` event moved to; null when the event is not a status change. */
 export function statusChangedTo(triggeredEvent: string): number | null {
-  const m = triggeredEvent.match(/status\s*:\s*\{[^}]*\bto\s*:\s*"?(\d+)"?/i);
+  const m = triggeredEvent.match(/status"?\s*:\s*\{[^}]*\bto"?\s*:\s*"?(\d+)/i);
   return m ? Number(m[1]) : null;
 }
 

@@ -10,16 +10,15 @@ import { zendeskPeople } from "./people.js";
 import { zendeskRouter } from "./router.js";
 import { zendeskWriteBack } from "./write-back.js";
 
-export interface ConnectorOptions {
-  /** CAGNOTTE_WRITE_BACK names this helpdesk (write-back also needs its API settings). */
-  writeBack?: boolean;
-}
+/** What the connector reads of the configuration: its own settings and CAGNOTTE_WRITE_BACK. */
+export type ZendeskConnectorConfig = Pick<Config, "zendesk"> & { writeBack?: "off" | "on" | readonly string[] };
 
-export function zendeskConnector(ctx: AppContext, config: Pick<Config, "zendesk">, options: ConnectorOptions = {}): HelpdeskConnector | null {
+export function zendeskConnector(ctx: AppContext, config: ZendeskConnectorConfig): HelpdeskConnector | null {
   const settings = config.zendesk;
   if (!settings) return null;
   const api = settings.api ? zendeskApi(settings.api) : null;
-  const writeBack = options.writeBack ?? false;
+  // CAGNOTTE_WRITE_BACK=on, or a list naming this helpdesk; it also needs the API settings.
+  const writeBack = config.writeBack === "on" || (Array.isArray(config.writeBack) && config.writeBack.includes("zendesk"));
   const helpdesk: Helpdesk = {
     name: "zendesk",
     writeBack: writeBack && api ? zendeskWriteBack(api) : null,
