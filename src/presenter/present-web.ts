@@ -51,9 +51,8 @@ export function presentWithdrawConfirm(view: AnsweredView, backUrl: string, p: P
   const blocks: Block[] = [
     ...(view.comment ? [{ type: "quote" as const, label: a.comment, text: view.comment }] : []),
     { type: "text", text: a.withdrawConfirmText },
-    { type: "text", text: w.withdrawNothingYet, style: "subtle" },
+    { type: "link", text: w.withdrawNothingYet, label: w.withdrawKeep, url: backUrl },
     { type: "actions", actions: [{ id: "comment.withdraw", label: w.withdrawYes, value: view.answerId, style: "danger" }] },
-    { type: "link", text: "", label: w.withdrawKeep, url: backUrl },
   ];
   return { title: a.withdrawConfirmTitle, tone: "attention", summary: a.withdrawConfirmTitle, blocks };
 }

@@ -137,7 +137,12 @@ export function webSurveyRouter(ctx: AppContext): Router {
   router.post("/s/:token/withdraw", form, async (req, res) => {
     if (!readWithdrawConfirmed(req.body)) return askToWithdraw(req, res);
     const page = pageFor(req, res);
-    const result = await withdrawComment(ctx, { by: { surveyToken: page.token }, answerId: readWithdrawForm(req.body) });
+    // The link's own answer unless the form names one (whose author the use case checks): never
+    // "the person's latest comment", which may be another survey's.
+    const before = await surveyPage(ctx, page.token);
+    const answerId = readWithdrawForm(req.body) ?? (before.state === "answered" ? before.view.answerId : null);
+    if (!answerId) return page.refused(before.state === "refused" ? before : { refusal: { code: "nothing-to-withdraw" } });
+    const result = await withdrawComment(ctx, { by: { surveyToken: page.token }, answerId });
     // Nothing (more) to withdraw: the answer as it stands, with the reason; a link that leads
     // nowhere (unknown, expired) says so rather than "nothing to withdraw".
     const now = await surveyPage(ctx, page.token);
