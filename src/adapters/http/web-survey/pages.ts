@@ -18,7 +18,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-wei
 @media (max-width:30rem){dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
 blockquote{margin:.3rem 0;padding:.5rem 1rem;border-left:3px solid #2563eb;background:#f5f7ff;white-space:pre-wrap}figure{margin:1rem 0}
 button{font:inherit;padding:.5rem 1.2rem;border-radius:.4rem;border:1px solid #2563eb;background:#2563eb;color:#fff;cursor:pointer}
-button.secondary{background:#fff;color:#2563eb}button.danger{background:#b91c1c;border-color:#b91c1c}summary{cursor:pointer;color:#2563eb}
+button.secondary{background:#fff;color:#2563eb}button.danger{background:#b91c1c;border-color:#b91c1c}
 .alert{color:#b91c1c;border:1px solid #b91c1c;border-radius:.4rem;padding:0 1rem;margin:1rem 0}.note{color:#555;font-size:.9rem}`;
 
 /** Every page: no script, no asset from elsewhere, no framing, no referrer carrying the survey's token. */
