@@ -95,6 +95,7 @@ const schema = z.object({
   CAGNOTTE_CHARITY: z.string().trim().min(1).max(120, "at most 120 characters").optional(),
   CAGNOTTE_RULES_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   CAGNOTTE_CONTACT: z.string().trim().min(3).max(200).optional(),
+  CAGNOTTE_COMPANY_NAME: z.string().trim().min(1).max(120, "at most 120 characters").optional(),
   CAGNOTTE_SCHEDULER: z.enum(["on", "off"]).default("on"),
   CAGNOTTE_REMINDER_DELAY_HOURS: positiveInt(48),
   CAGNOTTE_BUSINESS_DAYS: parsed("mon-fri", parseDays, "must be weekdays such as mon-fri or mon,tue,thu"),
@@ -154,6 +155,8 @@ export interface Config {
     rulesUrl: string | null;
     /** CAGNOTTE_CONTACT: who requesters and clients write to (an e-mail or a web page). */
     contact: string | null;
+    /** CAGNOTTE_COMPANY_NAME: who asks, named on the web answer page; null: "your IT provider". */
+    companyName: string | null;
   };
   schedule: ScheduleSettings;
   // Zendesk / Freshdesk
@@ -283,6 +286,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       staffDomains: e.CAGNOTTE_STAFF_DOMAINS,
       rulesUrl: e.CAGNOTTE_RULES_URL ?? null,
       contact: e.CAGNOTTE_CONTACT ?? null,
+      companyName: e.CAGNOTTE_COMPANY_NAME ?? null,
     },
     schedule: {
       enabled: e.CAGNOTTE_SCHEDULER === "on",
