@@ -253,6 +253,10 @@ describe("Teams' download link", () => {
     if (!link.ok) throw new Error(link.reason);
     expect(link.url).toMatch(/^https:\/\/cagnotte\.example\.com\/exports\/[\w-]+\.[\w-]{43}$/);
     const url = path(link.url);
+    // A HEAD (a link checker) says it works, and exports nothing.
+    const audits = (await exportAudits()).length;
+    expect((await fetch(url, { method: "HEAD" })).status).toBe(200);
+    expect((await exportAudits()).length).toBe(audits);
     const first = await fetch(url);
     expect(first.status).toBe(200);
     expect(first.headers.get("content-disposition")).toBe('attachment; filename="cagnotte-answers-2026-Q4.csv"');

@@ -31,15 +31,24 @@ export type ExportDownload =
   | { ok: true; table: ExportTable; format: ExportFormat }
   | { ok: false; reason: "invalid" | "expired" | "not-management" | "campaign-not-found" };
 
-/** The export a link names, read now and audited in the name of the manager it was made for. */
-export async function downloadByLink(ctx: AppContext, token: string): Promise<ExportDownload> {
+type LinkState = { ok: true; link: ExportLink; manager: string } | { ok: false; reason: "invalid" | "expired" | "not-management" };
+
+/** Whether a link would download now, without reading or auditing anything (a HEAD request, a preview). */
+export async function exportLinkState(ctx: AppContext, token: string): Promise<LinkState> {
   const checked = await checkLink<ExportLink>(ctx, "export", token);
   if (!checked.ok) return checked;
-  const { w, c, f, m } = checked.data;
+  const { w, f, m } = checked.data;
   if (!(EXPORT_KINDS as readonly string[]).includes(w) || (f !== "csv" && f !== "xlsx")) return { ok: false, reason: "invalid" };
   // Still management now: a manager removed from CAGNOTTE_ADMINS meanwhile gets nothing.
   const manager = ctx.admins.find((email) => managerHash(email) === m);
-  if (!manager) return { ok: false, reason: "not-management" };
-  const r = await exportTable(ctx, { actorEmail: manager, kind: w, campaignLabel: c, forManagement: true, format: f });
+  return manager ? { ok: true, link: checked.data, manager } : { ok: false, reason: "not-management" };
+}
+
+/** The export a link names, read now and audited in the name of the manager it was made for. */
+export async function downloadByLink(ctx: AppContext, token: string): Promise<ExportDownload> {
+  const state = await exportLinkState(ctx, token);
+  if (!state.ok) return state;
+  const { w, c, f } = state.link;
+  const r = await exportTable(ctx, { actorEmail: state.manager, kind: w, campaignLabel: c, forManagement: true, format: f });
   return r.ok ? { ok: true, table: r.table, format: f } : r;
 }

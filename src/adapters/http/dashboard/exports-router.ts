@@ -7,7 +7,7 @@ import express, { type RequestHandler, type Response, type Router } from "expres
 import type { AppContext } from "../../../app/context.js";
 import { isAdmin } from "../../../app/context.js";
 import { EXPORT_KINDS, exportTable, tableCsv, type ExportFormat, type ExportKind, type ExportTable } from "../../../app/management/export-csv.js";
-import { downloadByLink } from "../../../app/management/export-links.js";
+import { downloadByLink, exportLinkState } from "../../../app/management/export-links.js";
 import type { Locale } from "../../../core/model.js";
 import { localeFromAcceptLanguage, textsFor } from "../../../i18n/index.js";
 import { tableXlsx, XLSX_TYPE } from "../../exports/xlsx.js";
@@ -71,7 +71,14 @@ export function exportsRouter(ctx: AppContext, options: ExportsRouterOptions = {
   router.get("/exports/:token", async (req, res) => {
     const locale = localeFromAcceptLanguage(req.header("accept-language"), ctx.rules.defaultLocale);
     const t = textsFor(locale).charts;
-    const d = await downloadByLink(ctx, String(req.params.token ?? ""));
+    const token = String(req.params.token ?? "");
+    // A HEAD (link checkers, previews) says whether the link works, and exports nothing.
+    if (req.method === "HEAD") {
+      const state = await exportLinkState(ctx, token);
+      res.status(state.ok ? 200 : state.reason === "expired" ? 410 : state.reason === "not-management" ? 403 : 404).set({ "Cache-Control": "no-store" }).end();
+      return;
+    }
+    const d = await downloadByLink(ctx, token);
     if (d.ok) return sendTable(res, d.table, d.format);
     switch (d.reason) {
       case "expired":
