@@ -122,7 +122,9 @@ describe("chart pictures", () => {
     expect((await png(again.url)).status).toBe(200);
     expect(drawings).toBe(drawn);
     // A new counted comment changes the figures a link up to a later moment shows.
-    await answered("Encore merci", "2026-10-26T10:00:00Z");
+    // …even one made earlier in the same second as the chart's moment (links name whole seconds).
+    await answered("Encore merci", "2026-10-26T10:00:00.400Z");
+    clock.set("2026-10-26T10:00:00.900Z");
     const later = await campaignPotChart(ctx, campaign, { until: clock.now(), locale: "fr", ttlMs: 86_400_000 });
     expect(later.figure.kind === "campaign-pot" && later.figure.amountCents).toBe(400);
     expect((await png(later.url)).body.equals(first.body)).toBe(false);

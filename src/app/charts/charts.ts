@@ -39,7 +39,8 @@ function daysInto(campaign: Campaign, until: Date, zone: string): number {
 
 /** The pot of `campaign` day by day up to `until`, as a picture link valid `ttlMs`. */
 export async function campaignPotChart(ctx: AppContext, campaign: Campaign, input: { until: Date; locale: Locale; ttlMs: number }): Promise<ChartImage> {
-  const link: ChartLink = { k: "campaign-pot", c: campaign.id, u: Math.floor(input.until.getTime() / 1000), l: input.locale };
+  // Whole seconds, rounded up: a contribution made earlier in the same second as `until` is in.
+  const link: ChartLink = { k: "campaign-pot", c: campaign.id, u: Math.ceil(input.until.getTime() / 1000), l: input.locale };
   const token = await signLink(ctx, "chart", link, new Date(ctx.clock.now().getTime() + input.ttlMs));
   const amountCents = potAt(await ctx.store.contributions.timeline(campaign.id), new Date(link.u * 1000));
   return { url: chartUrl(ctx, token), figure: { kind: "campaign-pot", campaignLabel: quarterLabel(campaign), amountCents, days: daysInto(campaign, input.until, ctx.rules.timeZone) } };
