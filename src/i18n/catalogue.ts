@@ -5,6 +5,7 @@ import { answer } from "./topics/answer.js";
 import { chat } from "./topics/chat.js";
 import { help } from "./topics/help.js";
 import { legal } from "./topics/legal.js";
+import { mail } from "./topics/mail.js";
 import { lifecycle } from "./topics/lifecycle.js";
 import { management } from "./topics/management.js";
 import { praise } from "./topics/praise.js";
@@ -14,7 +15,7 @@ import { status } from "./topics/status.js";
 import { survey } from "./topics/survey.js";
 import { web } from "./topics/web.js";
 
-const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal };
+const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, mail };
 
 type Topics = typeof topics;
 export type Texts = { readonly [K in keyof Topics]: Topics[K]["fr"] };

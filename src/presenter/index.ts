@@ -6,3 +6,4 @@ export { presentRules } from "./present-rules.js";
 export { presentPrivacy, presentTerms } from "./present-legal.js";
 export { presentContent, presentFollowUp, presentMilestone, presentNotice, presentProgress, presentSharedComment, presentTeamPost, presentThankYou } from "./present-notes.js";
 export { presentAudit, presentCharities, presentHelp, presentHistory, presentModerationQueue, presentReply, presentStatus, type HelpExtras } from "./present-reply.js";
+export { firstName, presentSurveyMail, ratingUrl, type MailBlock, type MailMessage } from "./present-survey-mail.js";
