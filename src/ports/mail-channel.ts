@@ -23,4 +23,6 @@ export interface MailChannel {
    * (survey or reminder): the same on every attempt, so a receiver drops a duplicate.
    */
   sendSurvey(mail: SurveyMail): Promise<DeliveryResult>;
+  /** Closes its connections when the bot stops. */
+  close?(): void;
 }

@@ -26,10 +26,6 @@ export interface MailWording {
   milestoneCents: number;
 }
 
-export interface SmtpMailChannel extends MailChannel {
-  close(): void;
-}
-
 /** The smallest part of an SMTP error worth keeping: its code, the command and the server's reply code. No address, no password. */
 function describeError(error: unknown): { text: string; responseCode: number | null; command: string | null } {
   const e = (error ?? {}) as { code?: unknown; command?: unknown; responseCode?: unknown; response?: unknown; message?: unknown };
@@ -58,7 +54,7 @@ export function surveyMessageId(from: string, surveyId: string, reminder: boolea
   return `<survey-${surveyId}${reminder ? ".reminder" : ""}@${domainOf(from)}>`;
 }
 
-export function smtpMailChannel(settings: SmtpSettings, wording: MailWording, deps: { logger: Logger; metrics?: Metrics; transporter?: Transporter }): SmtpMailChannel {
+export function smtpMailChannel(settings: SmtpSettings, wording: MailWording, deps: { logger: Logger; metrics?: Metrics; transporter?: Transporter }): MailChannel {
   const transporter =
     deps.transporter ??
     nodemailer.createTransport({
