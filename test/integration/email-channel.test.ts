@@ -157,6 +157,11 @@ describe("surveys by e-mail (SQLite)", () => {
     const page = await fetch(onTestServer(h.bot, link));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("<form");
+    // A one-click rating link opens the page with that rating chosen, and records nothing by itself.
+    const oneClick = await fetch(onTestServer(h.bot, `${link}?rating=3`));
+    expect(oneClick.status).toBe(200);
+    expect(await oneClick.text()).toMatch(/<input[^>]*value="3"[^>]*checked|<input[^>]*checked[^>]*value="3"/);
+    expect(await db(h.bot).answer.count({ where: { survey: { token: link.slice(link.lastIndexOf("/") + 1) } } })).toBe(0);
     const before = await potCents(h.bot);
     const posted = await fetch(onTestServer(h.bot, link), {
       method: "POST",
