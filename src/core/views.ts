@@ -247,7 +247,12 @@ export type Confirmation =
   | { kind: "install-link"; client: string; link: string }
   | { kind: "channel-set" }
   | { kind: "demo-scheduled"; ticketRef: string }
-  | { kind: "demo-ignored"; reason: string };
+  | { kind: "demo-ignored"; reason: string }
+  // E-mail channel
+  /** `client <id|name> email-first on|off` */
+  | { kind: "client-email-first"; client: string; on: boolean }
+  /** `requester <e-mail> surveys on|off`: `on` false = the person receives no more surveys. */
+  | { kind: "requester-surveys"; email: string; on: boolean };
 
 /** What a file reply holds, for its title. */
 export type FileTitle = { of: "export"; exportKind: string; rows: number } | { of: "person"; email: string };

@@ -7,6 +7,7 @@ import { chat } from "./topics/chat.js";
 import { help } from "./topics/help.js";
 import { helpdeskNote } from "./topics/helpdesk-note.js";
 import { legal } from "./topics/legal.js";
+import { mail } from "./topics/mail.js";
 import { lifecycle } from "./topics/lifecycle.js";
 import { management } from "./topics/management.js";
 import { praise } from "./topics/praise.js";
@@ -16,7 +17,7 @@ import { status } from "./topics/status.js";
 import { survey } from "./topics/survey.js";
 import { web } from "./topics/web.js";
 
-const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, helpdeskNote, charts };
+const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, helpdeskNote, mail, charts };
 
 type Topics = typeof topics;
 export type Texts = { readonly [K in keyof Topics]: Topics[K]["fr"] };
