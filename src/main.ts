@@ -24,7 +24,6 @@ import type { Logger } from "./ports/logger.js";
 import { commandTable, type CommandTable } from "./app/commands/run-command.js";
 import { managementCommands } from "./app/commands/management-commands.js";
 import { mailCommands } from "./app/commands/mail-commands.js";
-import { smtpMailChannel } from "./adapters/mail/smtp-mail-channel.js";
 import { unsubscribeRouter } from "./adapters/http/unsubscribe-router.js";
 import type { MailChannel } from "./ports/mail-channel.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
@@ -170,7 +169,8 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
     overrides.mail !== undefined
       ? overrides.mail
       : config.mail
-        ? smtpMailChannel(config.mail, { defaultLocale: config.rules.defaultLocale, timeZone: config.rules.timeZone, milestoneCents: config.rules.milestoneCents }, { logger, metrics: prometheus.metrics })
+        ? // nodemailer (about 15 MiB) loads only when e-mail is configured
+          (await import("./adapters/mail/smtp-mail-channel.js")).smtpMailChannel(config.mail, { defaultLocale: config.rules.defaultLocale, timeZone: config.rules.timeZone, milestoneCents: config.rules.milestoneCents }, { logger, metrics: prometheus.metrics })
         : null;
   const chatPlatforms = (overrides.platforms ?? (overrides.platform ? [overrides.platform] : platforms.length ? platforms : [logChatPlatform(logger, { surveysByMail: mail !== null })])).map((p) =>
     instrumentedPlatform(p, prometheus.metrics),
