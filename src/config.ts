@@ -6,6 +6,7 @@ import { HOLIDAY_CALENDARS, type HolidayCalendar } from "./core/schedule/holiday
 import type { ScheduleSettings } from "./core/schedule/settings.js";
 import { MIN_SURVEY_DAYS } from "./core/rules/survey-policy.js";
 import type { Caps } from "./core/rules/counting.js";
+import { HELPDESK_NAMES, type HelpdeskName } from "./ports/helpdesk.js";
 
 const emailList = z
   .string()
@@ -103,6 +104,29 @@ const schema = z.object({
   CAGNOTTE_DIGEST_DAY: parsed("mon", parseWeekday, "must be a weekday such as mon"),
   CAGNOTTE_DIGEST_TIME: parsed("09:00", parseTimeOfDay, "must be a time such as 09:00"),
   CAGNOTTE_RETENTION_DAYS: positiveInt(365),
+  // Helpdesk write-back: off, on (every helpdesk whose API is set), or a list such as glpi,jira.
+  CAGNOTTE_WRITE_BACK: z
+    .string()
+    .default("off")
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(
+      z.union([
+        z.enum(["off", "on"]),
+        z
+          .string()
+          .transform((s) => s.split(",").map((n) => n.trim()).filter(Boolean))
+          .pipe(z.array(z.enum(HELPDESK_NAMES as [HelpdeskName, ...HelpdeskName[]], { message: `must be off, on, or a list of ${HELPDESK_NAMES.join(", ")}` })).min(1)),
+      ]),
+    ),
+  // GLPI / Jira
+  GLPI_WEBHOOK_SECRET: optionalSecret,
+  GLPI_API_URL: z.url({ protocol: /^https?$/, error: "must be the http(s) URL of GLPI's REST API, such as https://glpi.example.com/apirest.php" }).optional(),
+  GLPI_APP_TOKEN: optionalSecret,
+  GLPI_USER_TOKEN: optionalSecret,
+  JIRA_WEBHOOK_SECRET: optionalSecret,
+  JIRA_URL: z.url({ protocol: /^https?$/, error: "must be your site's http(s) URL, such as https://example.atlassian.net" }).optional(),
+  JIRA_EMAIL: z.email({ message: "must be the e-mail address of the Jira account the API token belongs to" }).optional(),
+  JIRA_API_TOKEN: optionalSecret,
 });
 
 export interface Config {
@@ -147,6 +171,13 @@ export interface Config {
     contact: string | null;
   };
   schedule: ScheduleSettings;
+  /** CAGNOTTE_WRITE_BACK: "off", "on" (every helpdesk whose API settings are present) or the helpdesks named. */
+  writeBack: "off" | "on" | readonly HelpdeskName[];
+  // GLPI / Jira
+  /** GLPI's native webhook (GLPI_WEBHOOK_SECRET); `api`: its legacy REST API (apirest.php), for e-mails and write-back. */
+  glpi: { webhookSecret: string; api: { url: string; appToken: string; userToken: string } | null } | null;
+  /** Jira Cloud / Service Management admin webhook (JIRA_WEBHOOK_SECRET); `api`: REST API v3 with an API token. */
+  jira: { webhookSecret: string; api: { url: string; email: string; apiToken: string } | null } | null;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +218,34 @@ function slackSettings(e: z.infer<typeof schema>): Config["slack"] {
     appToken: e.SLACK_APP_TOKEN ?? null,
     oauth,
   };
+}
+
+/** Settings that go together: all of them, or none (then null). */
+function together<T extends string>(names: readonly T[], values: Partial<Record<T, string>>, what: string): Record<T, string> | null {
+  const present = names.filter((n) => values[n]);
+  if (present.length === 0) return null;
+  const missing = names.find((n) => !values[n]);
+  if (missing) throw new ConfigError(missing, `is required for ${what} (${names.join(", ")} go together)`);
+  return values as Record<T, string>;
+}
+
+// GLPI / Jira
+function glpiSettings(e: z.infer<typeof schema>): Config["glpi"] {
+  const api = together(["GLPI_API_URL", "GLPI_APP_TOKEN", "GLPI_USER_TOKEN"] as const, e, "GLPI's REST API");
+  if (!e.GLPI_WEBHOOK_SECRET) {
+    if (api) throw new ConfigError("GLPI_WEBHOOK_SECRET", "is required when GLPI's API is set: it is the secret of the GLPI webhook that reports closed tickets");
+    return null;
+  }
+  return { webhookSecret: e.GLPI_WEBHOOK_SECRET, api: api && { url: api.GLPI_API_URL.replace(/\/+$/, ""), appToken: api.GLPI_APP_TOKEN, userToken: api.GLPI_USER_TOKEN } };
+}
+
+function jiraSettings(e: z.infer<typeof schema>): Config["jira"] {
+  const api = together(["JIRA_URL", "JIRA_EMAIL", "JIRA_API_TOKEN"] as const, e, "Jira's REST API");
+  if (!e.JIRA_WEBHOOK_SECRET) {
+    if (api) throw new ConfigError("JIRA_WEBHOOK_SECRET", "is required when Jira's API is set: it is the secret of the Jira webhook that reports resolved issues");
+    return null;
+  }
+  return { webhookSecret: e.JIRA_WEBHOOK_SECRET, api: api && { url: api.JIRA_URL.replace(/\/+$/, ""), email: api.JIRA_EMAIL, apiToken: api.JIRA_API_TOKEN } };
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -251,6 +310,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       digest: { weekday: e.CAGNOTTE_DIGEST_DAY, minutes: e.CAGNOTTE_DIGEST_TIME },
       retentionDays: e.CAGNOTTE_RETENTION_DAYS,
     },
+    writeBack: e.CAGNOTTE_WRITE_BACK,
+    // GLPI / Jira
+    glpi: glpiSettings(e),
+    jira: jiraSettings(e),
   });
 }
 

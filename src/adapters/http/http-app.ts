@@ -4,6 +4,8 @@
 import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import type { AppContext } from "../../app/context.js";
 import { StoreUnavailableError } from "../../ports/store.js";
+import type { HelpdeskConnector } from "../helpdesks/connector.js";
+import { helpdeskWebhooksRouter } from "../helpdesks/index.js";
 import { publicRouter } from "./public-router.js";
 import { requestContext, routeOf } from "./request-context.js";
 import { ticketWebhookRouter } from "./ticket-webhook.js";
@@ -18,6 +20,8 @@ export interface HttpAppOptions {
   middleware?: RequestHandler[];
   /** CAGNOTTE_RETENTION_DAYS, stated by GET /privacy (its default when not given). */
   retentionDays?: number;
+  /** The configured helpdesk connectors, served at /webhooks/<name> (src/adapters/helpdesks). */
+  helpdesks?: readonly HelpdeskConnector[];
 }
 
 export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express {
@@ -39,6 +43,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
 
   app.use(publicRouter(ctx, { retentionDays: options.retentionDays ?? 365 }));
   app.use(ticketWebhookRouter(ctx, options.ticketWebhookSecret));
+  app.use(helpdeskWebhooksRouter(options.helpdesks ?? []));
   app.use(webSurveyRouter(ctx));
   for (const router of options.routers ?? []) app.use(router);
 

@@ -1,0 +1,42 @@
+// The configured helpdesk connectors, and the router that serves their webhooks under
+// /webhooks/<name>. A helpdesk Cagnotte knows but that is not configured answers 404
+// {error: "not-configured"}, so a helpdesk pointed at the wrong instance fails plainly.
+import express, { type Router } from "express";
+import type { AppContext } from "../../app/context.js";
+import type { Config } from "../../config.js";
+import { HELPDESK_NAMES, type HelpdeskName } from "../../ports/helpdesk.js";
+import type { HelpdeskConnector } from "./connector.js";
+
+/** CAGNOTTE_WRITE_BACK asks for write-back to this helpdesk (its connector also needs its API settings). */
+export function writeBackWanted(config: Pick<Config, "writeBack">, name: HelpdeskName): boolean {
+  return config.writeBack === "on" || (Array.isArray(config.writeBack) && config.writeBack.includes(name));
+}
+
+/** One connector per configured helpdesk (each `<name>Connector` answers null when its settings are absent). */
+export function helpdeskConnectors(ctx: AppContext, config: Config): HelpdeskConnector[] {
+  const connectors: (HelpdeskConnector | null)[] = [
+    // GLPI / Jira
+    // Zendesk / Freshdesk (added at merge): zendeskConnector(ctx, config), freshdeskConnector(ctx, config),
+  ];
+  void ctx;
+  void config;
+  return connectors.filter((c): c is HelpdeskConnector => c !== null);
+}
+
+const isHelpdeskName = (name: string): name is HelpdeskName => (HELPDESK_NAMES as readonly string[]).includes(name);
+
+/** /webhooks/<name> for each connector; 404 not-configured for the other helpdesks Cagnotte knows. */
+export function helpdeskWebhooksRouter(connectors: readonly HelpdeskConnector[]): Router {
+  const router = express.Router();
+  for (const connector of connectors) router.use(`/webhooks/${connector.helpdesk.name}`, connector.router);
+  router.all("/webhooks/:name", (req, res, next) => {
+    const name = String(req.params.name);
+    if (!isHelpdeskName(name) || connectors.some((c) => c.helpdesk.name === name)) {
+      next();
+      return;
+    }
+    // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
+    res.status(404).json({ error: "not-configured", message: `the ${name} connector is not configured on this instance (see README, Helpdesks)` });
+  });
+  return router;
+}
