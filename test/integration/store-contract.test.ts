@@ -152,5 +152,7 @@ describe.each(providers)("Store contract (%s)", (provider) => {
     expect(await store.webhookDeliveries.forgetBefore(new Date(now.getTime() + 1))).toBe(3);
     expect(await store.webhookDeliveries.firstSeen("glpi", "sig-1", later)).toBe(true);
     expect(await store.webhookDeliveries.firstSeen("glpi", "sig-2", later)).toBe(false);
+    await store.webhookDeliveries.forget("glpi", "sig-2");
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-2", later)).toBe(true);
   });
 });

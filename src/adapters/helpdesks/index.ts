@@ -6,20 +6,17 @@ import type { AppContext } from "../../app/context.js";
 import type { Config } from "../../config.js";
 import { HELPDESK_NAMES, type HelpdeskName } from "../../ports/helpdesk.js";
 import type { HelpdeskConnector } from "./connector.js";
+import { glpiConnector } from "./glpi/index.js";
 
-/** CAGNOTTE_WRITE_BACK asks for write-back to this helpdesk (its connector also needs its API settings). */
-export function writeBackWanted(config: Pick<Config, "writeBack">, name: HelpdeskName): boolean {
-  return config.writeBack === "on" || (Array.isArray(config.writeBack) && config.writeBack.includes(name));
-}
+export { writeBackWanted } from "./write-back-setting.js";
 
 /** One connector per configured helpdesk (each `<name>Connector` answers null when its settings are absent). */
 export function helpdeskConnectors(ctx: AppContext, config: Config): HelpdeskConnector[] {
   const connectors: (HelpdeskConnector | null)[] = [
     // GLPI / Jira
+    glpiConnector(ctx, config),
     // Zendesk / Freshdesk (added at merge): zendeskConnector(ctx, config), freshdeskConnector(ctx, config),
   ];
-  void ctx;
-  void config;
   return connectors.filter((c): c is HelpdeskConnector => c !== null);
 }
 

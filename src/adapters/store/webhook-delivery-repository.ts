@@ -18,6 +18,9 @@ export function webhookDeliveryRepository(db: Db): WebhookDeliveryRepository {
         throw error;
       }
     },
+    async forget(source, key) {
+      await db.webhookDelivery.deleteMany({ where: { source, key } });
+    },
     async forgetBefore(cutoff) {
       const { count } = await db.webhookDelivery.deleteMany({ where: { receivedAt: { lt: cutoff } } });
       return count;

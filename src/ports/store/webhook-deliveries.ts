@@ -7,6 +7,8 @@ export interface WebhookDeliveryRepository {
    * repeated delivery). Safe when two requests race: exactly one of them gets true.
    */
   firstSeen(source: string, key: string, at: Date): Promise<boolean>;
+  /** Forgets one delivery (its handling failed: the helpdesk's retry must be handled, not refused). */
+  forget(source: string, key: string): Promise<void>;
   /** Forgets deliveries received before `cutoff`; returns how many. */
   forgetBefore(cutoff: Date): Promise<number>;
 }
