@@ -127,6 +127,7 @@ const schema = z.object({
   JIRA_URL: z.url({ protocol: /^https?$/, error: "must be your site's http(s) URL, such as https://example.atlassian.net" }).optional(),
   JIRA_EMAIL: z.email({ message: "must be the e-mail address of the Jira account the API token belongs to" }).optional(),
   JIRA_API_TOKEN: optionalSecret,
+  JIRA_ORGANIZATION_FIELD: z.string().trim().regex(/^customfield_\d+$/, "must be the id of Service Management's Organizations field, such as customfield_10002").optional(),
 });
 
 export interface Config {
@@ -177,7 +178,12 @@ export interface Config {
   /** GLPI's native webhook (GLPI_WEBHOOK_SECRET); `api`: its legacy REST API (apirest.php), for e-mails and write-back. */
   glpi: { webhookSecret: string; api: { url: string; appToken: string; userToken: string } | null } | null;
   /** Jira Cloud / Service Management admin webhook (JIRA_WEBHOOK_SECRET); `api`: REST API v3 with an API token. */
-  jira: { webhookSecret: string; api: { url: string; email: string; apiToken: string } | null } | null;
+  jira: {
+    webhookSecret: string;
+    api: { url: string; email: string; apiToken: string } | null;
+    /** JIRA_ORGANIZATION_FIELD: the Organizations field whose first organization is the client; null: the project. */
+    organizationField: string | null;
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -245,7 +251,11 @@ function jiraSettings(e: z.infer<typeof schema>): Config["jira"] {
     if (api) throw new ConfigError("JIRA_WEBHOOK_SECRET", "is required when Jira's API is set: it is the secret of the Jira webhook that reports resolved issues");
     return null;
   }
-  return { webhookSecret: e.JIRA_WEBHOOK_SECRET, api: api && { url: api.JIRA_URL.replace(/\/+$/, ""), email: api.JIRA_EMAIL, apiToken: api.JIRA_API_TOKEN } };
+  return {
+    webhookSecret: e.JIRA_WEBHOOK_SECRET,
+    api: api && { url: api.JIRA_URL.replace(/\/+$/, ""), email: api.JIRA_EMAIL, apiToken: api.JIRA_API_TOKEN },
+    organizationField: e.JIRA_ORGANIZATION_FIELD ?? null,
+  };
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {

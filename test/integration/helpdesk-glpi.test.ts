@@ -62,7 +62,7 @@ describe("GLPI webhook", () => {
     expect(ticket.closedAt.toISOString()).toBe("2025-10-16T15:05:12.000Z");
     expect(ticket.requester).toMatchObject({ email: "julie.dupont@client.example", name: "Julie Dupont" });
     expect(ticket.technician).toMatchObject({ email: "paul.martin@esn.example", name: "Paul Martin" });
-    expect(ticket.client).toMatchObject({ externalId: "3", name: "Lyon office" });
+    expect(ticket.client).toMatchObject({ externalId: "glpi:3", name: "Lyon office" });
     expect(ticket.survey).not.toBeNull();
     expect(await db.survey.count()).toBe(1);
     // One sign-in, then each person's e-mails.

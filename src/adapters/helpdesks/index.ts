@@ -7,6 +7,7 @@ import type { Config } from "../../config.js";
 import { HELPDESK_NAMES, type HelpdeskName } from "../../ports/helpdesk.js";
 import type { HelpdeskConnector } from "./connector.js";
 import { glpiConnector } from "./glpi/index.js";
+import { jiraConnector } from "./jira/index.js";
 
 export { writeBackWanted } from "./write-back-setting.js";
 
@@ -15,6 +16,7 @@ export function helpdeskConnectors(ctx: AppContext, config: Config): HelpdeskCon
   const connectors: (HelpdeskConnector | null)[] = [
     // GLPI / Jira
     glpiConnector(ctx, config),
+    jiraConnector(ctx, config),
     // Zendesk / Freshdesk (added at merge): zendeskConnector(ctx, config), freshdeskConnector(ctx, config),
   ];
   return connectors.filter((c): c is HelpdeskConnector => c !== null);

@@ -48,6 +48,7 @@ export type GlpiDelivery =
       closedAt: Date;
       requester: GlpiPerson;
       technician: GlpiPerson;
+      /** The entity: "glpi:<entity id>". */
       client: { id: string; name: string | null };
     }
   | { type: "ignored"; reason: string }
@@ -98,6 +99,7 @@ export function readGlpiDelivery(json: unknown): GlpiDelivery {
     closedAt,
     requester,
     technician,
-    client: { id: String(item.entity.id), name: item.entity.name ?? item.entity.completename ?? null },
+    // Prefixed: client ids of several helpdesks (and the generic webhook) never collide.
+    client: { id: `glpi:${item.entity.id}`, name: item.entity.name ?? item.entity.completename ?? null },
   };
 }
