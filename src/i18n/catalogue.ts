@@ -4,8 +4,9 @@ import type { Locale } from "../core/model.js";
 import { answer } from "./topics/answer.js";
 import { chat } from "./topics/chat.js";
 import { help } from "./topics/help.js";
-import { helpdesk } from "./topics/helpdesk.js";
+import { helpdeskNote } from "./topics/helpdesk-note.js";
 import { legal } from "./topics/legal.js";
+import { mail } from "./topics/mail.js";
 import { lifecycle } from "./topics/lifecycle.js";
 import { management } from "./topics/management.js";
 import { praise } from "./topics/praise.js";
@@ -15,7 +16,7 @@ import { status } from "./topics/status.js";
 import { survey } from "./topics/survey.js";
 import { web } from "./topics/web.js";
 
-const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, helpdesk };
+const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, helpdeskNote, mail };
 
 type Topics = typeof topics;
 export type Texts = { readonly [K in keyof Topics]: Topics[K]["fr"] };

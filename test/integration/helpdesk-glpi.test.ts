@@ -164,10 +164,10 @@ describe("GLPI webhook", () => {
     glpi.canCreateSatisfaction = false;
     const answer = await answerReference("Merci <b>Paul</b>");
     await bot.worker.drain();
-    expect(glpi.followups).toEqual([{ id: 500, items_id: 1287, is_private: 1, content: "<p>Évaluation du demandeur (Cagnotte) : Efficace</p><p>Commentaire : Merci &lt;b&gt;Paul&lt;/b&gt;</p>" }]);
+    expect(glpi.followups).toEqual([{ id: 500, items_id: 1287, is_private: 1, content: "<p>Avis du demandeur, recueilli par Cagnotte</p><p>Note : Efficace (3/3)</p><p>Commentaire :</p><p>Merci &lt;b&gt;Paul&lt;/b&gt;</p>" }]);
     await withdrawComment(bot.ctx, { by: { personId: answer.personId }, answerId: answer.id });
     await bot.worker.drain();
-    expect(glpi.followups).toEqual([{ id: 500, items_id: 1287, is_private: 1, content: "<p>Évaluation du demandeur (Cagnotte) : Efficace</p><p>Commentaire retiré.</p>" }]);
+    expect(glpi.followups).toEqual([{ id: 500, items_id: 1287, is_private: 1, content: "<p>Avis du demandeur, recueilli par Cagnotte</p><p>Note : Efficace (3/3)</p><p>Le demandeur a retiré son commentaire.</p>" }]);
   });
 
   it("connector:check says what works with good tokens, and what is wrong with a bad one (exit code 1)", async () => {

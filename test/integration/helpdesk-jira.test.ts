@@ -119,10 +119,7 @@ describe("Jira webhook", () => {
         body: {
           type: "doc",
           version: 1,
-          content: [
-            { type: "paragraph", content: [{ type: "text", text: "Évaluation du demandeur (Cagnotte) : Efficace", marks: [{ type: "strong" }] }] },
-            { type: "paragraph", content: [{ type: "text", text: "Commentaire : " }, { type: "text", text: "Réglé en <10 min>" }] },
-          ],
+          content: ["Avis du demandeur, recueilli par Cagnotte", "Note : Efficace (3/3)", "Commentaire :", "Réglé en <10 min>"].map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
         },
       },
     ]);

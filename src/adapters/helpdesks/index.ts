@@ -8,6 +8,8 @@ import { HELPDESK_NAMES, type HelpdeskName } from "../../ports/helpdesk.js";
 import type { HelpdeskConnector } from "./connector.js";
 import { glpiConnector } from "./glpi/index.js";
 import { jiraConnector } from "./jira/index.js";
+import { zendeskConnector } from "./zendesk/index.js";
+import { freshdeskConnector } from "./freshdesk/index.js";
 
 export { writeBackWanted } from "./write-back-setting.js";
 
@@ -17,7 +19,9 @@ export function helpdeskConnectors(ctx: AppContext, config: Config): HelpdeskCon
     // GLPI / Jira
     glpiConnector(ctx, config),
     jiraConnector(ctx, config),
-    // Zendesk / Freshdesk (added at merge): zendeskConnector(ctx, config), freshdeskConnector(ctx, config),
+    // Zendesk / Freshdesk
+    zendeskConnector(ctx, config),
+    freshdeskConnector(ctx, config),
   ];
   return connectors.filter((c): c is HelpdeskConnector => c !== null);
 }

@@ -3,6 +3,7 @@
 // schedules the next attempt with backoff.
 import type { ChatPlatform, DeliveryResult } from "../../ports/chat-platform.js";
 import type { Logger } from "../../ports/logger.js";
+import type { MailChannel } from "../../ports/mail-channel.js";
 import type { OutboxMessage, OutboxRecord } from "../../ports/store.js";
 import type { AppContext } from "../context.js";
 import { planDelivery } from "../delivery/plan.js";
@@ -34,7 +35,8 @@ async function recordSurveyOutcome(ctx: AppContext, surveyId: string, result: De
 
 type Retry = { error: string; retryAfterMs?: number; rateLimited?: boolean };
 
-export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform[], record: OutboxRecord): Promise<DispatchOutcome> {
+/** `mail`: the e-mail channel surveys may take (null: not configured). */
+export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform[], record: OutboxRecord, mail: MailChannel | null = null): Promise<DispatchOutcome> {
   const now = () => ctx.clock.now();
   const log = ctx.logger.child({ outboxId: record.id, kind: record.kind, attempt: record.attempts });
   const message = readOutboxMessage(record);
@@ -45,7 +47,7 @@ export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform
   }
   let retry: Retry;
   try {
-    const settled = message.kind === "helpdesk.write-back" ? await writeBack(ctx, record, log, message.payload) : await deliver(ctx, platforms, record, log, message);
+    const settled = message.kind === "helpdesk.write-back" ? await writeBack(ctx, record, log, message.payload) : await deliver(ctx, platforms, record, log, message, mail);
     if (typeof settled === "string") return settled;
     retry = settled;
   } catch (error) {
@@ -70,11 +72,12 @@ export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform
 }
 
 /** A chat message: planned, sent to each destination; settled, or what to retry. */
-async function deliver(ctx: AppContext, platforms: readonly ChatPlatform[], record: OutboxRecord, log: Logger, message: OutboxMessage): Promise<DispatchOutcome | Retry> {
+async function deliver(ctx: AppContext, platforms: readonly ChatPlatform[], record: OutboxRecord, log: Logger, message: OutboxMessage, mail: MailChannel | null): Promise<DispatchOutcome | Retry> {
   const now = () => ctx.clock.now();
-  const plan = await planDelivery(ctx, platforms, message);
+  const plan = await planDelivery(ctx, platforms, message, mail);
   if (plan.status === "nothing") {
     log.debug({ reason: plan.reason }, "nothing to send any more");
+    if (plan.undeliverable) await recordSurveyOutcome(ctx, plan.undeliverable.surveyId, { status: "unreachable", reason: plan.undeliverable.reason });
     await ctx.store.outbox.markSent(record.id, now());
     await forgetDelivery(ctx, record.id);
     return "skipped";

@@ -39,6 +39,13 @@ const fr = {
     { usage: "export [answers|contributions|technicians] [campagne]", what: "export CSV", example: "export technicians 2026-Q3" },
     { usage: "export-person <e-mail>", what: "les données d'une personne" },
     { usage: "audit [n]", what: "le journal des actions de la direction" },
+    // E-mail channel
+    {
+      usage: "client <id|nom> email-first on|off",
+      what: "enquêtes des demandeurs de ce client d'abord par e-mail (sinon Slack ou Teams d'abord, l'e-mail en dernier recours)",
+      example: "client client-7 email-first on",
+    },
+    { usage: "requester <e-mail> surveys on|off", what: "un demandeur reçoit de nouveau les enquêtes après s'être désabonné (ou n'en reçoit plus)" },
   ] as HelpEntry[],
   slackInstall: { usage: "slack-install <client>", what: "lien d'installation pour le Slack d'un client (OAuth)" } as HelpEntry,
   teamsChannel: { usage: "channel", what: "(dans un canal d'équipe) y publier la progression de la cagnotte" } as HelpEntry,
@@ -78,6 +85,13 @@ export const help: Bilingual<typeof fr> = {
       { usage: "export [answers|contributions|technicians] [campaign]", what: "CSV export", example: "export technicians 2026-Q3" },
       { usage: "export-person <e-mail>", what: "one person's data" },
       { usage: "audit [n]", what: "the log of management actions" },
+      // E-mail channel
+      {
+        usage: "client <id|name> email-first on|off",
+        what: "surveys of this client's requesters by e-mail first (else Slack or Teams first, e-mail as a last resort)",
+        example: "client client-7 email-first on",
+      },
+      { usage: "requester <e-mail> surveys on|off", what: "a requester receives surveys again after unsubscribing (or no more)" },
     ],
     slackInstall: { usage: "slack-install <client>", what: "install link for a client's own Slack (OAuth)" },
     teamsChannel: { usage: "channel", what: "(in a team channel) post the pot's progress there" },

@@ -6,7 +6,7 @@
 // without the comment. The reference kept: "satisfaction:<id>" or "followup:<id>".
 import type { HelpdeskWriteBack, WriteBackAnswer, WriteBackResult } from "../../../ports/helpdesk.js";
 import type { ApiAnswer } from "../http.js";
-import { noteLines, noteText } from "../note-text.js";
+import { noteLines } from "../note-text.js";
 import type { GlpiApi } from "./api-client.js";
 import { describeFailure } from "./people.js";
 
@@ -31,7 +31,7 @@ const idOf = (body: unknown): number | null => {
 };
 
 export function glpiWriteBack(api: GlpiApi): HelpdeskWriteBack {
-  const followupContent = (answer: WriteBackAnswer, withdrawn: boolean) => noteLines(noteText(answer, withdrawn)).map((l) => `<p>${escapeHtml(l)}</p>`).join("");
+  const followupContent = (answer: WriteBackAnswer, withdrawn: boolean) => noteLines(answer, withdrawn).map((l) => `<p>${escapeHtml(l)}</p>`).join("");
 
   async function writeFollowup(answer: WriteBackAnswer, previous: number | null, withdrawn: boolean): Promise<WriteBackResult> {
     const content = followupContent(answer, withdrawn);

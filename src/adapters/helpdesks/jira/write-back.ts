@@ -4,19 +4,12 @@
 // Management's own satisfaction (CSAT) can only be given by the customer: it is left alone.
 import type { HelpdeskWriteBack, WriteBackAnswer, WriteBackResult } from "../../../ports/helpdesk.js";
 import type { ApiAnswer } from "../http.js";
-import { noteText } from "../note-text.js";
+import { noteLines } from "../note-text.js";
 import { describeJiraFailure, type JiraApi } from "./api-client.js";
 
-/** The note as Atlassian Document Format: one paragraph per line, the texts as text nodes (no markup). */
-export function jiraNoteBody(answer: WriteBackAnswer): unknown {
-  const note = noteText(answer);
-  const paragraph = (...nodes: unknown[]) => ({ type: "paragraph", content: nodes });
-  const text = (t: string, strong = false) => ({ type: "text", text: t, ...(strong ? { marks: [{ type: "strong" }] } : {}) });
-  return {
-    type: "doc",
-    version: 1,
-    content: [paragraph(text(note.rating, true)), ...(note.comment ? [paragraph(text(`${note.comment.label} `), text(note.comment.text))] : [])],
-  };
+/** The note as Atlassian Document Format: one paragraph per line, each text a text node (no markup). */
+export function jiraNoteBody(answer: WriteBackAnswer, withdrawn = false): unknown {
+  return { type: "doc", version: 1, content: noteLines(answer, withdrawn).map((line) => ({ type: "paragraph", content: [{ type: "text", text: line }] })) };
 }
 
 function failed(answer: Exclude<ApiAnswer, { kind: "ok" }>, what: string): WriteBackResult {
