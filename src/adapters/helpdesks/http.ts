@@ -48,27 +48,3 @@ export async function callApi(url: string, init: { method?: string; headers?: Re
   if (res.status === 429) return { kind: "rate-limited", retryAfterMs: retryAfterMs(res.headers.get("retry-after")) };
   return res.ok ? { kind: "ok", status: res.status, body } : { kind: "status", status: res.status, body };
 }
-
-/** A person's e-mail look-ups, kept in memory: at most `max` entries, each for `ttlMs`. */
-export class BoundedCache<V> {
-  private readonly entries = new Map<string, { value: V; until: number }>();
-  constructor(
-    private readonly max: number,
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-  get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.until <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
-  }
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, { value, until: this.now() + this.ttlMs });
-  }
-}

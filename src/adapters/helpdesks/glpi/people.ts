@@ -2,7 +2,7 @@
 // default one first). Answers are kept in memory for an hour (at most 2,000 people), so a burst of
 // closures asks GLPI once per person. Without API settings, a login that is an e-mail address is used.
 import type { ApiAnswer } from "../http.js";
-import { BoundedCache } from "../http.js";
+import { BoundedCache } from "../bounded-cache.js";
 import type { GlpiApi } from "./api-client.js";
 import type { GlpiPerson } from "./payload.js";
 

@@ -1,7 +1,7 @@
 // A Jira person's e-mail: from the webhook when their privacy settings show it, else from the API
 // by account id (GET /rest/api/3/user), kept in memory an hour (at most 2,000 people). Jira may
 // hide it from the API too: the closure is then ignored with a warning (see README, Jira).
-import { BoundedCache } from "../http.js";
+import { BoundedCache } from "../bounded-cache.js";
 import { describeJiraFailure, type JiraApi } from "./api-client.js";
 import type { JiraPerson } from "./payload.js";
 
