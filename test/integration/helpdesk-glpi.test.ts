@@ -138,13 +138,25 @@ describe("GLPI webhook", () => {
   }
 
   it("writes the answer back to the ticket's satisfaction record, and clears the comment when it is withdrawn", async () => {
-    glpi.satisfactions.push({ id: 31, tickets_id: 1287, type: 1, satisfaction: null, comment: null, date_answered: null });
+    glpi.satisfactions.push({ tickets_id: 1287, type: 1, satisfaction: null, comment: null, date_answered: null });
     const answer = await answerReference("Rapide et <efficace>");
     await bot.worker.drain();
-    expect(glpi.satisfactions).toEqual([{ id: 31, tickets_id: 1287, type: 1, satisfaction: 5, comment: "Rapide et <efficace>", date_answered: "2025-10-16 16:00:00" }]);
+    expect(glpi.satisfactions).toEqual([{ tickets_id: 1287, type: 1, satisfaction: 5, comment: "Rapide et <efficace>", date_answered: "now" }]);
     await withdrawComment(bot.ctx, { by: { personId: answer.personId }, answerId: answer.id });
     await bot.worker.drain();
     expect(glpi.satisfactions[0]).toMatchObject({ satisfaction: 5, comment: "" });
+    expect(glpi.followups).toEqual([]);
+  });
+
+  it("says on the ticket that the comment was withdrawn when GLPI no longer lets the satisfaction change", async () => {
+    const answer = await answerReference("Parfait");
+    await bot.worker.drain();
+    expect(glpi.satisfactions).toEqual([expect.objectContaining({ tickets_id: 1287, satisfaction: 5, comment: "Parfait" })]);
+    glpi.canWriteSatisfaction = false; // e.g. 12 h after the answer
+    await withdrawComment(bot.ctx, { by: { personId: answer.personId }, answerId: answer.id });
+    await bot.worker.drain();
+    expect(glpi.followups).toEqual([{ id: 500, items_id: 1287, is_private: 1, content: "<p>Avis du demandeur, recueilli par Cagnotte</p><p>Note : Efficace (3/3)</p><p>Le demandeur a retiré son commentaire.</p>" }]);
+    expect(await dbOf(bot.ctx.store).outboxMessage.count({ where: { kind: "helpdesk.write-back", status: "sent" } })).toBe(2);
   });
 
   it("creates the satisfaction record when GLPI has none, and retries after Retry-After without counting an attempt", async () => {
@@ -157,14 +169,16 @@ describe("GLPI webhook", () => {
     expect(glpi.satisfactions).toEqual([]);
     clock.advance(30_000);
     await bot.worker.drain();
-    expect(glpi.satisfactions).toEqual([expect.objectContaining({ tickets_id: 1287, type: 1, satisfaction: 3, comment: "" })]);
+    expect(glpi.satisfactions).toEqual([{ tickets_id: 1287, type: 1, satisfaction: 3, comment: "", date_answered: "2025-10-16 16:00:00" }]);
   });
 
-  it("writes a private follow-up when the API user may not create satisfaction records, and rewrites it without the withdrawn comment", async () => {
-    glpi.canCreateSatisfaction = false;
+  it("writes a private follow-up when GLPI refuses the satisfaction to the API user, and rewrites it without the withdrawn comment", async () => {
+    glpi.canWriteSatisfaction = false;
     const answer = await answerReference("Merci <b>Paul</b>");
     await bot.worker.drain();
     expect(glpi.followups).toEqual([{ id: 500, items_id: 1287, is_private: 1, content: "<p>Avis du demandeur, recueilli par Cagnotte</p><p>Note : Efficace (3/3)</p><p>Commentaire :</p><p>Merci &lt;b&gt;Paul&lt;/b&gt;</p>" }]);
+    // ERROR_RIGHT_MISSING is a 401 too, but not a dead session: no new sign-in for it.
+    expect(glpi.requests.filter((r) => r === "GET initSession")).toHaveLength(1);
     await withdrawComment(bot.ctx, { by: { personId: answer.personId }, answerId: answer.id });
     await bot.worker.drain();
     expect(glpi.followups).toEqual([{ id: 500, items_id: 1287, is_private: 1, content: "<p>Avis du demandeur, recueilli par Cagnotte</p><p>Note : Efficace (3/3)</p><p>Le demandeur a retiré son commentaire.</p>" }]);

@@ -6,8 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 
+/** GLPI keys a satisfaction by its ticket (its index is tickets_id): TicketSatisfaction/<ticket id>. */
 export interface GlpiSatisfaction {
-  id: number;
   tickets_id: number;
   type: number;
   satisfaction: number | null;
@@ -33,8 +33,11 @@ export class FakeGlpi {
   ]);
   readonly satisfactions: GlpiSatisfaction[] = [];
   readonly followups: GlpiFollowup[] = [];
-  /** May the API user create satisfaction records (a profile right)? */
-  canCreateSatisfaction = true;
+  /**
+   * May the API user write satisfactions? GLPI lets only the requester (or the survey right) answer,
+   * and nobody change an answer 12 h later; otherwise 401 ERROR_RIGHT_MISSING, as GLPI's API says it.
+   */
+  canWriteSatisfaction = true;
   /** Every request, as "METHOD path". */
   readonly requests: string[] = [];
   private readonly sessions = new Set<string>();
@@ -93,21 +96,29 @@ export class FakeGlpi {
       const emails = this.users.get(Number(m[1]));
       return emails ? send(200, emails.map((e, i) => ({ id: i + 1, users_id: Number(m![1]), ...e }))) : notFound();
     }
+    const rightMissing = () => send(401, ["ERROR_RIGHT_MISSING", "You don't have permission to perform this action."]);
     if (req.method === "GET" && path === "TicketSatisfaction") return send(200, this.satisfactions.slice(0, 1));
-    if (req.method === "GET" && (m = /^Ticket\/(\d+)\/TicketSatisfaction$/.exec(path))) return send(200, this.satisfactions.filter((s) => s.tickets_id === Number(m![1])));
+    if (req.method === "GET" && (m = /^TicketSatisfaction\/(\d+)$/.exec(path))) {
+      const row = this.satisfactions.find((x) => x.tickets_id === Number(m![1]));
+      return row ? send(200, row) : notFound();
+    }
     if (req.method === "POST" && path === "TicketSatisfaction") {
-      if (!this.canCreateSatisfaction) return send(403, ["ERROR_GLPI_ADD", "You don't have permission to perform this action."]);
-      const row: GlpiSatisfaction = { id: this.satisfactions.length + 1, tickets_id: Number(input.tickets_id), type: Number(input.type), satisfaction: Number(input.satisfaction), comment: String(input.comment ?? ""), date_answered: String(input.date_answered ?? "") };
+      if (!this.canWriteSatisfaction) return rightMissing();
+      const row: GlpiSatisfaction = { tickets_id: Number(input.tickets_id), type: Number(input.type), satisfaction: Number(input.satisfaction), comment: String(input.comment ?? ""), date_answered: String(input.date_answered ?? "") };
       this.satisfactions.push(row);
-      return send(201, { id: row.id, message: "" });
+      return send(201, { id: row.tickets_id, message: "" });
     }
     if (req.method === "PUT" && (m = /^TicketSatisfaction\/(\d+)$/.exec(path))) {
-      const row = this.satisfactions.find((s) => s.id === Number(m![1]));
+      const row = this.satisfactions.find((x) => x.tickets_id === Number(m![1]));
       if (!row) return notFound();
-      if (input.satisfaction !== undefined) row.satisfaction = Number(input.satisfaction);
+      if (!this.canWriteSatisfaction) return rightMissing();
+      // As GLPI's prepareInputForUpdate: answering sets the answer's date.
+      if (input.satisfaction !== undefined) {
+        row.satisfaction = Number(input.satisfaction);
+        row.date_answered = "now";
+      }
       if (input.comment !== undefined) row.comment = String(input.comment);
-      if (input.date_answered !== undefined) row.date_answered = String(input.date_answered);
-      return send(200, [{ [row.id]: true, message: "" }]);
+      return send(200, [{ [row.tickets_id]: true, message: "" }]);
     }
     if (req.method === "POST" && (m = /^Ticket\/(\d+)\/ITILFollowup$/.exec(path))) {
       const row: GlpiFollowup = { id: 500 + this.followups.length, items_id: Number(m[1]), is_private: Number(input.is_private), content: String(input.content) };

@@ -10,6 +10,15 @@ export interface GlpiApiSettings {
   userToken: string;
 }
 
+/** GLPI's error code: the first element of its error array (["ERROR_SESSION_TOKEN_INVALID", "…"]). */
+export const glpiErrorCode = (answer: ApiAnswer): string | null => (answer.kind === "status" && Array.isArray(answer.body) && typeof answer.body[0] === "string" ? answer.body[0] : null);
+
+/** GLPI answers 401 both for a dead session and for a missing right (ERROR_RIGHT_MISSING). */
+const isSessionRefused = (answer: ApiAnswer) => answer.kind === "status" && answer.status === 401 && glpiErrorCode(answer) !== "ERROR_RIGHT_MISSING";
+
+/** The API user may not do this (a profile right, or GLPI's own rule for satisfactions). */
+export const isRightMissing = (answer: ApiAnswer) => answer.kind === "status" && (answer.status === 403 || glpiErrorCode(answer) === "ERROR_RIGHT_MISSING");
+
 export class GlpiApi {
   private session: Promise<ApiAnswer & { token?: string }> | null = null;
 
@@ -36,7 +45,7 @@ export class GlpiApi {
       const session = await this.openSession();
       if (!session.token) return session;
       const answer = await callApi(`${this.settings.url}/${path}`, { method, headers: { "App-Token": this.settings.appToken, "Session-Token": session.token }, body });
-      if (answer.kind === "status" && answer.status === 401 && attempt === 1) {
+      if (isSessionRefused(answer) && attempt === 1) {
         // Expired or killed: forget it (unless another call already replaced it) and open another.
         if (this.session === current || current === null) this.session = null;
         continue;
