@@ -78,6 +78,7 @@ export function glpiWriteBack(api: GlpiApi): HelpdeskWriteBack {
       if (put.kind === "ok" || (put.kind === "status" && put.status === 404)) return { status: "done", ref: answer.previousRef };
       // GLPI keeps answers unchanged 12 h after they were given: say on the ticket that it was withdrawn.
       if (refused(put)) return writeFollowup(answer, null, true);
+      // not user-facing: an error for the outbox record and the logs
       return failed(put, "clear satisfaction comment");
     },
   };
