@@ -2,6 +2,7 @@
 // from its French texts, so a key missing (or extra) in English fails `npm run typecheck`.
 import type { Locale } from "../core/model.js";
 import { answer } from "./topics/answer.js";
+import { charts } from "./topics/charts.js";
 import { chat } from "./topics/chat.js";
 import { help } from "./topics/help.js";
 import { helpdeskNote } from "./topics/helpdesk-note.js";
@@ -16,7 +17,7 @@ import { status } from "./topics/status.js";
 import { survey } from "./topics/survey.js";
 import { web } from "./topics/web.js";
 
-const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, helpdeskNote, mail };
+const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, helpdeskNote, mail, charts };
 
 type Topics = typeof topics;
 export type Texts = { readonly [K in keyof Topics]: Topics[K]["fr"] };

@@ -211,8 +211,11 @@ describe("surveys by e-mail (SQLite)", () => {
     const audit = await db(h.bot).auditEntry.findMany({ where: { action: "client.email-first.on" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: boss.email, subject: "client:client-ef" });
-    // Off again: Slack first.
-    await runCommand(h.bot.ctx, h.bot.commands, actor, "client client-ef email-first off");
+    // Off again, typed in French: Slack first.
+    expect(await runCommand(h.bot.ctx, h.bot.commands, { ...actor, locale: "fr" }, "client client-ef courriel-d-abord non")).toEqual({
+      kind: "done",
+      done: { kind: "client-email-first", client: "EF Industries", on: false },
+    });
     await close(h.bot, { email: slackRequester.email }, { id: "client-ef", name: "EF Industries" });
     await h.bot.worker.drain();
     expect(h.smtp.to(slackRequester.email)).toHaveLength(1);

@@ -7,6 +7,8 @@ import { StoreUnavailableError } from "../../ports/store.js";
 import type { HelpdeskConnector } from "../helpdesks/connector.js";
 import { helpdeskWebhooksRouter } from "../helpdesks/index.js";
 import { publicRouter } from "./public-router.js";
+import { chartRouter } from "./charts/chart-router.js";
+import { exportsRouter } from "./dashboard/exports-router.js";
 import { requestContext, routeOf } from "./request-context.js";
 import { ticketWebhookRouter } from "./ticket-webhook.js";
 import { webSurveyRouter } from "./web-survey/web-survey-router.js";
@@ -45,6 +47,9 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
   app.use(ticketWebhookRouter(ctx, options.ticketWebhookSecret));
   app.use(helpdeskWebhooksRouter(options.helpdesks ?? []));
   app.use(webSurveyRouter(ctx));
+  app.use(chartRouter(ctx));
+  // Before the dashboard's own routes: /dashboard/exports/… are answered here.
+  app.use(exportsRouter(ctx));
   for (const router of options.routers ?? []) app.use(router);
 
   app.use((_req, res) => {

@@ -36,7 +36,7 @@ const fr = {
       example: "retract 3f2a… propos discriminatoire",
     },
     { usage: "payout <campagne> <montant> <référence> [AAAA-MM-JJ] [raison]", what: "enregistrer un versement (une raison s'il diffère de la cagnotte)", example: "payout 2026-Q3 123.00 VIR-2026-10-05" },
-    { usage: "export [answers|contributions|technicians] [campagne]", what: "export CSV", example: "export technicians 2026-Q3" },
+    { usage: "export [answers|contributions|technicians|campaigns] [campagne]", what: "export CSV", example: "export technicians 2026-Q3" },
     { usage: "export-person <e-mail>", what: "les données d'une personne" },
     { usage: "audit [n]", what: "le journal des actions de la direction" },
     // E-mail channel
@@ -82,7 +82,7 @@ export const help: Bilingual<typeof fr> = {
         example: "retract 3f2a… discriminatory remark",
       },
       { usage: "payout <campaign> <amount> <reference> [YYYY-MM-DD] [reason]", what: "record a payout (a reason if it differs from the pot)", example: "payout 2026-Q3 123.00 TRF-2026-10-05" },
-      { usage: "export [answers|contributions|technicians] [campaign]", what: "CSV export", example: "export technicians 2026-Q3" },
+      { usage: "export [answers|contributions|technicians|campaigns] [campaign]", what: "CSV export", example: "export technicians 2026-Q3" },
       { usage: "export-person <e-mail>", what: "one person's data" },
       { usage: "audit [n]", what: "the log of management actions" },
       // E-mail channel
