@@ -51,6 +51,8 @@ describe("GLPI webhook", () => {
     const res = await fetch(`${bot.url}/webhooks/glpi?crc_token=${token}`);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(cra.expected_response_body);
+    // Nothing else is signed on request: not a body, not a shorter token.
+    for (const other of [encodeURIComponent('{"item":1}'), "abc", ""]) expect((await fetch(`${bot.url}/webhooks/glpi?crc_token=${other}`)).status).toBe(400);
   });
 
   it("schedules one survey for the reference closure, with the e-mails from GLPI's API, the entity as client and the type as kind", async () => {

@@ -18,7 +18,9 @@ export function glpiRouter(ctx: AppContext, secret: string, people: GlpiPeople):
 
   router.get("/", (req: Request, res: Response) => {
     const token = req.query.crc_token;
-    if (typeof token !== "string" || !/^[A-Za-z0-9]{1,256}$/.test(token)) {
+    // The answer is an HMAC with the webhook's secret: only GLPI's own token shape (64 hex digits)
+    // is answered, so this can never sign a JSON body (which starts with "{") for anyone else.
+    if (typeof token !== "string" || !/^[0-9a-f]{64}$/i.test(token)) {
       // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
       res.status(400).json({ error: "bad-request", message: "GET answers GLPI's challenge only: ?crc_token=<token>" });
       return;
