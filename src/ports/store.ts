@@ -12,6 +12,7 @@ import type { SettingsRepository } from "./store/settings.js";
 import type { OutboxRepository } from "./store/outbox.js";
 import type { MessageRefRepository } from "./store/message-refs.js";
 import type { ClosureRepositories } from "./store/closures.js";
+import type { WebhookDeliveryRepository } from "./store/webhook-deliveries.js";
 import type { MailingRepository } from "./store/mailing.js";
 
 export type { PeopleRepository, ClientRepository } from "./store/people.js";
@@ -25,6 +26,7 @@ export type { SettingsRepository } from "./store/settings.js";
 export type { OutboxEntry, OutboxKind, OutboxMessage, OutboxRecord, OutboxRepository } from "./store/outbox.js";
 export type { MessageRefRepository, StoredMessageRef } from "./store/message-refs.js";
 export type { ClosureRepositories } from "./store/closures.js";
+export type { WebhookDeliveryRepository } from "./store/webhook-deliveries.js";
 export type { MailingRepository, SurveyRouting } from "./store/mailing.js";
 
 export interface Repositories {
@@ -45,6 +47,7 @@ export interface Repositories {
   lifecycle: LifecycleRepository;
   payouts: PayoutRepository;
   exports: ExportRepository;
+  webhookDeliveries: WebhookDeliveryRepository;
   /** E-mail channel: opt-outs, unsubscribe tokens, clients set to e-mail first. */
   mailing: MailingRepository;
 }
