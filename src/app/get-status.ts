@@ -21,7 +21,9 @@ interface Snapshot {
   /** ctx.store.commits() when the read started: a commit meanwhile makes it stale. */
   commits: number;
   at: number;
-  quarter: string;
+  /** The quarter's bounds (ms): while now is within them, the quarter need not be computed again. */
+  from: number;
+  to: number;
   read: Promise<{ campaign: Campaign; figures: CampaignFigures }>;
 }
 const snapshots = new WeakMap<AppContext["store"], Snapshot>();
@@ -32,12 +34,11 @@ const snapshots = new WeakMap<AppContext["store"], Snapshot>();
  * share one read (a burst of `/cagnotte status` costs one set of queries, not one per command).
  */
 function campaignFigures(ctx: AppContext, now: Date): Promise<{ campaign: Campaign; figures: CampaignFigures }> {
-  const quarter = quarterOf(now, ctx.rules.timeZone);
-  const key = `${quarter.year}-${quarter.quarter}`;
   const t = now.getTime();
   const commits = ctx.store.commits();
   const hit = snapshots.get(ctx.store);
-  if (hit && hit.commits === commits && hit.quarter === key && t >= hit.at && t - hit.at < STATUS_TTL_MS) return hit.read;
+  if (hit && hit.commits === commits && t >= hit.from && t < hit.to && t >= hit.at && t - hit.at < STATUS_TTL_MS) return hit.read;
+  const quarter = quarterOf(now, ctx.rules.timeZone);
   const read = (async () => {
     // Asking for the status opens the quarter's campaign if nobody has yet (the figures are then 0);
     // only then is a write transaction opened: a read of an existing campaign never writes.
@@ -46,7 +47,7 @@ function campaignFigures(ctx: AppContext, now: Date): Promise<{ campaign: Campai
       (await ctx.store.transaction((tx) => campaignFor(tx, now, { timeZone: ctx.rules.timeZone, now }))).campaign;
     return { campaign, figures: await ctx.store.campaigns.figures(campaign.id, ctx.rules.caps) };
   })();
-  snapshots.set(ctx.store, { commits, at: t, quarter: key, read });
+  snapshots.set(ctx.store, { commits, at: t, from: quarter.startsAt.getTime(), to: quarter.endsAt.getTime(), read });
   // A failed read is not kept: the next request tries again.
   read.catch(() => snapshots.get(ctx.store)?.read === read && snapshots.delete(ctx.store));
   return read;

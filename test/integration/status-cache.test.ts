@@ -63,7 +63,7 @@ describe("status figures kept in memory", () => {
     expect((await getPublicPot(ctx)).amountCents).toBe(200);
     // A write outside a transaction (here a campaign closed) counts as a change too.
     const { campaignId } = await getStatus(ctx, { email: null });
-    await store.campaigns.close(campaignId, { at: clock.now(), by: "boss@esn.example", reason: "test" });
+    await store.campaigns.close(campaignId!, { at: clock.now(), by: "boss@esn.example", reason: "test" });
     expect((await getStatus(ctx, { email: null })).open).toBe(false);
     store.campaigns.figures = figures;
   });
