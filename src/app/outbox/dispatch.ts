@@ -51,7 +51,8 @@ export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform
     const round = await deliverUnits(ctx, platforms, record.id, plan.units, log);
     if (plan.surveyId) await recordSurveyOutcome(ctx, plan.surveyId, plan.units[0] && round.results.get(plan.units[0].key));
     if (!round.retry) {
-      await forgetDelivery(ctx, record.id);
+      // A message of one destination remembered nothing (policy.ts).
+      if (plan.units.length > 1) await forgetDelivery(ctx, record.id);
       if (round.sent > 0 || plan.units.length === 0) {
         await ctx.store.outbox.markSent(record.id, now());
         return "sent";
