@@ -6,6 +6,7 @@ import { HOLIDAY_CALENDARS, type HolidayCalendar } from "./core/schedule/holiday
 import type { ScheduleSettings } from "./core/schedule/settings.js";
 import { MIN_SURVEY_DAYS } from "./core/rules/survey-policy.js";
 import type { Caps } from "./core/rules/counting.js";
+import { HELPDESK_NAMES, type HelpdeskName } from "./ports/helpdesk.js";
 
 const emailList = z
   .string()
@@ -95,6 +96,7 @@ const schema = z.object({
   CAGNOTTE_CHARITY: z.string().trim().min(1).max(120, "at most 120 characters").optional(),
   CAGNOTTE_RULES_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   CAGNOTTE_CONTACT: z.string().trim().min(3).max(200).optional(),
+  CAGNOTTE_COMPANY_NAME: z.string().trim().min(1).max(120, "at most 120 characters").optional(),
   CAGNOTTE_SCHEDULER: z.enum(["on", "off"]).default("on"),
   CAGNOTTE_REMINDER_DELAY_HOURS: positiveInt(48),
   CAGNOTTE_BUSINESS_DAYS: parsed("mon-fri", parseDays, "must be weekdays such as mon-fri or mon,tue,thu"),
@@ -103,6 +105,53 @@ const schema = z.object({
   CAGNOTTE_DIGEST_DAY: parsed("mon", parseWeekday, "must be a weekday such as mon"),
   CAGNOTTE_DIGEST_TIME: parsed("09:00", parseTimeOfDay, "must be a time such as 09:00"),
   CAGNOTTE_RETENTION_DAYS: positiveInt(365),
+  // E-mail channel
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((u) => {
+      try {
+        const url = new URL(u);
+        return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, "must be an smtp:// or smtps:// URL such as smtp://user:password@smtp.example.com:587")
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  // Zendesk / Freshdesk
+  ZENDESK_WEBHOOK_SECRET: optionalSecret,
+  ZENDESK_URL: z.url({ protocol: /^https?$/, error: "must be your Zendesk address such as https://example.zendesk.com" }).optional(),
+  ZENDESK_EMAIL: optionalSecret,
+  ZENDESK_API_TOKEN: optionalSecret,
+  FRESHDESK_WEBHOOK_USER: optionalSecret,
+  FRESHDESK_WEBHOOK_PASSWORD: optionalSecret,
+  FRESHDESK_URL: z.url({ protocol: /^https?$/, error: "must be your Freshdesk address such as https://example.freshdesk.com" }).optional(),
+  FRESHDESK_API_KEY: optionalSecret,
+  // Helpdesk write-back: off, on (every helpdesk whose API is set), or a list such as glpi,jira.
+  CAGNOTTE_WRITE_BACK: z
+    .string()
+    .default("off")
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(
+      z.union([
+        z.enum(["off", "on"]),
+        z
+          .string()
+          .transform((s) => s.split(",").map((n) => n.trim()).filter(Boolean))
+          .pipe(z.array(z.enum(HELPDESK_NAMES as [HelpdeskName, ...HelpdeskName[]], { message: `must be off, on, or a list of ${HELPDESK_NAMES.join(", ")}` })).min(1)),
+      ]),
+    ),
+  // GLPI / Jira
+  GLPI_WEBHOOK_SECRET: optionalSecret,
+  GLPI_API_URL: z.url({ protocol: /^https?$/, error: "must be the http(s) URL of GLPI's REST API, such as https://glpi.example.com/apirest.php" }).optional(),
+  GLPI_APP_TOKEN: optionalSecret,
+  GLPI_USER_TOKEN: optionalSecret,
+  JIRA_WEBHOOK_SECRET: optionalSecret,
+  JIRA_URL: z.url({ protocol: /^https?$/, error: "must be your site's http(s) URL, such as https://example.atlassian.net" }).optional(),
+  JIRA_EMAIL: z.email({ message: "must be the e-mail address of the Jira account the API token belongs to" }).optional(),
+  JIRA_API_TOKEN: optionalSecret,
+  JIRA_ORGANIZATION_FIELD: z.string().trim().regex(/^customfield_\d+$/, "must be the id of Service Management's Organizations field, such as customfield_10002").optional(),
 });
 
 export interface Config {
@@ -145,8 +194,29 @@ export interface Config {
     rulesUrl: string | null;
     /** CAGNOTTE_CONTACT: who requesters and clients write to (an e-mail or a web page). */
     contact: string | null;
+    /** CAGNOTTE_COMPANY_NAME: who asks, named on the web answer page; null: "your IT provider". */
+    companyName: string | null;
   };
   schedule: ScheduleSettings;
+  /** The e-mail channel (SMTP_URL, MAIL_FROM); null: no e-mail is sent. `smtpUrl` holds the password: never log it. */
+  mail: { smtpUrl: string; from: string; host: string } | null;
+  // Zendesk / Freshdesk
+  /** ZENDESK_*: null when ZENDESK_WEBHOOK_SECRET is not set (POST /webhooks/zendesk answers 404). */
+  zendesk: { webhookSecret: string; api: { url: string; email: string; token: string } | null } | null;
+  /** FRESHDESK_*: null when the webhook credentials are not set (POST /webhooks/freshdesk answers 404). */
+  freshdesk: { webhookUser: string; webhookPassword: string; api: { url: string; apiKey: string } | null } | null;
+  /** CAGNOTTE_WRITE_BACK: "off", "on" (every helpdesk whose API settings are present) or the helpdesks named. */
+  writeBack: "off" | "on" | readonly HelpdeskName[];
+  // GLPI / Jira
+  /** GLPI's native webhook (GLPI_WEBHOOK_SECRET); `api`: its legacy REST API (apirest.php), for e-mails and write-back. */
+  glpi: { webhookSecret: string; api: { url: string; appToken: string; userToken: string } | null } | null;
+  /** Jira Cloud / Service Management admin webhook (JIRA_WEBHOOK_SECRET); `api`: REST API v3 with an API token. */
+  jira: {
+    webhookSecret: string;
+    api: { url: string; email: string; apiToken: string } | null;
+    /** JIRA_ORGANIZATION_FIELD: the Organizations field whose first organization is the client; null: the project. */
+    organizationField: string | null;
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -189,6 +259,54 @@ function slackSettings(e: z.infer<typeof schema>): Config["slack"] {
   };
 }
 
+// Zendesk / Freshdesk
+/** Settings that go together: all of them, or none (then null); a partial set names what is missing. */
+function allOrNone<K extends string>(e: Partial<Record<K, string>>, names: readonly K[], purpose: string): Record<K, string> | null {
+  const missing = names.filter((n) => !e[n]);
+  if (missing.length === names.length) return null;
+  if (missing.length > 0) throw new ConfigError(missing[0]!, `is required ${purpose} (${names.join(", ")} go together)`);
+  return e as Record<K, string>;
+}
+
+function helpdeskSettings(e: z.infer<typeof schema>): Pick<Config, "zendesk" | "freshdesk"> {
+  const zendeskApi = allOrNone(e, ["ZENDESK_URL", "ZENDESK_EMAIL", "ZENDESK_API_TOKEN"], "for the Zendesk API");
+  if (zendeskApi && !e.ZENDESK_WEBHOOK_SECRET) throw new ConfigError("ZENDESK_WEBHOOK_SECRET", "is required when the Zendesk API is set (the webhook's signing secret)");
+  const freshdeskHook = allOrNone(e, ["FRESHDESK_WEBHOOK_USER", "FRESHDESK_WEBHOOK_PASSWORD"], "for the Freshdesk webhook");
+  const freshdeskApi = allOrNone(e, ["FRESHDESK_URL", "FRESHDESK_API_KEY"], "for the Freshdesk API");
+  if (freshdeskApi && !freshdeskHook) throw new ConfigError("FRESHDESK_WEBHOOK_USER", "is required when the Freshdesk API is set (with FRESHDESK_WEBHOOK_PASSWORD)");
+  return {
+    zendesk: e.ZENDESK_WEBHOOK_SECRET
+      ? { webhookSecret: e.ZENDESK_WEBHOOK_SECRET, api: zendeskApi ? { url: zendeskApi.ZENDESK_URL.replace(/\/+$/, ""), email: zendeskApi.ZENDESK_EMAIL, token: zendeskApi.ZENDESK_API_TOKEN } : null }
+      : null,
+    freshdesk: freshdeskHook
+      ? { webhookUser: freshdeskHook.FRESHDESK_WEBHOOK_USER, webhookPassword: freshdeskHook.FRESHDESK_WEBHOOK_PASSWORD, api: freshdeskApi ? { url: freshdeskApi.FRESHDESK_URL.replace(/\/+$/, ""), apiKey: freshdeskApi.FRESHDESK_API_KEY } : null }
+      : null,
+  };
+}
+
+// GLPI / Jira
+function glpiSettings(e: z.infer<typeof schema>): Config["glpi"] {
+  const api = allOrNone(e, ["GLPI_API_URL", "GLPI_APP_TOKEN", "GLPI_USER_TOKEN"] as const, "for GLPI's REST API");
+  if (!e.GLPI_WEBHOOK_SECRET) {
+    if (api) throw new ConfigError("GLPI_WEBHOOK_SECRET", "is required when GLPI's API is set: it is the secret of the GLPI webhook that reports closed tickets");
+    return null;
+  }
+  return { webhookSecret: e.GLPI_WEBHOOK_SECRET, api: api && { url: api.GLPI_API_URL.replace(/\/+$/, ""), appToken: api.GLPI_APP_TOKEN, userToken: api.GLPI_USER_TOKEN } };
+}
+
+function jiraSettings(e: z.infer<typeof schema>): Config["jira"] {
+  const api = allOrNone(e, ["JIRA_URL", "JIRA_EMAIL", "JIRA_API_TOKEN"] as const, "for Jira's REST API");
+  if (!e.JIRA_WEBHOOK_SECRET) {
+    if (api) throw new ConfigError("JIRA_WEBHOOK_SECRET", "is required when Jira's API is set: it is the secret of the Jira webhook that reports resolved issues");
+    return null;
+  }
+  return {
+    webhookSecret: e.JIRA_WEBHOOK_SECRET,
+    api: api && { url: api.JIRA_URL.replace(/\/+$/, ""), email: api.JIRA_EMAIL, apiToken: api.JIRA_API_TOKEN },
+    organizationField: e.JIRA_ORGANIZATION_FIELD ?? null,
+  };
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // An empty variable means "not set" (docker-compose and systemd write them that way).
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -213,6 +331,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (e.MICROSOFT_APP_PASSWORD && !e.MICROSOFT_APP_ID) throw new ConfigError("MICROSOFT_APP_ID", "is required when MICROSOFT_APP_PASSWORD is set");
   const teamsLocal = e.TEAMS_LOCAL === "true";
+  const mail = mailSettings(e);
+  const helpdesks = helpdeskSettings(e);
   if (teamsLocal && e.MICROSOFT_APP_ID) throw new ConfigError("TEAMS_LOCAL", "turns Teams authentication off; unset it when MICROSOFT_APP_ID is set");
   if (teamsLocal && e.NODE_ENV === "production") throw new ConfigError("TEAMS_LOCAL", "is for local trials only and refused with NODE_ENV=production");
   return deepFreeze({
@@ -243,6 +363,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       staffDomains: e.CAGNOTTE_STAFF_DOMAINS,
       rulesUrl: e.CAGNOTTE_RULES_URL ?? null,
       contact: e.CAGNOTTE_CONTACT ?? null,
+      companyName: e.CAGNOTTE_COMPANY_NAME ?? null,
     },
     schedule: {
       enabled: e.CAGNOTTE_SCHEDULER === "on",
@@ -251,7 +372,29 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       digest: { weekday: e.CAGNOTTE_DIGEST_DAY, minutes: e.CAGNOTTE_DIGEST_TIME },
       retentionDays: e.CAGNOTTE_RETENTION_DAYS,
     },
+    mail,
+    ...helpdesks,
+    writeBack: e.CAGNOTTE_WRITE_BACK,
+    // GLPI / Jira
+    glpi: glpiSettings(e),
+    jira: jiraSettings(e),
   });
+}
+
+/** `"Cagnotte" <cagnotte@esn.example>` or a bare address: the address inside must be an e-mail. */
+function senderAddress(from: string): string | null {
+  const inside = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
+  return z.email().safeParse(inside.trim()).success ? inside.trim() : null;
+}
+
+function mailSettings(e: z.infer<typeof schema>): Config["mail"] {
+  if (!e.SMTP_URL) {
+    if (e.MAIL_FROM) throw new ConfigError("SMTP_URL", "is required when MAIL_FROM is set (the SMTP server that sends the e-mails)");
+    return null;
+  }
+  if (!e.MAIL_FROM) throw new ConfigError("MAIL_FROM", 'is required with SMTP_URL: the sender, such as "Cagnotte" <cagnotte@esn.example>');
+  if (!senderAddress(e.MAIL_FROM)) throw new ConfigError("MAIL_FROM", 'must be an e-mail address, or a name and an address such as "Cagnotte" <cagnotte@esn.example>');
+  return { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, host: new URL(e.SMTP_URL).hostname };
 }
 
 /** What `npm run package:teams` needs: the Azure bot's app id, and PUBLIC_URL for the links. */

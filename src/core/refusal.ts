@@ -52,6 +52,10 @@ export const REFUSAL_CODES = [
   "person-not-found",
   // Anything unexpected: the person is told to try again, the log has the error.
   "something-wrong",
+  // E-mail channel (management's `client … email-first`)
+  "client-not-found",
+  /** Several clients bear that name: the detail is the name; their helpdesk id tells them apart. */
+  "client-ambiguous",
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -11,6 +11,8 @@ import type { ExportRepository } from "./store/exports.js";
 import type { SettingsRepository } from "./store/settings.js";
 import type { OutboxRepository } from "./store/outbox.js";
 import type { MessageRefRepository } from "./store/message-refs.js";
+import type { WebhookDeliveryRepository } from "./store/webhook-deliveries.js";
+import type { MailingRepository } from "./store/mailing.js";
 
 export type { PeopleRepository, ClientRepository } from "./store/people.js";
 export type { TicketRepository, SurveyRepository, AnswerRepository, ClosureRow } from "./store/surveys.js";
@@ -22,6 +24,8 @@ export type { AnswerExportRow, ContributionExportRow, ExportRepository } from ".
 export type { SettingsRepository } from "./store/settings.js";
 export type { OutboxEntry, OutboxKind, OutboxMessage, OutboxRecord, OutboxRepository } from "./store/outbox.js";
 export type { MessageRefRepository, StoredMessageRef } from "./store/message-refs.js";
+export type { WebhookDeliveryRepository } from "./store/webhook-deliveries.js";
+export type { MailingRepository, SurveyRouting } from "./store/mailing.js";
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -41,6 +45,9 @@ export interface Repositories {
   lifecycle: LifecycleRepository;
   payouts: PayoutRepository;
   exports: ExportRepository;
+  webhookDeliveries: WebhookDeliveryRepository;
+  /** E-mail channel: opt-outs, unsubscribe tokens, clients set to e-mail first. */
+  mailing: MailingRepository;
 }
 
 export interface Store extends Repositories {

@@ -238,12 +238,18 @@ describe("payout reminders, digest, retention", () => {
     await scheduler().runAll();
     const digests = (await posts()).filter((p) => p.kind === "weekly-digest");
     expect(digests).toHaveLength(1);
-    expect(digests[0]).toEqual({ kind: "weekly-digest", campaignLabel: "2026-Q4", praise: 1, answers: 1, positiveShare: 1, potCents: 100, charityName: "Les Restos du Cœur" });
+    const { chart, ...figures } = digests[0] as Extract<TeamPost, { kind: "weekly-digest" }>;
+    expect(figures).toEqual({ kind: "weekly-digest", campaignLabel: "2026-Q4", praise: 1, answers: 1, positiveShare: 1, potCents: 100, charityName: "Les Restos du Cœur" });
+    // The chart ends on the pot the digest states (54 days into the quarter).
+    expect(chart).toMatchObject({ url: expect.stringMatching(/^http:\/\/localhost:3978\/charts\/[\w.-]+\.png$/), figure: { kind: "campaign-pot", campaignLabel: "2026-Q4", amountCents: 100, days: 54 } });
   });
 
   it("erases comment texts past the retention period and keeps the figures", async () => {
     const old = await answered("Super intervention", "2025-10-01T10:00:00Z");
     const recent = await answered("Encore merci", "2026-11-01T10:00:00Z");
+    // The webhooks' replay memory is kept a month.
+    await store.webhookDeliveries.firstSeen("glpi", "old-signature", new Date("2026-10-01T10:00:00Z"));
+    await store.webhookDeliveries.firstSeen("glpi", "recent-signature", new Date("2026-11-19T10:00:00Z"));
     clock.set("2026-11-20T03:30:00Z");
     await scheduler().runAll();
     const oldRow = await store.db.answer.findUniqueOrThrow({ where: { id: old.ok ? old.answer.id : "" } });
@@ -252,5 +258,6 @@ describe("payout reminders, digest, retention", () => {
     expect((await store.db.answer.findUniqueOrThrow({ where: { id: recent.ok ? recent.answer.id : "" } })).comment).toBe("Encore merci");
     expect(await store.db.contribution.count({ where: { status: "active" } })).toBe(2);
     expect(await store.db.auditEntry.findFirst({ where: { action: "comments.retention-erase" } })).toMatchObject({ actor: "system" });
+    expect((await store.db.webhookDelivery.findMany()).map((d) => d.key)).toEqual(["recent-signature"]);
   });
 });

@@ -106,6 +106,12 @@ describe.each(providers)("Store contract (%s)", (provider) => {
     expect(await store.settings.get("teams.progress-channel")).toBe("2");
     await store.settings.delete("teams.progress-channel");
     expect(await store.settings.get("teams.progress-channel")).toBeNull();
+    // Created once: instances racing to create the links' signing key all end with the first one.
+    const created = await Promise.all(["k1", "k2", "k3"].map((value) => store.settings.createIfAbsent("links.signing-key", value, now)));
+    const kept = await store.settings.get("links.signing-key");
+    expect(["k1", "k2", "k3"]).toContain(kept);
+    expect(created).toEqual([kept, kept, kept]);
+    expect(await store.settings.createIfAbsent("links.signing-key", "k4", now)).toBe(kept);
   });
 
   it("keeps one message reference per purpose and platform, and forgets them by prefix", async () => {
@@ -139,5 +145,20 @@ describe.each(providers)("Store contract (%s)", (provider) => {
     const b = await store.outbox.enqueue({ kind: "survey.deliver", payload: { surveyId: "s" }, dedupeKey: "k1", availableAt: now, now });
     expect(b).toEqual({ id: a.id, created: false });
     expect(await store.outbox.pendingCount()).toBe(1);
+  });
+  it("remembers webhook deliveries once per source and key, even when two race, and forgets old ones", async () => {
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-1", now)).toBe(true);
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-1", now)).toBe(false);
+    // Another helpdesk may use the same key.
+    expect(await store.webhookDeliveries.firstSeen("jira", "sig-1", now)).toBe(true);
+    const raced = await Promise.all([1, 2, 3].map(() => store.webhookDeliveries.firstSeen("jira", "race", now)));
+    expect(raced.filter(Boolean)).toHaveLength(1);
+    const later = new Date(now.getTime() + 86_400_000);
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-2", later)).toBe(true);
+    expect(await store.webhookDeliveries.forgetBefore(new Date(now.getTime() + 1))).toBe(3);
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-1", later)).toBe(true);
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-2", later)).toBe(false);
+    await store.webhookDeliveries.forget("glpi", "sig-2");
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-2", later)).toBe(true);
   });
 });

@@ -12,6 +12,8 @@ import { messageRefRepository } from "./message-ref-repository.js";
 import { leaseRepository } from "./lease-repository.js";
 import { lifecycleRepository, payoutRepository } from "./lifecycle-repository.js";
 import { exportRepository } from "./export-repository.js";
+import { webhookDeliveryRepository } from "./webhook-delivery-repository.js";
+import { mailingRepository } from "./mailing-repository.js";
 
 function repositories(db: Db, provider: DbProvider): Repositories {
   return {
@@ -32,6 +34,8 @@ function repositories(db: Db, provider: DbProvider): Repositories {
     lifecycle: lifecycleRepository(db),
     payouts: payoutRepository(db),
     exports: exportRepository(db),
+    webhookDeliveries: webhookDeliveryRepository(db),
+    mailing: mailingRepository(db),
   };
 }
 

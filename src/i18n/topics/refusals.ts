@@ -46,6 +46,9 @@ export const refusals: Bilingual<RefusalTexts> = {
     "bad-date": () => "Date invalide (AAAA-MM-JJ, pas dans le futur).",
     "person-not-found": (d) => `Personne inconnue : ${d}`,
     "something-wrong": () => "Un problème est survenu ; il a été consigné. Réessayez dans un instant.",
+    // E-mail channel
+    "client-not-found": (d) => `Client introuvable : ${d} (son identifiant dans le helpdesk, ou son nom).`,
+    "client-ambiguous": (d) => `Plusieurs clients s'appellent ${d} : indiquez son identifiant dans le helpdesk.`,
   },
   en: {
     "survey-not-found": () => "This survey cannot be found: the link may be incomplete. Check it, or ask the support team for a new one.",
@@ -87,5 +90,8 @@ export const refusals: Bilingual<RefusalTexts> = {
     "bad-date": () => "Invalid date (YYYY-MM-DD, not in the future).",
     "person-not-found": (d) => `Unknown person: ${d}`,
     "something-wrong": () => "Something went wrong; it has been logged. Try again in a moment.",
+    // E-mail channel
+    "client-not-found": (d) => `Unknown client: ${d} (its id in the helpdesk, or its name).`,
+    "client-ambiguous": (d) => `Several clients are named ${d}: give its id in the helpdesk.`,
   },
 };
