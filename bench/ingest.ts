@@ -29,12 +29,6 @@ function closure(prefix: string, i: number): BenchRequest {
   return { method: "POST", path: "/webhooks/tickets", body, headers: { "content-type": "application/json", "x-signature-256": signBody(SECRET, body) } };
 }
 
-/** BENCH_CPU_PROF=<dir>: the bot runs with --cpu-prof and writes its profile there when it stops. */
-function profileArgs(name: string): string[] {
-  const dir = process.env.BENCH_CPU_PROF;
-  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=ingest-${name.replace(/\W+/g, "-")}-${Date.now()}.cpuprofile`] : [];
-}
-
 async function run(url: string, prefix: string) {
   await load(url, { count: 100, concurrency: CONCURRENCY, make: (i) => closure(`${prefix}-warm`, i) });
   return load(url, { count: N, concurrency: CONCURRENCY, make: (i) => closure(prefix, i), deadlineMs: 120_000 });
@@ -73,7 +67,7 @@ export async function benchIngest(): Promise<void> {
   }
   for (const [name, url, cleanup, env] of databases) {
     try {
-      const bot = await startChild([...profileArgs(name), join(ROOT, "dist/main.js")], { ...env, DATABASE_URL: url, DATABASE_AUTO_MIGRATE: "true", TICKET_WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn", CAGNOTTE_SCHEDULER: "off" }, { readyPath: "/healthz" });
+      const bot = await startChild([join(ROOT, "dist/main.js")], { ...env, DATABASE_URL: url, DATABASE_AUTO_MIGRATE: "true", TICKET_WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn", CAGNOTTE_SCHEDULER: "off" }, { readyPath: "/healthz" });
       await new Promise((r) => setTimeout(r, 1500));
       const idle = rssMiB(bot.pid);
       const sampler = rssSampler(bot.pid);

@@ -63,7 +63,10 @@ export interface Store extends Repositories {
    * `transaction`).
    */
   closureTransaction<T>(work: (tx: ClosureRepositories) => Promise<T>): Promise<T>;
-  /** How many transactions this process has committed: a cache of figures is stale once it moves. */
+  /**
+   * Moves with every transaction this process commits and every write it makes outside one (the
+   * outbox's own bookkeeping aside): figures kept in memory are stale once it moves.
+   */
   commits(): number;
   /**
    * Resolves when the database answers; after a write failed for want of space or I/O, only once

@@ -55,6 +55,11 @@ function isUnavailable(error: unknown): boolean {
   return UNAVAILABLE_CODES.test(code) || (typeof e?.message === "string" && UNAVAILABLE_MESSAGES.test(e.message));
 }
 
+/** Operations that write; `commits` moves with each (figures kept in memory are then stale). */
+const WRITES: ReadonlySet<string> = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany", "$executeRaw", "$executeRawUnsafe"]);
+/** Models whose writes never change a figure: the outbox's claims and settlements, kept references, leases. */
+const BOOKKEEPING: ReadonlySet<string> = new Set(["OutboxMessage", "MessageRef", "JobLease", "SlackInstallation"]);
+
 /** A write that needs fresh pages, undone in the same transaction: does the disk take writes again? */
 const PROBE_BYTES = 8_192;
 
@@ -68,11 +73,14 @@ export function prismaStore(client: Db, provider: DbProvider, driver: Driver): S
     return error instanceof StoreUnavailableError ? error : new StoreUnavailableError("the database cannot write (disk full or I/O error)", { cause: error });
   };
   // Every query, in a transaction or not: a full disk becomes StoreUnavailableError (HTTP 503).
+  // A write outside a transaction moves `commits` too (once done), unless it is only bookkeeping.
   const db = client.$extends({
     query: {
-      async $allOperations({ args, query }) {
+      async $allOperations({ model, operation, args, query }) {
         try {
-          return await query(args);
+          const result = await query(args);
+          if (WRITES.has(operation) && !(model && BOOKKEEPING.has(model))) commits++;
+          return result;
         } catch (error) {
           throw unavailable(error);
         }
