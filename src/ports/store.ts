@@ -11,6 +11,7 @@ import type { ExportRepository } from "./store/exports.js";
 import type { SettingsRepository } from "./store/settings.js";
 import type { OutboxRepository } from "./store/outbox.js";
 import type { MessageRefRepository } from "./store/message-refs.js";
+import type { DashboardAccessRepository } from "./store/dashboard.js";
 
 export type { PeopleRepository, ClientRepository } from "./store/people.js";
 export type { TicketRepository, SurveyRepository, AnswerRepository, ClosureRow } from "./store/surveys.js";
@@ -22,6 +23,7 @@ export type { AnswerExportRow, ContributionExportRow, ExportRepository } from ".
 export type { SettingsRepository } from "./store/settings.js";
 export type { OutboxEntry, OutboxKind, OutboxMessage, OutboxRecord, OutboxRepository } from "./store/outbox.js";
 export type { MessageRefRepository, StoredMessageRef } from "./store/message-refs.js";
+export type { DashboardAccessRepository, DashboardSessionRecord, LinkUse } from "./store/dashboard.js";
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -41,6 +43,7 @@ export interface Repositories {
   lifecycle: LifecycleRepository;
   payouts: PayoutRepository;
   exports: ExportRepository;
+  dashboard: DashboardAccessRepository;
 }
 
 export interface Store extends Repositories {

@@ -12,6 +12,7 @@ import { messageRefRepository } from "./message-ref-repository.js";
 import { leaseRepository } from "./lease-repository.js";
 import { lifecycleRepository, payoutRepository } from "./lifecycle-repository.js";
 import { exportRepository } from "./export-repository.js";
+import { dashboardRepository } from "./dashboard-repository.js";
 
 function repositories(db: Db, provider: DbProvider): Repositories {
   return {
@@ -32,6 +33,7 @@ function repositories(db: Db, provider: DbProvider): Repositories {
     lifecycle: lifecycleRepository(db),
     payouts: payoutRepository(db),
     exports: exportRepository(db),
+    dashboard: dashboardRepository(db),
   };
 }
 
