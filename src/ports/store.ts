@@ -11,7 +11,7 @@ import type { ExportRepository } from "./store/exports.js";
 import type { SettingsRepository } from "./store/settings.js";
 import type { OutboxRepository } from "./store/outbox.js";
 import type { MessageRefRepository } from "./store/message-refs.js";
-import type { DashboardAccessRepository } from "./store/dashboard.js";
+import type { DashboardAccessRepository, InsightsRepository } from "./store/dashboard.js";
 
 export type { PeopleRepository, ClientRepository } from "./store/people.js";
 export type { TicketRepository, SurveyRepository, AnswerRepository, ClosureRow } from "./store/surveys.js";
@@ -23,7 +23,7 @@ export type { AnswerExportRow, ContributionExportRow, ExportRepository } from ".
 export type { SettingsRepository } from "./store/settings.js";
 export type { OutboxEntry, OutboxKind, OutboxMessage, OutboxRecord, OutboxRepository } from "./store/outbox.js";
 export type { MessageRefRepository, StoredMessageRef } from "./store/message-refs.js";
-export type { DashboardAccessRepository, DashboardSessionRecord, LinkUse } from "./store/dashboard.js";
+export type { ClientGroup, DashboardAccessRepository, DashboardSessionRecord, InsightsRepository, LinkUse, TechnicianRatingGroup } from "./store/dashboard.js";
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -44,6 +44,7 @@ export interface Repositories {
   payouts: PayoutRepository;
   exports: ExportRepository;
   dashboard: DashboardAccessRepository;
+  insights: InsightsRepository;
 }
 
 export interface Store extends Repositories {

@@ -13,6 +13,7 @@ import { leaseRepository } from "./lease-repository.js";
 import { lifecycleRepository, payoutRepository } from "./lifecycle-repository.js";
 import { exportRepository } from "./export-repository.js";
 import { dashboardRepository } from "./dashboard-repository.js";
+import { insightsRepository } from "./insights-repository.js";
 
 function repositories(db: Db, provider: DbProvider): Repositories {
   return {
@@ -34,6 +35,7 @@ function repositories(db: Db, provider: DbProvider): Repositories {
     payouts: payoutRepository(db),
     exports: exportRepository(db),
     dashboard: dashboardRepository(db),
+    insights: insightsRepository(db),
   };
 }
 

@@ -24,3 +24,31 @@ export interface DashboardAccessRepository {
   /** Deletes links and sessions expired before `before` (kept a while for the audit's sake). */
   purge(before: Date): Promise<number>;
 }
+
+/** Answers of one campaign by the ticket's technician, moderation verdict and rating. */
+export interface TechnicianRatingGroup {
+  technicianId: string | null;
+  technicianName: string | null;
+  moderation: string;
+  rating: number;
+  ratingScale: number;
+  answers: number;
+}
+
+/** One client company's figures in a campaign. */
+export interface ClientGroup {
+  clientId: string;
+  clientName: string | null;
+  /** Answers to surveys of the client's tickets. */
+  answers: number;
+  /** Active contributions, whatever their kind (as the pot counts them). */
+  countedComments: number;
+  /** Contributions counted by the rules (kind "counted"), which the per-client cap limits. */
+  countedByRules: number;
+}
+
+/** The dashboard's breakdowns of one campaign; each read follows the campaign's own rows only. */
+export interface InsightsRepository {
+  technicianRatings(campaignId: string): Promise<TechnicianRatingGroup[]>;
+  clients(campaignId: string): Promise<ClientGroup[]>;
+}
