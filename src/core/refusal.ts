@@ -52,6 +52,9 @@ export const REFUSAL_CODES = [
   "person-not-found",
   // Anything unexpected: the person is told to try again, the log has the error.
   "something-wrong",
+  // Dashboard
+  /** A sign-in link asked for in a Teams channel or group chat, where everyone would see it. */
+  "private-chat-only",
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -21,6 +21,9 @@ const SUBCOMMANDS: Readonly<Record<string, string>> = {
   journal: "audit",
   canal: "channel",
   démo: "demo",
+  // Dashboard
+  tableau: "dashboard",
+  "tableau-de-bord": "dashboard",
 };
 
 const ARGUMENTS: Readonly<Record<string, string>> = {

@@ -8,6 +8,7 @@ import { publicRouter } from "./public-router.js";
 import { requestContext, routeOf } from "./request-context.js";
 import { ticketWebhookRouter } from "./ticket-webhook.js";
 import { webSurveyRouter } from "./web-survey/web-survey-router.js";
+import { dashboardRouter } from "./dashboard/dashboard-router.js";
 import type { RequestHandler } from "express";
 
 export interface HttpAppOptions {
@@ -40,6 +41,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
   app.use(publicRouter(ctx, { retentionDays: options.retentionDays ?? 365 }));
   app.use(ticketWebhookRouter(ctx, options.ticketWebhookSecret));
   app.use(webSurveyRouter(ctx));
+  app.use(dashboardRouter(ctx));
   for (const router of options.routers ?? []) app.use(router);
 
   app.use((_req, res) => {

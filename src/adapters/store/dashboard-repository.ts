@@ -8,6 +8,13 @@ export function dashboardRepository(db: Db): DashboardAccessRepository {
     async createLink({ tokenHash, personId, now, expiresAt }) {
       await db.dashboardLink.create({ data: { tokenHash, personId, createdAt: now, expiresAt } });
     },
+    async peekLink(tokenHash, now) {
+      const link = await db.dashboardLink.findUnique({ where: { tokenHash } });
+      if (!link) return { ok: false, reason: "unknown" };
+      if (link.usedAt) return { ok: false, reason: "used" };
+      if (link.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
+      return { ok: true, personId: link.personId };
+    },
     async useLink(tokenHash, now) {
       const { count } = await db.dashboardLink.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
       const link = await db.dashboardLink.findUnique({ where: { tokenHash } });

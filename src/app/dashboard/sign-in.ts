@@ -42,6 +42,13 @@ export async function requestDashboardLink(ctx: AppContext, input: { email: stri
   return { ok: true, url: signInUrl(ctx, token), expiresAt };
 }
 
+/** Whether the link would open a session, without using it: what the page before the sign-in shows. */
+export async function checkLink(ctx: AppContext, token: string): Promise<{ ok: true } | { ok: false; reason: "unknown" | "used" | "expired" }> {
+  if (!isSecretShaped(token)) return { ok: false, reason: "unknown" };
+  const r = await ctx.store.dashboard.peekLink(secretHash(token), ctx.clock.now());
+  return r.ok ? { ok: true } : r;
+}
+
 export type SignInResult =
   | { ok: true; sessionId: string; personId: string; locale: Locale; expiresAt: Date }
   | { ok: false; reason: "unknown" | "used" | "expired" | "not-management" };

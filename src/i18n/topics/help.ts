@@ -39,6 +39,8 @@ const fr = {
     { usage: "export [answers|contributions|technicians] [campagne]", what: "export CSV", example: "export technicians 2026-Q3" },
     { usage: "export-person <e-mail>", what: "les données d'une personne" },
     { usage: "audit [n]", what: "le journal des actions de la direction" },
+    // Dashboard
+    { usage: "dashboard", what: "un lien personnel (10 minutes, une seule fois) vers le tableau de bord web : tendances, techniciens, clients, versements" },
   ] as HelpEntry[],
   slackInstall: { usage: "slack-install <client>", what: "lien d'installation pour le Slack d'un client (OAuth)" } as HelpEntry,
   teamsChannel: { usage: "channel", what: "(dans un canal d'équipe) y publier la progression de la cagnotte" } as HelpEntry,
@@ -78,6 +80,8 @@ export const help: Bilingual<typeof fr> = {
       { usage: "export [answers|contributions|technicians] [campaign]", what: "CSV export", example: "export technicians 2026-Q3" },
       { usage: "export-person <e-mail>", what: "one person's data" },
       { usage: "audit [n]", what: "the log of management actions" },
+      // Dashboard
+      { usage: "dashboard", what: "a personal link (10 minutes, once) to the web dashboard: trends, technicians, clients, payouts" },
     ],
     slackInstall: { usage: "slack-install <client>", what: "install link for a client's own Slack (OAuth)" },
     teamsChannel: { usage: "channel", what: "(in a team channel) post the pot's progress there" },

@@ -46,6 +46,8 @@ export const refusals: Bilingual<RefusalTexts> = {
     "bad-date": () => "Date invalide (AAAA-MM-JJ, pas dans le futur).",
     "person-not-found": (d) => `Personne inconnue : ${d}`,
     "something-wrong": () => "Un problème est survenu ; il a été consigné. Réessayez dans un instant.",
+    // Dashboard
+    "private-chat-only": () => "Le lien du tableau de bord est personnel : demandez-le dans une conversation privée avec le bot, pas dans un canal.",
   },
   en: {
     "survey-not-found": () => "This survey cannot be found: the link may be incomplete. Check it, or ask the support team for a new one.",
@@ -87,5 +89,7 @@ export const refusals: Bilingual<RefusalTexts> = {
     "bad-date": () => "Invalid date (YYYY-MM-DD, not in the future).",
     "person-not-found": (d) => `Unknown person: ${d}`,
     "something-wrong": () => "Something went wrong; it has been logged. Try again in a moment.",
+    // Dashboard
+    "private-chat-only": () => "The dashboard link is personal: ask for it in a private chat with the bot, not in a channel.",
   },
 };

@@ -13,6 +13,8 @@ export interface DashboardSessionRecord {
 
 export interface DashboardAccessRepository {
   createLink(input: { tokenHash: string; personId: string; now: Date; expiresAt: Date }): Promise<void>;
+  /** What using the link now would give, without using it (the page before the sign-in). */
+  peekLink(tokenHash: string, now: Date): Promise<LinkUse>;
   /** Marks the link used, conditionally: of two requests racing with one link, only one gets ok. */
   useLink(tokenHash: string, now: Date): Promise<LinkUse>;
   createSession(input: { idHash: string; personId: string; locale: "fr" | "en"; now: Date; expiresAt: Date }): Promise<void>;
