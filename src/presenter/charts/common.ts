@@ -12,5 +12,5 @@ export const BASE = {
   width: 560,
   height: 220,
   background: "white",
-  config: { axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { orient: "bottom", labelFontSize: 11, title: null }, view: { stroke: null } },
+  config: { axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { orient: "bottom", labelFontSize: 11, labelLimit: 320, title: null }, view: { stroke: null } },
 } as const;

@@ -6,7 +6,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../../app/context.js";
 import { getDashboardFigures } from "../../../app/dashboard/figures.js";
-import { checkLink, DASHBOARD_LINK_MINUTES, DASHBOARD_SESSION_HOURS, setSessionLocale, signIn, signOut } from "../../../app/dashboard/sign-in.js";
+import { checkLink, DASHBOARD_LINK_MINUTES, DASHBOARD_SESSION_HOURS, readSession, setSessionLocale, signIn, signOut } from "../../../app/dashboard/sign-in.js";
 import type { Locale } from "../../../core/model.js";
 import { localeFromAcceptLanguage, localeFromTag, textsFor } from "../../../i18n/index.js";
 import { presentDashboard } from "../../../presenter/dashboard/present-dashboard.js";
@@ -110,9 +110,11 @@ export function dashboardRouter(ctx: AppContext): Router {
       notice(req, res, 403, "forbidden");
       return;
     }
+    // The page says goodbye in the session's language.
+    const session = id ? await readSession(ctx, id) : null;
     if (id) await signOut(ctx, id);
     clearSessionCookie(res, ctx);
-    notice(req, res, 200, "signedOut");
+    sendNotice(res, { locale: session?.locale ?? localeOf(req), status: 200, kind: "signedOut", linkMinutes: DASHBOARD_LINK_MINUTES });
   });
 
   return router;

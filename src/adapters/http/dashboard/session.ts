@@ -46,9 +46,13 @@ export function sessionIdOf(req: Request, ctx: Pick<AppContext, "publicUrl">): s
   return null;
 }
 
-/** HttpOnly, SameSite=Lax, Secure when PUBLIC_URL is https, until the session's end (8 hours). */
-export function setSessionCookie(res: Response, ctx: Pick<AppContext, "publicUrl">, sessionId: string, expiresAt: Date): void {
-  res.cookie(sessionCookieName(ctx), sessionId, { httpOnly: true, secure: isHttps(ctx), sameSite: "lax", path: "/", expires: expiresAt });
+/**
+ * HttpOnly, SameSite=Lax, Secure when PUBLIC_URL is https, until the session's end (8 hours) given
+ * as Max-Age: a duration, so a browser whose clock is off still keeps it as long as the server does.
+ */
+export function setSessionCookie(res: Response, ctx: Pick<AppContext, "publicUrl" | "clock">, sessionId: string, expiresAt: Date): void {
+  const maxAge = Math.max(0, expiresAt.getTime() - ctx.clock.now().getTime());
+  res.cookie(sessionCookieName(ctx), sessionId, { httpOnly: true, secure: isHttps(ctx), sameSite: "lax", path: "/", maxAge });
 }
 
 export function clearSessionCookie(res: Response, ctx: Pick<AppContext, "publicUrl">): void {
