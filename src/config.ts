@@ -95,6 +95,7 @@ const schema = z.object({
   CAGNOTTE_CHARITY: z.string().trim().min(1).max(120, "at most 120 characters").optional(),
   CAGNOTTE_RULES_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   CAGNOTTE_CONTACT: z.string().trim().min(3).max(200).optional(),
+  CAGNOTTE_COMPANY_NAME: z.string().trim().min(1).max(120, "at most 120 characters").optional(),
   CAGNOTTE_SCHEDULER: z.enum(["on", "off"]).default("on"),
   CAGNOTTE_REMINDER_DELAY_HOURS: positiveInt(48),
   CAGNOTTE_BUSINESS_DAYS: parsed("mon-fri", parseDays, "must be weekdays such as mon-fri or mon,tue,thu"),
@@ -103,6 +104,15 @@ const schema = z.object({
   CAGNOTTE_DIGEST_DAY: parsed("mon", parseWeekday, "must be a weekday such as mon"),
   CAGNOTTE_DIGEST_TIME: parsed("09:00", parseTimeOfDay, "must be a time such as 09:00"),
   CAGNOTTE_RETENTION_DAYS: positiveInt(365),
+  // Zendesk / Freshdesk
+  ZENDESK_WEBHOOK_SECRET: optionalSecret,
+  ZENDESK_URL: z.url({ protocol: /^https?$/, error: "must be your Zendesk address such as https://example.zendesk.com" }).optional(),
+  ZENDESK_EMAIL: optionalSecret,
+  ZENDESK_API_TOKEN: optionalSecret,
+  FRESHDESK_WEBHOOK_USER: optionalSecret,
+  FRESHDESK_WEBHOOK_PASSWORD: optionalSecret,
+  FRESHDESK_URL: z.url({ protocol: /^https?$/, error: "must be your Freshdesk address such as https://example.freshdesk.com" }).optional(),
+  FRESHDESK_API_KEY: optionalSecret,
 });
 
 export interface Config {
@@ -145,8 +155,15 @@ export interface Config {
     rulesUrl: string | null;
     /** CAGNOTTE_CONTACT: who requesters and clients write to (an e-mail or a web page). */
     contact: string | null;
+    /** CAGNOTTE_COMPANY_NAME: who asks, named on the web answer page; null: "your IT provider". */
+    companyName: string | null;
   };
   schedule: ScheduleSettings;
+  // Zendesk / Freshdesk
+  /** ZENDESK_*: null when ZENDESK_WEBHOOK_SECRET is not set (POST /webhooks/zendesk answers 404). */
+  zendesk: { webhookSecret: string; api: { url: string; email: string; token: string } | null } | null;
+  /** FRESHDESK_*: null when the webhook credentials are not set (POST /webhooks/freshdesk answers 404). */
+  freshdesk: { webhookUser: string; webhookPassword: string; api: { url: string; apiKey: string } | null } | null;
 }
 
 export class ConfigError extends Error {
@@ -189,6 +206,31 @@ function slackSettings(e: z.infer<typeof schema>): Config["slack"] {
   };
 }
 
+// Zendesk / Freshdesk
+/** Settings that go together: all of them, or none (then null); a partial set names what is missing. */
+function allOrNone<K extends string>(e: Partial<Record<K, string>>, names: readonly K[], purpose: string): Record<K, string> | null {
+  const missing = names.filter((n) => !e[n]);
+  if (missing.length === names.length) return null;
+  if (missing.length > 0) throw new ConfigError(missing[0]!, `is required ${purpose} (${names.join(", ")} go together)`);
+  return e as Record<K, string>;
+}
+
+function helpdeskSettings(e: z.infer<typeof schema>): Pick<Config, "zendesk" | "freshdesk"> {
+  const zendeskApi = allOrNone(e, ["ZENDESK_URL", "ZENDESK_EMAIL", "ZENDESK_API_TOKEN"], "for the Zendesk API");
+  if (zendeskApi && !e.ZENDESK_WEBHOOK_SECRET) throw new ConfigError("ZENDESK_WEBHOOK_SECRET", "is required when the Zendesk API is set (the webhook's signing secret)");
+  const freshdeskHook = allOrNone(e, ["FRESHDESK_WEBHOOK_USER", "FRESHDESK_WEBHOOK_PASSWORD"], "for the Freshdesk webhook");
+  const freshdeskApi = allOrNone(e, ["FRESHDESK_URL", "FRESHDESK_API_KEY"], "for the Freshdesk API");
+  if (freshdeskApi && !freshdeskHook) throw new ConfigError("FRESHDESK_WEBHOOK_USER", "is required when the Freshdesk API is set (with FRESHDESK_WEBHOOK_PASSWORD)");
+  return {
+    zendesk: e.ZENDESK_WEBHOOK_SECRET
+      ? { webhookSecret: e.ZENDESK_WEBHOOK_SECRET, api: zendeskApi ? { url: zendeskApi.ZENDESK_URL.replace(/\/+$/, ""), email: zendeskApi.ZENDESK_EMAIL, token: zendeskApi.ZENDESK_API_TOKEN } : null }
+      : null,
+    freshdesk: freshdeskHook
+      ? { webhookUser: freshdeskHook.FRESHDESK_WEBHOOK_USER, webhookPassword: freshdeskHook.FRESHDESK_WEBHOOK_PASSWORD, api: freshdeskApi ? { url: freshdeskApi.FRESHDESK_URL.replace(/\/+$/, ""), apiKey: freshdeskApi.FRESHDESK_API_KEY } : null }
+      : null,
+  };
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // An empty variable means "not set" (docker-compose and systemd write them that way).
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -213,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (e.MICROSOFT_APP_PASSWORD && !e.MICROSOFT_APP_ID) throw new ConfigError("MICROSOFT_APP_ID", "is required when MICROSOFT_APP_PASSWORD is set");
   const teamsLocal = e.TEAMS_LOCAL === "true";
+  const helpdesks = helpdeskSettings(e);
   if (teamsLocal && e.MICROSOFT_APP_ID) throw new ConfigError("TEAMS_LOCAL", "turns Teams authentication off; unset it when MICROSOFT_APP_ID is set");
   if (teamsLocal && e.NODE_ENV === "production") throw new ConfigError("TEAMS_LOCAL", "is for local trials only and refused with NODE_ENV=production");
   return deepFreeze({
@@ -243,6 +286,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       staffDomains: e.CAGNOTTE_STAFF_DOMAINS,
       rulesUrl: e.CAGNOTTE_RULES_URL ?? null,
       contact: e.CAGNOTTE_CONTACT ?? null,
+      companyName: e.CAGNOTTE_COMPANY_NAME ?? null,
     },
     schedule: {
       enabled: e.CAGNOTTE_SCHEDULER === "on",
@@ -251,6 +295,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       digest: { weekday: e.CAGNOTTE_DIGEST_DAY, minutes: e.CAGNOTTE_DIGEST_TIME },
       retentionDays: e.CAGNOTTE_RETENTION_DAYS,
     },
+    ...helpdesks,
   });
 }
 

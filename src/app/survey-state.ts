@@ -29,8 +29,10 @@ export async function openSurvey(
 
 export type SurveyPageState =
   | { state: "open"; prompt: SurveyPrompt }
-  | { state: "answered"; view: AnsweredView }
-  | { state: "refused"; refusal: Refusal };
+  /** `campaignId`: the campaign the answer counted (or would have counted) in. */
+  | { state: "answered"; view: AnsweredView; campaignId: string }
+  /** `expired`: the survey the link names, when it is too late to answer it. */
+  | { state: "refused"; refusal: Refusal; expired?: { ticketRef: string; ticketTitle: string | null; expiredAt: Date } };
 
 /** On the web page: the link's token is the proof of being the requester. */
 export async function surveyPage(ctx: AppContext, token: string): Promise<SurveyPageState> {
@@ -41,7 +43,13 @@ export async function surveyPage(ctx: AppContext, token: string): Promise<Survey
     const answer = await ctx.store.answers.findBySurvey(context.survey.id);
     if (!answer) return { state: "refused", refusal: refusal("already-answered") };
     const contribution = await ctx.store.contributions.findByAnswer(answer.id);
-    return { state: "answered", view: answeredViewOf(context, answer, { addedCents: contribution?.status === "active" ? contribution.amountCents : 0, withdrawn: null }) };
+    const view = answeredViewOf(context, answer, { addedCents: contribution?.status === "active" ? contribution.amountCents : 0, withdrawn: null });
+    return { state: "answered", view, campaignId: answer.campaignId };
+  }
+  if (refused === "survey-expired") {
+    // Expired by the job (status) or by the clock: either way, answers stopped at expiresAt at the latest.
+    const expiredAt = context.survey.expiresAt;
+    return { state: "refused", refusal: refusal(refused), expired: { ticketRef: ticketRef(context.ticket), ticketTitle: context.ticket.title, expiredAt } };
   }
   if (refused) return { state: "refused", refusal: refusal(refused) };
   return { state: "open", prompt: surveyPromptOf(ctx, context, false) };

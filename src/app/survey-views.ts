@@ -1,6 +1,7 @@
 // The views of one survey as its requester sees it: the prompt (chat card, web page, e-mail) and,
 // once answered, the answered view. Built from the stored state, never worded here.
 import type { Answer, SurveyContext } from "../core/model.js";
+import type { NotCountedReason } from "../core/rules/counting.js";
 import { ticketRef } from "../core/ticket-ref.js";
 import type { AnsweredView, SurveyPrompt } from "../core/views.js";
 import type { AppContext } from "./context.js";
@@ -40,5 +41,22 @@ export function answeredViewOf(
     shareConsent: answer.shareConsent && !erased,
     addedCents: extra.addedCents,
     withdrawn: extra.withdrawn ?? (erased ? { reversedCents: 0 } : null),
+    notCounted: extra.addedCents === 0 ? notCountedReason(answer.outcome) : null,
   };
+}
+
+const NOT_COUNTED: Record<NotCountedReason, true> = {
+  "no-comment": true,
+  "campaign-closed": true,
+  "not-requester": true,
+  "duplicate-comment": true,
+  "moderation-rejected": true,
+  "moderation-pending": true,
+  "requester-cap-reached": true,
+  "client-cap-reached": true,
+};
+
+/** The rules' reason stored with the answer; null when it counted (or counts by override). */
+function notCountedReason(outcome: string): NotCountedReason | null {
+  return Object.hasOwn(NOT_COUNTED, outcome) ? (outcome as NotCountedReason) : null;
 }

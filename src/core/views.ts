@@ -139,6 +139,8 @@ export interface AnsweredView {
   withdrawn: null | { reversedCents: Cents; keptCents?: Cents };
   /** The card edited after management retracted, or someone reported, the comment (comment is then null). */
   commentRemoved?: CommentRemoved;
+  /** Why the rules did not count it (no comment, a cap, moderation…); null or absent when it counted. */
+  notCounted?: NotCountedReason | null;
 }
 
 export interface ModerationQueueItem {
@@ -266,3 +268,23 @@ export interface RulesView {
   /** CAGNOTTE_CONTACT: an e-mail or a web page; null: "your IT provider's support". */
   contact: string | null;
 }
+
+// --- web (the web answer page) ---
+
+/** Who asks, and where the pot goes: the head of every web answer page. */
+export interface WebAskerView {
+  /** CAGNOTTE_COMPANY_NAME; null: "your IT provider". */
+  companyName: string | null;
+  /** The campaign an answer counts (or counted) in, and its charity; null: not chosen yet. */
+  campaignLabel: string;
+  charity: { name: string; url: string | null } | null;
+  /** CAGNOTTE_CONTACT: who to write to with a question; null: "your IT provider's support". */
+  contact: string | null;
+  /** The règlement (CAGNOTTE_RULES_URL, else /reglement). */
+  rulesUrl: string;
+}
+
+/** A survey link that leads to no survey one may answer: unknown (mistyped, cut, altered) or expired. */
+export type LinkProblemView =
+  | { kind: "unknown" }
+  | { kind: "expired"; ticketRef: string; ticketTitle: string | null; expiredAt: Date };

@@ -5,6 +5,7 @@ import { answer } from "./topics/answer.js";
 import { chat } from "./topics/chat.js";
 import { dashboard } from "./topics/dashboard.js";
 import { help } from "./topics/help.js";
+import { helpdeskNote } from "./topics/helpdesk-note.js";
 import { legal } from "./topics/legal.js";
 import { lifecycle } from "./topics/lifecycle.js";
 import { management } from "./topics/management.js";
@@ -15,7 +16,7 @@ import { status } from "./topics/status.js";
 import { survey } from "./topics/survey.js";
 import { web } from "./topics/web.js";
 
-const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, dashboard };
+const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, helpdeskNote, dashboard };
 
 type Topics = typeof topics;
 export type Texts = { readonly [K in keyof Topics]: Topics[K]["fr"] };

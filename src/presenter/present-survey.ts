@@ -55,6 +55,7 @@ export function presentAnswered(view: AnsweredView, p: Presentation): Message {
       blocks.push({ type: "text", text: textsOf(p).praise.commentRemoved[view.commentRemoved], style: "subtle" });
     }
     blocks.push({ type: "text", text: view.addedCents > 0 ? a.counted(formatEuros(view.addedCents, p.locale)) : a.notCounted });
+    if (view.addedCents === 0 && view.notCounted) blocks.push({ type: "text", text: a.notCountedBecause[view.notCounted], style: "subtle" });
     blocks.push({
       type: "actions",
       actions: [
@@ -69,6 +70,7 @@ export function presentAnswered(view: AnsweredView, p: Presentation): Message {
     });
   } else {
     blocks.push({ type: "text", text: a.notCounted });
+    if (view.notCounted) blocks.push({ type: "text", text: a.notCountedBecause[view.notCounted], style: "subtle" });
   }
   const title = view.withdrawn ? a.withdrawnTitle : a.thanks;
   return { title, tone: "good", summary: `${title} ${ticketLine(view.ticketRef, view.ticketTitle)}`, blocks };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ticketClosed } from "../../src/app/ticket-closed.js";
 import { escapeHtml } from "../../src/adapters/http/web-survey/html.js";
 import type { Locale } from "../../src/core/model.js";
+import { quarterLabel, quarterOf } from "../../src/core/campaign/quarter.js";
 import { formatEuros, localeFromAcceptLanguage, textsFor, type Texts } from "../../src/i18n/index.js";
 import { startTestBot } from "../support/running-bot.js";
 import { FixedClock, ticketEvent } from "../support/fixtures.js";
@@ -12,7 +13,7 @@ import { attribute, foreignTexts, visibleTexts } from "../support/html-page.js";
 const clock = new FixedClock(new Date());
 let bot: Awaited<ReturnType<typeof startTestBot>>;
 beforeAll(async () => {
-  bot = await startTestBot({}, { clock });
+  bot = await startTestBot({ CAGNOTTE_COMPANY_NAME: "ESN <Exemple>", CAGNOTTE_CONTACT: "support@esn.example" }, { clock });
 });
 afterAll(async () => bot.stop());
 
@@ -92,18 +93,26 @@ describe("web answer page", () => {
         t.answer.willBeShared,
         t.answer.counted(money(100)),
         t.answer.withdraw,
-        t.answer.withdrawConfirm,
+        t.web.askedBy("ESN <Exemple>"),
       ]);
       expect(thanks).not.toContain("<b>");
+      expect(thanks).toContain("ESN &lt;Exemple&gt;");
 
       await page(await get(path, locale), 200, locale, (t) => [t.web.answeredTitle, t.answer.thanks, t.answer.withdraw]);
       await page(await post(path, { rating: "1" }, locale), 409, locale, (t) => [t.web.answeredTitle, t.refusals["already-answered"](""), t.survey.ratingLabels3[2]]);
 
-      const answerId = attribute(thanks, `input type="hidden" name="answerId"`, "value") ?? "";
+      // Withdrawal asks first, on a page of its own (GET, or a POST without the yes): nothing changes.
+      const ask = (t: Texts) => [t.answer.withdrawConfirmTitle, t.answer.withdrawConfirmText, "Super <b>Camille</b>", t.web.withdrawYes, t.web.withdrawKeep];
+      const asked = await page(await get(`${path}/withdraw`, locale), 200, locale, ask);
+      const answerId = attribute(asked, `input type="hidden" name="answerId"`, "value") ?? "";
       expect(answerId).not.toBe("");
-      const withdrawn = await page(await post(`${path}/withdraw`, { answerId }, locale), 200, locale, (t) => [t.answer.withdrawnTitle, t.answer.withdrawn(true)]);
+      await page(await post(`${path}/withdraw`, { answerId }, locale), 200, locale, ask);
+      await page(await get(path, locale), 200, locale, (t) => ["Super <b>Camille</b>", t.answer.counted(money(100))]);
+
+      const withdrawn = await page(await post(`${path}/withdraw`, { answerId, confirm: "yes" }, locale), 200, locale, (t) => [t.answer.withdrawnTitle, t.answer.withdrawn(true)]);
       expect(withdrawn).not.toContain("Super &lt;b&gt;");
-      await page(await post(`${path}/withdraw`, { answerId }, locale), 409, locale, (t) => [t.refusals["nothing-to-withdraw"](""), t.answer.withdrawnTitle]);
+      await page(await post(`${path}/withdraw`, { answerId, confirm: "yes" }, locale), 409, locale, (t) => [t.refusals["nothing-to-withdraw"](""), t.answer.withdrawnTitle]);
+      await page(await get(`${path}/withdraw`, locale), 409, locale, (t) => [t.refusals["nothing-to-withdraw"](""), t.answer.withdrawnTitle]);
     });
   }
 
@@ -113,7 +122,7 @@ describe("web answer page", () => {
       const body = await page(await post(path, { rating, comment: `note ${rating}` }, "en"), 400, "en", (t) => [t.refusals["invalid-rating"]("")]);
       expect(body).toContain(`>note ${escapeHtml(rating)}</textarea>`);
     }
-    await page(await post(path, { rating: "1" }, "en"), 200, "en", (t) => [t.answer.thanks, t.survey.ratingLabels3[0], t.answer.notCounted]);
+    await page(await post(path, { rating: "1" }, "en"), 200, "en", (t) => [t.answer.thanks, t.survey.ratingLabels3[0], t.answer.notCounted, t.answer.notCountedBecause["no-comment"]]);
   });
 
   it("refuses a comment longer than the limit, keeping it in the form", async () => {
@@ -124,22 +133,60 @@ describe("web answer page", () => {
     expect(body).toContain(`value="2" required checked>`);
   });
 
-  it("answers 404 for an unknown link, whatever is asked", async () => {
-    const notFound = (t: Texts) => [t.web.notFoundTitle, t.refusals["survey-not-found"]("")];
+  it("answers 404 for an unknown or altered link, whatever is asked, and says what to do", async () => {
+    const { path } = await newSurvey();
+    const altered = path.slice(0, -1) + (path.endsWith("a") ? "b" : "a");
+    const notFound = (t: Texts) => [t.web.notFoundTitle, t.web.notFoundText, t.web.contactLine("support@esn.example"), t.survey.rulesLink];
     await page(await get("/s/not-a-token", "fr"), 404, "fr", notFound);
+    await page(await get(altered, "en"), 404, "en", notFound);
     await page(await post("/s/not-a-token", { rating: "3", comment: "x" }, "en"), 404, "en", notFound);
-    const withdraw = await post("/s/not-a-token/withdraw", {}, "fr");
-    expect(withdraw.status).toBe(404);
-    await withdraw.text();
+    await page(await post("/s/not-a-token/withdraw", { confirm: "yes" }, "fr"), 404, "fr", notFound);
+    await page(await get("/s/not-a-token/withdraw", "fr"), 404, "fr", notFound);
+  });
+
+  it("preselects ?rating=N from a one-click link without recording anything", async () => {
+    const { path } = await newSurvey();
+    const preset = await page(await get(`${path}?rating=1`, "en"), 200, "en", (t) => [t.survey.submit]);
+    expect(preset).toContain(`value="1" required checked>`);
+    expect(preset.match(/ checked>/g)).toHaveLength(1);
+    // Still open: the GET sent nothing.
+    await page(await get(path, "en"), 200, "en", (t) => [t.survey.submit]);
+    for (const bad of ["0", "4", "2.5", "x", "1&rating=2"]) {
+      const body = await page(await get(`${path}?rating=${bad}`, "en"), 200, "en", (t) => [t.survey.submit]);
+      expect(body, bad).not.toContain(" checked>");
+    }
+  });
+
+  it("names the company and this campaign's charity, or says it is not chosen yet", async () => {
+    const { path } = await newSurvey("Écran");
+    const label = quarterLabel(quarterOf(clock.now(), "Europe/Paris"));
+    const before = await page(await get(path, "fr"), 200, "fr", (t) => [t.web.askedBy("ESN <Exemple>"), t.web.charityNotChosen(label)]);
+    expect(before).toMatch(/<header class="asker">/);
+    const charity = await bot.ctx.store.charities.add({ name: "Rêves & Gosse", url: "https://reves.example/", now: clock.now() });
+    const quarter = quarterOf(clock.now(), "Europe/Paris");
+    const campaign = await bot.ctx.store.campaigns.findByQuarter(quarter.year, quarter.quarter);
+    if (campaign) await bot.ctx.store.campaigns.setCharity(campaign.id, charity.id);
+    const after = await page(await get(path, "en"), 200, "en", (t) => [t.web.charityIs(label, "Rêves & Gosse"), t.web.charitySite]);
+    expect(after).toContain(`<a href="https://reves.example/">`);
+  });
+
+  it("ties the error message to the input it is about", async () => {
+    const { path } = await newSurvey();
+    const noRating = await (await post(path, { comment: "sans note" }, "en")).text();
+    expect(noRating).toContain(`<div class="alert" role="alert" id="answer-error">`);
+    expect(noRating).toContain(`<fieldset aria-describedby="answer-error"><legend>`);
+    const tooLong = await (await post(path, { rating: "2", comment: "x".repeat(1001) }, "en")).text();
+    expect(tooLong).toMatch(/<textarea id="comment"[^>]* aria-describedby="answer-error comment-hint" aria-invalid="true">/);
   });
 
   it("never withdraws another survey's comment with one's own link", async () => {
     const mine = await newSurvey();
     const theirs = await newSurvey();
-    const answered = await post(theirs.path, { rating: "3", comment: "Leur commentaire" });
-    const theirAnswerId = attribute(await answered.text(), `input type="hidden" name="answerId"`, "value") ?? "";
+    await post(theirs.path, { rating: "3", comment: "Leur commentaire" }).then((r) => r.text());
+    const theirAnswerId = attribute(await (await get(`${theirs.path}/withdraw`)).text(), `input type="hidden" name="answerId"`, "value") ?? "";
+    expect(theirAnswerId).not.toBe("");
     await post(mine.path, { rating: "3", comment: "Mon commentaire" }).then((r) => r.text());
-    const res = await post(`${mine.path}/withdraw`, { answerId: theirAnswerId });
+    const res = await post(`${mine.path}/withdraw`, { answerId: theirAnswerId, confirm: "yes" });
     expect([403, 404]).toContain(res.status);
     await res.text();
     expect(visibleTexts(await (await get(theirs.path)).text())).toContain("Leur commentaire");
@@ -151,7 +198,7 @@ describe("web answer page", () => {
     // Past both limits: 90 days after the ticket closed and the end of its campaign.
     clock.advance(400 * 24 * 3600_000);
     try {
-      const expired = (t: Texts) => [t.web.expiredTitle, t.refusals["survey-expired"]("")];
+      const expired = (t: Texts) => [t.web.expiredTitle, t.web.expiredText, t.web.expiredOn, t.web.contactLine("support@esn.example"), t.survey.rulesLink];
       await page(await get(path, "en"), 410, "en", expired);
       await page(await post(path, { rating: "3" }, "fr"), 410, "fr", expired);
     } finally {

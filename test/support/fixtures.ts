@@ -30,6 +30,7 @@ export const testRules: Rules = {
   staffDomains: [],
   rulesUrl: null,
   contact: null,
+  companyName: null,
 };
 
 export function testContext(store: Store, clock: Clock, overrides: Partial<AppContext> = {}): AppContext {

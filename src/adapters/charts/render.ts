@@ -8,10 +8,12 @@ import { compile, type TopLevelSpec } from "vega-lite";
 export type ChartSpec = TopLevelSpec;
 
 /** Fonts tried in order; DejaVu ships with most Linux systems (Debian: fonts-dejavu-core). */
+// not user-facing: a CSS font-family list
 const FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
 
 const noLoading = vega.loader();
 noLoading.load = async (uri: string) => {
+  // not user-facing: an error for the developer who put a URL in a spec
   throw new Error(`charts never load external resources (asked for ${uri})`);
 };
 

@@ -1,4 +1,5 @@
 // What the requester sees once they answered: the answered card or page, withdrawal.
+import type { NotCountedReason } from "../../core/rules/counting.js";
 import type { Bilingual } from "../format.js";
 
 const fr = {
@@ -18,6 +19,17 @@ const fr = {
   withdrawn: (reversed: boolean): string => (reversed ? "Votre commentaire a été effacé et retiré de la cagnotte." : "Votre commentaire a été effacé."),
   /** Withdrawn after the campaign closed: the money it added stays (rule 7). */
   moneyStays: (amount: string) => `La campagne étant close, les ${amount} qu'il avait ajoutés restent dans la cagnotte.`,
+  // --- why an answer added nothing to the pot (web) ---
+  notCountedBecause: {
+    "no-comment": "Sans commentaire écrit, elle ne compte pas pour la cagnotte : seuls les commentaires comptent.",
+    "campaign-closed": "La campagne solidaire étant close, elle ne compte plus pour la cagnotte.",
+    "not-requester": "Seul le commentaire du demandeur du ticket compte pour la cagnotte.",
+    "duplicate-comment": "Vous avez déjà écrit ce même commentaire ce trimestre : il ne compte qu'une fois pour la cagnotte.",
+    "moderation-rejected": "Ce commentaire ne respecte pas le règlement (propos injurieux ou haineux) : il ne compte pas pour la cagnotte.",
+    "moderation-pending": "Votre commentaire sera relu avant de compter pour la cagnotte.",
+    "requester-cap-reached": "Vous avez atteint ce trimestre le nombre de commentaires comptés par personne : celui-ci ne compte pas pour la cagnotte.",
+    "client-cap-reached": "Votre société a atteint ce trimestre le nombre de commentaires comptés : celui-ci ne compte pas pour la cagnotte.",
+  } satisfies Record<NotCountedReason, string>,
 };
 
 export const answer: Bilingual<typeof fr> = {
@@ -38,5 +50,16 @@ export const answer: Bilingual<typeof fr> = {
     withdrawnTitle: "Comment withdrawn",
     withdrawn: (reversed) => (reversed ? "Your comment was erased and taken out of the pot." : "Your comment was erased."),
     moneyStays: (amount) => `The campaign has closed, so the ${amount} it added stay in the pot.`,
+    // --- why an answer added nothing to the pot (web) ---
+    notCountedBecause: {
+      "no-comment": "Without a written comment it does not count for the pot: only comments count.",
+      "campaign-closed": "The charity campaign has closed, so it no longer counts for the pot.",
+      "not-requester": "Only the ticket requester's comment counts for the pot.",
+      "duplicate-comment": "You already wrote this same comment this quarter: it counts only once for the pot.",
+      "moderation-rejected": "This comment breaks the rules (abusive or hateful words): it does not count for the pot.",
+      "moderation-pending": "Your comment will be reviewed before it counts for the pot.",
+      "requester-cap-reached": "You have reached this quarter's number of counted comments per person: this one does not count for the pot.",
+      "client-cap-reached": "Your company has reached this quarter's number of counted comments: this one does not count for the pot.",
+    },
   },
 };

@@ -1,11 +1,21 @@
 // The HTML renderer lays out the presenter's message and words nothing itself.
 import { describe, expect, it } from "vitest";
 import { renderPage, type PageContent, type PageFrame } from "../../../src/adapters/http/web-survey/pages.js";
-import { parseRating, readAnswerForm } from "../../../src/adapters/http/web-survey/answer-form.js";
+import { parseRating, presetRating, readAnswerForm, readWithdrawConfirmed } from "../../../src/adapters/http/web-survey/answer-form.js";
 import type { Locale } from "../../../src/core/model.js";
 import type { AnsweredView, SurveyPrompt } from "../../../src/core/views.js";
 import { textsFor } from "../../../src/i18n/index.js";
-import { messageTexts, presentAnswered, presentRefusal, presentSurvey, type Message, type Presentation } from "../../../src/presenter/index.js";
+import {
+  messageTexts,
+  presentAnswered,
+  presentAsker,
+  presentLinkProblem,
+  presentRefusal,
+  presentSurvey,
+  presentWithdrawConfirm,
+  type Message,
+  type Presentation,
+} from "../../../src/presenter/index.js";
 import { attribute, messageStrings, visibleTexts } from "../../support/html-page.js";
 
 const at = (locale: Locale): Presentation => ({ locale, timeZone: "Europe/Paris", commandPrefix: "", milestoneCents: 1000 });
@@ -101,7 +111,9 @@ describe("HTML renderer", () => {
     expect(page).toContain("Camille &amp; Co");
     const answered = renderPage(frame("fr"), { message: presentAnswered(view, at("fr")) });
     expect(answered).not.toContain("<b>");
-    expect(answered).toContain(`name="answerId" value="answer&quot;&gt;&lt;b&gt;1"`);
+    const confirm = renderPage(frame("fr"), { message: presentWithdrawConfirm(view, "/s/tok", at("fr")) });
+    expect(confirm).toContain(`name="answerId" value="answer&quot;&gt;&lt;b&gt;1"`);
+    expect(confirm).toContain(`<blockquote>Merci &lt;b&gt;Camille&lt;/b&gt; !</blockquote>`);
     expect(answered).toMatch(/<figure><figcaption>Votre commentaire<\/figcaption><blockquote>Merci &lt;b&gt;Camille&lt;\/b&gt; !<\/blockquote><\/figure>/);
   });
 
@@ -112,22 +124,68 @@ describe("HTML renderer", () => {
       values: { rating: 2, comment: "</textarea><script>x</script>", share: true },
     };
     const page = renderPage(frame("en"), content);
-    expect(page).toMatch(/<h1>[^<]+<\/h1><div class="alert" role="alert"><p><strong>The comment is longer than 1,000 characters.<\/strong><\/p><\/div>/);
+    expect(page).toMatch(/<h1>[^<]+<\/h1><div class="alert" role="alert" id="answer-error"><p><strong>The comment is longer than 1,000 characters.<\/strong><\/p><\/div>/);
     expect(page).toContain(`<input type="radio" name="rating" value="2" required checked>`);
     expect(page).toContain(`>&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;</textarea>`);
     expect(page).toMatch(/name="share" aria-describedby="share-hint" checked>/);
   });
 
-  it("offers withdrawal as its own form, confirmed in a disclosure, outside any other form", () => {
-    const a = textsFor("en").answer;
+  it("offers withdrawal as a first step that only asks (GET), then an explicit yes that posts", () => {
+    const { answer: a, web: w } = textsFor("en");
     const page = renderPage(frame("en"), { message: presentAnswered({ ...view, answerId: "answer-1" }, at("en")) });
     expect(forms(page)).toEqual(["open", "close"]);
     expect(attribute(page, "form", "action")).toBe("/s/tok/withdraw");
-    expect(page).toContain(`<details><summary>${a.withdraw}</summary><form method="post" action="/s/tok/withdraw"><input type="hidden" name="answerId" value="answer-1">`);
-    expect(page).toContain(`<button class="danger" type="submit">${a.withdrawConfirm}</button></p></form></details>`);
+    expect(attribute(page, "form", "method")).toBe("get");
+    expect(page).toContain(`<form method="get" action="/s/tok/withdraw"><p><button class="secondary" type="submit">${a.withdraw}</button></p></form>`);
+    expect(page).not.toContain("answerId");
+    const confirm = presentWithdrawConfirm({ ...view, answerId: "answer-1" }, "/s/tok", at("en"));
+    const second = renderPage(frame("en"), { message: confirm });
+    expectOnlyTheirWords(second, confirm);
+    expect(forms(second)).toEqual(["open", "close"]);
+    expect(second).toContain(
+      `<form method="post" action="/s/tok/withdraw"><input type="hidden" name="answerId" value="answer-1"><input type="hidden" name="confirm" value="yes"><p><button class="danger" type="submit">${w.withdrawYes}</button></p></form>`,
+    );
+    expect(attribute(second, "a", "href")).toBe("/s/tok");
     // Nothing left to withdraw: no form at all.
     expect(forms(renderPage(frame("en"), { message: presentAnswered({ ...view, comment: null, withdrawn: { reversedCents: 0 } }, at("en")) }))).toEqual([]);
   });
+});
+
+describe("web page's own messages", () => {
+  const asker = { companyName: "ESN & Co", campaignLabel: "2026-Q4", charity: { name: "Rêves <de> Gosse", url: "https://reves.example/" }, contact: "help@esn.example", rulesUrl: "https://esn.example/r" };
+  for (const locale of ["fr", "en"] as const) {
+    it(`puts who asks in a header above the page, escaped, in ${locale}`, () => {
+      const { web: w } = textsFor(locale);
+      const head = presentAsker(asker, at(locale));
+      const survey = presentSurvey(prompt, at(locale));
+      const page = renderPage(frame(locale), { message: survey, asker: head });
+      expectOnlyTheirWords(page, survey, head);
+      expect(page).toContain(`<body><header class="asker"><p><strong>${w.askedBy("ESN &amp; Co")}</strong></p>`);
+      expect(page).toContain("Rêves &lt;de&gt; Gosse");
+      expect(page.indexOf("</header><main><section")).toBeGreaterThan(0);
+      expect(messageTexts(presentAsker({ ...asker, companyName: null, charity: null }, at(locale)))).toEqual([w.askedByUnnamed, w.charityNotChosen("2026-Q4")]);
+    });
+
+    it(`explains an unknown and an expired link with who to contact and the règlement, in ${locale}`, () => {
+      const { web: w, survey: s } = textsFor(locale);
+      const unknown = presentLinkProblem({ kind: "unknown" }, asker, at(locale));
+      expect(messageTexts(unknown)).toEqual([w.notFoundTitle, w.notFoundText, w.contactLine("help@esn.example"), w.rulesAbout, s.rulesLink]);
+      const expired = presentLinkProblem({ kind: "expired", ticketRef: "#7", ticketTitle: null, expiredAt: new Date("2026-03-31T21:59:00Z") }, { ...asker, contact: null }, at(locale));
+      const page = renderPage(frame(locale), { message: expired });
+      expectOnlyTheirWords(page, expired);
+      expect(page).toContain(`<time datetime="2026-03-31T21:59:00.000Z">`);
+      expect(visibleTexts(page)).toContain(w.contactUnnamed);
+    });
+
+    it(`says why an answer added nothing to the pot, in ${locale}`, () => {
+      const { answer: a } = textsFor(locale);
+      const capped = presentAnswered({ ...view, addedCents: 0, notCounted: "requester-cap-reached" }, at(locale));
+      expect(messageTexts(capped)).toContain(a.notCountedBecause["requester-cap-reached"]);
+      const bare = presentAnswered({ ...view, comment: null, shareConsent: false, addedCents: 0, notCounted: "no-comment" }, at(locale));
+      expect(messageTexts(bare)).toEqual(expect.arrayContaining([a.notCounted, a.notCountedBecause["no-comment"]]));
+      expect(messageTexts(presentAnswered(view, at(locale))).filter((t) => Object.values(a.notCountedBecause).includes(t))).toEqual([]);
+    });
+  }
 });
 
 describe("answer form", () => {
@@ -138,5 +196,12 @@ describe("answer form", () => {
   it("keeps the comment and the share box as typed", () => {
     expect(readAnswerForm({ rating: "2", comment: "ok", share: "on" })).toEqual({ rating: 2, comment: "ok", share: true });
     expect(readAnswerForm(undefined)).toEqual({ rating: null, comment: "", share: false });
+  });
+  it("preselects only a rating of the scale, and confirms a withdrawal only by its own yes", () => {
+    expect(presetRating("2", 3)).toBe(2);
+    for (const bad of ["0", "4", "2.5", "", undefined, ["1", "2"]]) expect(presetRating(bad, 3)).toBeNull();
+    expect(presetRating("5", 5)).toBe(5);
+    expect(readWithdrawConfirmed({ confirm: "yes" })).toBe(true);
+    for (const body of [{}, { confirm: "Yes" }, { confirm: ["yes"] }, undefined]) expect(readWithdrawConfirmed(body)).toBe(false);
   });
 });

@@ -27,3 +27,14 @@ export function readWithdrawForm(body: unknown): string | null {
   const id = bodyOf(body).answerId;
   return typeof id === "string" && id.length > 0 && id.length <= 100 ? id : null;
 }
+
+/** The withdrawal's second step: only its own button says yes; anything else shows the question again. */
+export function readWithdrawConfirmed(body: unknown): boolean {
+  return bodyOf(body).confirm === "yes";
+}
+
+/** `?rating=N` on the survey link (one-click links from an e-mail): a rating of the scale to preselect, or null. */
+export function presetRating(raw: unknown, scale: number): number | null {
+  const rating = parseRating(raw);
+  return rating !== null && rating >= 1 && rating <= scale ? rating : null;
+}

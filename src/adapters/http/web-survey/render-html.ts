@@ -3,9 +3,9 @@
 // Plain server-rendered forms, so the page works without JavaScript on any phone.
 import type { Action, Block, Message } from "../../../presenter/index.js";
 import { html, type SafeHtml } from "./html.js";
-import { renderInput, type FormValues } from "./render-inputs.js";
+import { ERROR_ID, renderInput, type FormValues, type InvalidField } from "./render-inputs.js";
 
-export type { FormValues } from "./render-inputs.js";
+export type { FormValues, InvalidField } from "./render-inputs.js";
 
 export interface RenderOptions {
   /** Where the survey's inputs are posted (survey.answer). */
@@ -18,6 +18,8 @@ export interface RenderOptions {
   level?: 1 | 2;
   /** A refusal about this message, shown under its title. */
   alert?: Message;
+  /** The input the refusal is about: the alert describes it (aria-describedby). */
+  invalid?: InvalidField;
 }
 
 const EMPTY: FormValues = { rating: null, comment: "", share: false };
@@ -29,9 +31,14 @@ export function renderMessage(message: Message, options: RenderOptions): SafeHtm
   return html`<section class="tone-${message.tone}">${title}${alert}${renderBlocks(message.blocks, options)}</section>`;
 }
 
-/** A refusal, announced to screen readers as soon as the page loads. */
+/** A refusal, announced to screen readers as soon as the page loads; the input it is about points at it. */
 export function renderAlert(message: Message): SafeHtml {
-  return html`<div class="alert" role="alert"><p><strong>${message.title}</strong></p>${renderBlocks(message.blocks, { answerPath: "", withdrawPath: "" })}</div>`;
+  return html`<div class="alert" role="alert" id="${ERROR_ID}"><p><strong>${message.title}</strong></p>${renderBlocks(message.blocks, { answerPath: "", withdrawPath: "" })}</div>`;
+}
+
+/** A message's blocks without its title, for a part of the page that has no form (its header). */
+export function renderMessageBlocks(message: Message): SafeHtml {
+  return renderBlocks(message.blocks, { answerPath: "", withdrawPath: "" });
 }
 
 function renderBlocks(blocks: Block[], options: RenderOptions): SafeHtml {
@@ -51,7 +58,7 @@ function renderBlocks(blocks: Block[], options: RenderOptions): SafeHtml {
   for (const block of blocks) {
     if (block.type === "input") {
       openForm();
-      out.push(renderInput(block.input, values));
+      out.push(renderInput(block.input, values, options.invalid));
     } else if (block.type === "actions") {
       for (const action of block.actions) {
         if (action.id === "survey.answer") openForm();
@@ -91,13 +98,11 @@ function renderAction(action: Action, options: RenderOptions): SafeHtml {
   switch (action.id) {
     case "survey.answer":
       return html`<p><button type="submit">${action.label}</button></p>`;
-    case "comment.withdraw": {
-      const form = html`<form method="post" action="${options.withdrawPath}"><input type="hidden" name="answerId" value="${action.value}">`;
-      if (!action.confirm) return html`${form}<p><button class="secondary" type="submit">${action.label}</button></p></form>`;
-      // No script to ask "are you sure?": the confirmation unfolds in a disclosure instead.
-      const c = action.confirm;
-      return html`<details><summary>${action.label}</summary>${form}<p><strong>${c.title}</strong></p><p>${c.text}</p><p><button class="danger" type="submit">${c.confirm}</button></p></form></details>`;
-    }
+    case "comment.withdraw":
+      // No script to ask "are you sure?": an action to confirm first leads to the confirmation
+      // page (a GET, which changes nothing); the confirmation's own button withdraws.
+      if (action.confirm) return html`<form method="get" action="${options.withdrawPath}"><p><button class="secondary" type="submit">${action.label}</button></p></form>`;
+      return html`<form method="post" action="${options.withdrawPath}"><input type="hidden" name="answerId" value="${action.value}"><input type="hidden" name="confirm" value="yes"><p><button class="danger" type="submit">${action.label}</button></p></form>`;
     // Moderation is for management in chat, reporting for who received a copy in chat; the
     // requester's page never offers either.
     case "comment.report":
