@@ -5,7 +5,9 @@
 // equals what the seed did, counted by hand.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppContext } from "../../src/app/context.js";
-import { getDashboardFigures } from "../../src/app/dashboard/figures.js";
+import { CLOSED_CAMPAIGN_TTL_MS, DASHBOARD_TTL_MS, getDashboardFigures } from "../../src/app/dashboard/figures.js";
+import { retractComment } from "../../src/app/management/retract-comment.js";
+import type { Db } from "../../src/adapters/store/prisma-client.js";
 import { getHistory, getStatus } from "../../src/app/get-status.js";
 import type { DashboardFigures } from "../../src/core/dashboard/figures.js";
 import { providers } from "../support/databases.js";
@@ -15,6 +17,8 @@ import { SEED_MANAGER, seedCampaigns, type SeededCampaign } from "../support/see
 
 describe.each(providers)("dashboard figures (%s)", (provider) => {
   let ctx: AppContext;
+  let clock: FixedClock;
+  let db: Db;
   let close: () => Promise<void>;
   let seeded: SeededCampaign[];
   let figures: DashboardFigures;
@@ -22,8 +26,9 @@ describe.each(providers)("dashboard figures (%s)", (provider) => {
   beforeAll(async () => {
     const t = await openTestStore(provider);
     close = t.close;
-    const clock = new FixedClock(new Date("2024-07-01T00:00:00Z"));
+    clock = new FixedClock(new Date("2024-07-01T00:00:00Z"));
     ctx = testContext(t.store, clock);
+    db = t.store.db;
     seeded = await seedCampaigns(ctx, clock);
     figures = await getDashboardFigures(ctx, { viewerEmail: SEED_MANAGER, campaignLabel: null });
   }, 120_000);
@@ -96,5 +101,20 @@ describe.each(providers)("dashboard figures (%s)", (provider) => {
     expect(current.map((c) => c.name).sort()).toEqual(["Acme & Fils", "Big Co", "Client SA"]);
     // An unknown campaign falls back to the current one.
     expect((await getDashboardFigures(ctx, { viewerEmail: SEED_MANAGER, campaignLabel: "1999-Q1" })).selected).toBe("2026-Q4");
+  });
+
+  it("reads a closed campaign again after a minute, the current one after 5 seconds", async () => {
+    // Management retracts a counted comment of 2026-Q3 (closed, unpaid): its pot drops by 1 €.
+    const q3 = (await ctx.store.campaigns.findByQuarter(2026, 3))!;
+    const counted = await db.contribution.findFirst({ where: { campaignId: q3.id, status: "active" } });
+    expect((await retractComment(ctx, { actorEmail: SEED_MANAGER, answerId: counted!.answerId, reason: "test du cache" })).ok).toBe(true);
+    const before = figures.trend.find((p) => p.campaignLabel === "2026-Q3")!.amountCents;
+    clock.advance(DASHBOARD_TTL_MS + 1);
+    const soon = await getDashboardFigures(ctx, { viewerEmail: SEED_MANAGER, campaignLabel: null });
+    expect(soon.trend.find((p) => p.campaignLabel === "2026-Q3")!.amountCents).toBe(before);
+    expect(soon.payouts.find((p) => p.campaignLabel === "2026-Q3")!.potCents).toBe(before - 100);
+    clock.advance(CLOSED_CAMPAIGN_TTL_MS);
+    const later = await getDashboardFigures(ctx, { viewerEmail: SEED_MANAGER, campaignLabel: null });
+    expect(later.trend.find((p) => p.campaignLabel === "2026-Q3")!.amountCents).toBe(before - 100);
   });
 });

@@ -10,6 +10,13 @@ import type { AppContext } from "../context.js";
 import { getHistory, getStatus } from "../get-status.js";
 
 export const DASHBOARD_TTL_MS = 5_000;
+/**
+ * A closed campaign's figures change only through management's later actions (retract, moderation,
+ * payout): its trend point is kept a minute, so a reload reads the current quarter and the history's
+ * totals, not every past quarter's answers again.
+ */
+export const CLOSED_CAMPAIGN_TTL_MS = 60_000;
+const closedPoints = new WeakMap<AppContext["store"], Map<string, { at: number; point: TrendPoint }>>();
 
 const cache = new WeakMap<AppContext["store"], Map<string, { at: number; figures: Promise<DashboardFigures> }>>();
 
@@ -47,11 +54,18 @@ async function readFigures(ctx: AppContext, input: { viewerEmail: string; campai
   ).filter((c) => c !== null);
 
   // Each quarter's figures as `status` computes them for its own campaign.
+  let kept = closedPoints.get(ctx.store);
+  if (!kept) closedPoints.set(ctx.store, (kept = new Map()));
   const trend: TrendPoint[] = [];
   for (const campaign of [...campaigns].reverse()) {
+    const hit = campaign.status === "closed" ? kept.get(campaign.id) : undefined;
+    if (hit && now.getTime() >= hit.at && now.getTime() - hit.at < CLOSED_CAMPAIGN_TTL_MS) {
+      trend.push(hit.point);
+      continue;
+    }
     const figures = await ctx.store.campaigns.figures(campaign.id, ctx.rules.caps);
     const r = buildStatusReport({ campaign, figures, now, zone: ctx.rules.timeZone, forManagement: false });
-    trend.push({
+    const point: TrendPoint = {
       campaignLabel: r.campaignLabel,
       status: campaign.status === "open" ? "open" : "closed",
       amountCents: r.amountCents,
@@ -60,7 +74,9 @@ async function readFigures(ctx: AppContext, input: { viewerEmail: string; campai
       surveys: r.surveys,
       responseRate: r.responseRate,
       positiveShare: r.positiveShare,
-    });
+    };
+    if (campaign.status === "closed") kept.set(campaign.id, { at: now.getTime(), point });
+    trend.push(point);
   }
 
   const wanted = input.campaignLabel && labels.includes(input.campaignLabel) ? input.campaignLabel : current.campaignLabel;
