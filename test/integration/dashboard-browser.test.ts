@@ -136,6 +136,10 @@ describe.skipIf(browserMissing)("the dashboard in a browser", () => {
     expect(await page.locator("figure b").count()).toBe(0);
     expect(await page.locator("#chart-technicians").textContent()).toContain("Léa <b>Petit</b>");
     expect(cspViolations).toEqual([]);
+    // The exports of the quarter in detail, served behind the same session under /dashboard/exports/.
+    const downloads = await page.$$eval("ul.downloads a", (as) => as.map((a) => a.getAttribute("href")));
+    expect(downloads).toContain("/dashboard/exports/answers.csv?campaign=2026-Q4");
+    expect(downloads).toContain("/dashboard/exports/technicians.xlsx?campaign=2026-Q4");
 
     // English through the switch link, kept for the session.
     await page.getByRole("link", { name: "English" }).click();

@@ -72,6 +72,9 @@ const fr = {
   axisCount: "Nombre",
   axisShare: "Part",
   axisRatings: "Évaluations",
+  downloadsHeading: (campaign: string) => `Télécharger les données du trimestre ${campaign}`,
+  downloadKinds: { answers: "Réponses", contributions: "Commentaires comptés", technicians: "Techniciens" },
+  downloadAs: (what: string, format: string) => `${what} (${format})`,
 };
 
 export const dashboard: Bilingual<typeof fr> = {
@@ -144,5 +147,8 @@ export const dashboard: Bilingual<typeof fr> = {
     axisCount: "Count",
     axisShare: "Share",
     axisRatings: "Ratings",
+    downloadsHeading: (campaign) => `Download the data of quarter ${campaign}`,
+    downloadKinds: { answers: "Answers", contributions: "Counted comments", technicians: "Technicians" },
+    downloadAs: (what, format) => `${what} (${format})`,
   },
 };

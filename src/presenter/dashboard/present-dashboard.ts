@@ -26,6 +26,16 @@ export interface ChartView {
   table: DataTable;
 }
 
+/** The exports of the campaign in detail (served under /dashboard/exports/ behind the same session). */
+export interface Downloads {
+  heading: string;
+  campaign: string;
+  files: { kind: ExportKind; format: "csv" | "xlsx"; label: string }[];
+}
+
+export type ExportKind = "answers" | "contributions" | "technicians";
+const EXPORTS: readonly ExportKind[] = ["answers", "contributions", "technicians"];
+
 export interface DashboardView {
   locale: Locale;
   title: string;
@@ -35,7 +45,7 @@ export interface DashboardView {
   signOut: string;
   current: { heading: string; facts: { label: string; value: string }[]; notes: string[] };
   trend: { heading: string; charts: ChartView[] };
-  detail: { heading: string; chooserLabel: string; campaigns: { label: string; selected: boolean }[]; charts: ChartView[] };
+  detail: { heading: string; chooserLabel: string; campaigns: { label: string; selected: boolean }[]; charts: ChartView[]; downloads: Downloads };
   payouts: { heading: string; charts: ChartView[]; totalGiven: string };
   noData: string;
 }
@@ -138,7 +148,14 @@ export function presentDashboard(f: DashboardFigures, input: { locale: Locale; t
     signOut: t.signOutButton,
     current: { heading: t.currentHeading(c.campaignLabel), facts, notes: c.needsCharity ? [s.needsCharity] : [] },
     trend: { heading: t.trendHeading, charts: trend },
-    detail: { heading: t.detailHeading(f.selected), chooserLabel: t.chooseCampaign, campaigns: f.campaignLabels.map((label) => ({ label, selected: label === f.selected })), charts: detail },
+    detail: { heading: t.detailHeading(f.selected), chooserLabel: t.chooseCampaign, campaigns: f.campaignLabels.map((label) => ({ label, selected: label === f.selected })),
+      charts: detail,
+      downloads: {
+        heading: t.downloadsHeading(f.selected),
+        campaign: f.selected,
+        files: EXPORTS.flatMap((kind) => (["csv", "xlsx"] as const).map((format) => ({ kind, format, label: t.downloadAs(t.downloadKinds[kind], format === "csv" ? "CSV" : "Excel") }))),
+      },
+    },
     payouts: { heading: t.payoutsHeading, charts: payouts, totalGiven: s.totalGiven(euros(f.totalGivenCents)) },
     noData: t.noData,
   };

@@ -17,7 +17,7 @@ figure svg{max-width:100%;height:auto}table{border-collapse:collapse;margin:.6re
 th[scope=row],thead th:first-child{text-align:left}caption{text-align:left;font-weight:600;padding:.3rem 0}details summary{cursor:pointer;color:#1d4ed8}
 button{font:inherit;padding:.45rem 1.1rem;border-radius:.4rem;border:1px solid #1d4ed8;background:#1d4ed8;color:#fff;cursor:pointer}button.secondary{background:#fff;color:#1d4ed8}
 a{color:#1d4ed8}.note{color:#555;font-size:.9rem}.alert{color:#b91c1c;border:1px solid #b91c1c;border-radius:.4rem;padding:0 1rem;margin:1rem 0;background:#fff}
-.narrow{max-width:36rem}form.inline{display:inline}nav a{margin-left:.6rem}`;
+.narrow{max-width:36rem}ul.downloads{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;list-style:none;padding:0}form.inline{display:inline}nav a{margin-left:.6rem}`;
 
 export interface Frame {
   locale: Locale;

@@ -56,7 +56,10 @@ export async function renderDashboard(view: DashboardView, links: PageLinks): Pr
 <section aria-labelledby="detail"><h2 id="detail">${view.detail.heading}</h2>
 <nav aria-label="${view.detail.chooserLabel}"><p>${view.detail.chooserLabel} ${view.detail.campaigns.map((c) =>
     c.selected ? html`<strong aria-current="page">${c.label}</strong> ` : html`<a href="${links.self({ campaign: c.label })}">${c.label}</a> `,
-  )}</p></nav>${detail}</section>
+  )}</p></nav>${detail}
+<h3>${view.detail.downloads.heading}</h3><ul class="downloads">${view.detail.downloads.files.map(
+    (f) => html`<li><a href="${`/dashboard/exports/${f.kind}.${f.format}?campaign=${encodeURIComponent(view.detail.downloads.campaign)}`}" download>${f.label}</a></li>`,
+  )}</ul></section>
 <section aria-labelledby="payouts"><h2 id="payouts">${view.payouts.heading}</h2>${payouts}<p><strong>${view.payouts.totalGiven}</strong></p></section>
 </main>`;
 }
