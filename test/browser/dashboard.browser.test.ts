@@ -4,9 +4,10 @@
 // the session and shows the dashboard (screenshot in test-results/), whose data tables equal
 // `history`; the same link again, an expired link, and the page without session are refused;
 // sign-out ends the session; Teams' « tableau » gives a link that works the same way.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import type { AxeResults } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getHistory } from "../../src/app/get-status.js";
@@ -35,6 +36,17 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
     });
   });
+}
+
+const AXE = readFileSync(join(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
+declare const window: { axe: { run(): Promise<AxeResults> } };
+
+/** axe-core run in the page through the DevTools protocol (the page's CSP allows no script): serious or critical violations. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const results = await page.evaluate(() => window.axe.run());
+  console.log(`axe dashboard: ${results.violations.length} violation(s) ${JSON.stringify(results.violations.map((v) => [v.id, v.impact]))}, ${results.passes.length} rules passed`);
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length} node(s)`);
 }
 
 const linkIn = (text: string): string | null => /https?:\/\/[^\s"'<>|]+\/dashboard\/sign-in\/[A-Za-z0-9_-]{43}/.exec(text)?.[0] ?? null;
@@ -136,6 +148,7 @@ describe.skipIf(browserMissing)("the dashboard in a browser", () => {
     expect(await page.locator("figure b").count()).toBe(0);
     expect(await page.locator("#chart-technicians").textContent()).toContain("Léa <b>Petit</b>");
     expect(cspViolations).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     // The exports of the quarter in detail, served behind the same session under /dashboard/exports/.
     const downloads = await page.$$eval("ul.downloads a", (as) => as.map((a) => a.getAttribute("href")));
     expect(downloads).toContain("/dashboard/exports/answers.csv?campaign=2026-Q4");
