@@ -104,6 +104,20 @@ const schema = z.object({
   CAGNOTTE_DIGEST_DAY: parsed("mon", parseWeekday, "must be a weekday such as mon"),
   CAGNOTTE_DIGEST_TIME: parsed("09:00", parseTimeOfDay, "must be a time such as 09:00"),
   CAGNOTTE_RETENTION_DAYS: positiveInt(365),
+  // E-mail channel
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((u) => {
+      try {
+        const url = new URL(u);
+        return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, "must be an smtp:// or smtps:// URL such as smtp://user:password@smtp.example.com:587")
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   // Zendesk / Freshdesk
   ZENDESK_WEBHOOK_SECRET: optionalSecret,
   ZENDESK_URL: z.url({ protocol: /^https?$/, error: "must be your Zendesk address such as https://example.zendesk.com" }).optional(),
@@ -159,6 +173,8 @@ export interface Config {
     companyName: string | null;
   };
   schedule: ScheduleSettings;
+  /** The e-mail channel (SMTP_URL, MAIL_FROM); null: no e-mail is sent. `smtpUrl` holds the password: never log it. */
+  mail: { smtpUrl: string; from: string; host: string } | null;
   // Zendesk / Freshdesk
   /** ZENDESK_*: null when ZENDESK_WEBHOOK_SECRET is not set (POST /webhooks/zendesk answers 404). */
   zendesk: { webhookSecret: string; api: { url: string; email: string; token: string } | null } | null;
@@ -255,6 +271,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (e.MICROSOFT_APP_PASSWORD && !e.MICROSOFT_APP_ID) throw new ConfigError("MICROSOFT_APP_ID", "is required when MICROSOFT_APP_PASSWORD is set");
   const teamsLocal = e.TEAMS_LOCAL === "true";
+  const mail = mailSettings(e);
   const helpdesks = helpdeskSettings(e);
   if (teamsLocal && e.MICROSOFT_APP_ID) throw new ConfigError("TEAMS_LOCAL", "turns Teams authentication off; unset it when MICROSOFT_APP_ID is set");
   if (teamsLocal && e.NODE_ENV === "production") throw new ConfigError("TEAMS_LOCAL", "is for local trials only and refused with NODE_ENV=production");
@@ -295,8 +312,25 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       digest: { weekday: e.CAGNOTTE_DIGEST_DAY, minutes: e.CAGNOTTE_DIGEST_TIME },
       retentionDays: e.CAGNOTTE_RETENTION_DAYS,
     },
+    mail,
     ...helpdesks,
   });
+}
+
+/** `"Cagnotte" <cagnotte@esn.example>` or a bare address: the address inside must be an e-mail. */
+function senderAddress(from: string): string | null {
+  const inside = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
+  return z.email().safeParse(inside.trim()).success ? inside.trim() : null;
+}
+
+function mailSettings(e: z.infer<typeof schema>): Config["mail"] {
+  if (!e.SMTP_URL) {
+    if (e.MAIL_FROM) throw new ConfigError("SMTP_URL", "is required when MAIL_FROM is set (the SMTP server that sends the e-mails)");
+    return null;
+  }
+  if (!e.MAIL_FROM) throw new ConfigError("MAIL_FROM", 'is required with SMTP_URL: the sender, such as "Cagnotte" <cagnotte@esn.example>');
+  if (!senderAddress(e.MAIL_FROM)) throw new ConfigError("MAIL_FROM", 'must be an e-mail address, or a name and an address such as "Cagnotte" <cagnotte@esn.example>');
+  return { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, host: new URL(e.SMTP_URL).hostname };
 }
 
 /** What `npm run package:teams` needs: the Azure bot's app id, and PUBLIC_URL for the links. */

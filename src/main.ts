@@ -24,6 +24,10 @@ import type { Logger } from "./ports/logger.js";
 import { commandTable, type CommandTable } from "./app/commands/run-command.js";
 import { dashboardCommands } from "./app/dashboard/command.js";
 import { managementCommands } from "./app/commands/management-commands.js";
+import { mailCommands } from "./app/commands/mail-commands.js";
+import { smtpMailChannel } from "./adapters/mail/smtp-mail-channel.js";
+import { unsubscribeRouter } from "./adapters/http/unsubscribe-router.js";
+import type { MailChannel } from "./ports/mail-channel.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import { ensureFirstCharity } from "./app/management/charities.js";
 
@@ -57,6 +61,8 @@ export interface StartOverrides {
   slackTimeScale?: number;
   /** Process metrics (CPU, memory, event loop) in GET /metrics: on for `npm start`, off in tests. */
   processMetrics?: boolean;
+  /** The e-mail channel instead of the one SMTP_URL configures (null: none, whatever SMTP_URL says). */
+  mail?: MailChannel | null;
 }
 
 /**
@@ -96,7 +102,9 @@ function reportSettings(config: Config, logger: Logger, webhook: ReturnType<type
   if (config.teams?.local) logger.warn("teams: LOCAL MODE, authentication OFF (TEAMS_LOCAL=true); for local trials only");
   else if (config.teams) logger.info(`teams: configured (${config.teams.appType}) at POST /api/messages`);
   else logger.warn("teams: not configured; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to enable it");
-  if (!config.slack && !config.teams) logger.warn("no chat platform: surveys and praise are written to this log instead of being sent");
+  if (config.mail) logger.info(`e-mail: surveys by e-mail through ${config.mail.host} when no chat platform reaches the requester (and first for clients set to e-mail first)`);
+  else logger.info("e-mail: not configured; set SMTP_URL and MAIL_FROM to send surveys by e-mail to requesters outside Slack and Teams");
+  if (!config.slack && !config.teams) logger.warn(`no chat platform: ${config.mail ? "surveys go by e-mail; praise and posts" : "surveys and praise"} are written to this log instead of being sent`);
   if (config.admins.length === 0) logger.warn("management: CAGNOTTE_ADMINS is empty; nobody can use the management commands");
   else logger.info(`management: ${config.admins.length} address(es) in CAGNOTTE_ADMINS`);
   if (!config.firstCharity) logger.info("charity: CAGNOTTE_CHARITY not set; management adds charities with `charity add \"Name\" [url]`");
@@ -151,7 +159,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   // The platform SDKs (Bolt, botbuilder: about 80 MiB together) load only when configured.
   const slackModules = config.slack ? await loadSlack() : null;
   const slackOauth = config.slack?.oauth;
-  const commands = commandTable(managementCommands, dashboardCommands, ...(slackModules && slackOauth ? [slackModules.slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
+  const commands = commandTable(managementCommands, mailCommands, dashboardCommands, ...(slackModules && slackOauth ? [slackModules.slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
   const slack =
     slackModules && config.slack
       ? slackModules.createSlackAdapter(ctx, commands, config.slack, { installations: slackModules.slackInstallationRepository(store.db), timeScale: overrides.slackTimeScale })
@@ -159,15 +167,21 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const teams = config.teams ? (await import("./adapters/teams/teams-adapter.js")).teamsAdapter(ctx, config.teams, commands) : null;
   // Slack first: it finds people by e-mail; Teams reaches only those it has met.
   const platforms = [slack?.platform, teams?.platform].filter((p): p is ChatPlatform => !!p);
-  const chatPlatforms = (overrides.platforms ?? (overrides.platform ? [overrides.platform] : platforms.length ? platforms : [logChatPlatform(logger)])).map((p) =>
+  const mail =
+    overrides.mail !== undefined
+      ? overrides.mail
+      : config.mail
+        ? smtpMailChannel(config.mail, { defaultLocale: config.rules.defaultLocale, timeZone: config.rules.timeZone, milestoneCents: config.rules.milestoneCents }, { logger, metrics: prometheus.metrics })
+        : null;
+  const chatPlatforms = (overrides.platforms ?? (overrides.platform ? [overrides.platform] : platforms.length ? platforms : [logChatPlatform(logger, { surveysByMail: mail !== null })])).map((p) =>
     instrumentedPlatform(p, prometheus.metrics),
   );
-  const worker = outboxWorker(ctx, chatPlatforms, { pollMs: overrides.outboxPollMs ?? 1_000, ...(overrides.outboxLeaseMs ? { leaseMs: overrides.outboxLeaseMs } : {}), ...(overrides.outboxConcurrency ? { concurrency: overrides.outboxConcurrency } : {}) });
+  const worker = outboxWorker(ctx, chatPlatforms, { mail, pollMs: overrides.outboxPollMs ?? 1_000, ...(overrides.outboxLeaseMs ? { leaseMs: overrides.outboxLeaseMs } : {}), ...(overrides.outboxConcurrency ? { concurrency: overrides.outboxConcurrency } : {}) });
   const app = createHttpApp(ctx, {
     ticketWebhookSecret: webhook.secret,
     retentionDays: config.schedule.retentionDays,
     middleware: [prometheus.httpMiddleware],
-    routers: [prometheus.router, ...(slack?.routers ?? []), ...(teams ? [teams.router] : [])],
+    routers: [prometheus.router, unsubscribeRouter(ctx), ...(slack?.routers ?? []), ...(teams ? [teams.router] : [])],
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -200,6 +214,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
       await scheduler?.stop();
       await worker.stop();
       await slack?.stop();
+      mail?.close?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

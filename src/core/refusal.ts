@@ -52,6 +52,10 @@ export const REFUSAL_CODES = [
   "person-not-found",
   // Anything unexpected: the person is told to try again, the log has the error.
   "something-wrong",
+  // E-mail channel (management's `client … email-first`)
+  "client-not-found",
+  /** Several clients bear that name: the detail is the name; their helpdesk id tells them apart. */
+  "client-ambiguous",
   // Dashboard
   /** A sign-in link asked for in a Teams channel or group chat, where everyone would see it. */
   "private-chat-only",

@@ -81,6 +81,21 @@ export interface TechnicianPraise {
   praiseCount: number;
 }
 
+/**
+ * A chart the bot serves as a picture (GET /charts/<token>.png), with the figures its alt text
+ * states: what a screen reader, or a client that shows no pictures, says instead.
+ */
+export type ChartFigure =
+  /** The pot of one campaign, cumulated day by day from its first day to `days` days in. */
+  | { kind: "campaign-pot"; campaignLabel: string; amountCents: Cents; days: number }
+  /** The pots of the last campaigns, one bar each, oldest first. */
+  | { kind: "quarters-pot"; campaigns: number; firstLabel: string; lastLabel: string; totalCents: Cents };
+
+export interface ChartImage {
+  url: string;
+  figure: ChartFigure;
+}
+
 export interface StatusReport {
   campaignId: string | null;
   campaignLabel: string;
@@ -103,6 +118,8 @@ export interface StatusReport {
     requestersAtCap: number;
     clientsAtCap: number;
   } | null;
+  /** Management's status carries a chart of the campaign's pot (absent elsewhere). */
+  chart?: ChartImage | null;
 }
 
 export interface CampaignHistoryLine {
@@ -120,6 +137,8 @@ export interface CampaignHistoryLine {
 export interface CampaignHistory {
   campaigns: CampaignHistoryLine[];
   totalGivenCents: Cents;
+  /** The `history` command's chart of the last quarters' pots (absent elsewhere). */
+  chart?: ChartImage | null;
 }
 
 /** A survey once answered, as the requester's card or page shows it (answerSurvey and withdrawComment return it). */
@@ -180,7 +199,7 @@ export interface FinalFigures {
 export type TeamPost =
   | { kind: "campaign-closed"; figures: FinalFigures }
   | { kind: "campaign-opened"; campaignLabel: string; charityName: string | null }
-  | { kind: "weekly-digest"; campaignLabel: string; praise: number; answers: number; positiveShare: number | null; potCents: Cents; charityName: string | null };
+  | { kind: "weekly-digest"; campaignLabel: string; praise: number; answers: number; positiveShare: number | null; potCents: Cents; charityName: string | null; chart?: ChartImage | null };
 
 /** Notices to management, as data: worded at delivery in each manager's language. */
 export type Notice =
@@ -228,7 +247,12 @@ export type Confirmation =
   | { kind: "install-link"; client: string; link: string }
   | { kind: "channel-set" }
   | { kind: "demo-scheduled"; ticketRef: string }
-  | { kind: "demo-ignored"; reason: string };
+  | { kind: "demo-ignored"; reason: string }
+  // E-mail channel
+  /** `client <id|name> email-first on|off` */
+  | { kind: "client-email-first"; client: string; on: boolean }
+  /** `requester <e-mail> surveys on|off`: `on` false = the person receives no more surveys. */
+  | { kind: "requester-surveys"; email: string; on: boolean };
 
 /** What a file reply holds, for its title. */
 export type FileTitle = { of: "export"; exportKind: string; rows: number } | { of: "person"; email: string };
@@ -243,6 +267,8 @@ export type CommandReply =
   | { kind: "audit"; entries: AuditView[] }
   /** A file to hand over (CSV export): Slack uploads it, Teams attaches it. */
   | { kind: "file"; filename: string; contentType: string; content: string; title: FileTitle }
+  /** A file to download from a short-lived link (Teams' export: a message cannot carry the file). */
+  | { kind: "download"; url: string; filename: string; minutes: number }
   | { kind: "done"; done: Confirmation }
   | { kind: "refused"; refusal: Refusal }
   /** A one-time sign-in link to the web dashboard, for the asker's eyes only. */

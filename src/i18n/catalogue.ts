@@ -2,11 +2,13 @@
 // from its French texts, so a key missing (or extra) in English fails `npm run typecheck`.
 import type { Locale } from "../core/model.js";
 import { answer } from "./topics/answer.js";
+import { charts } from "./topics/charts.js";
 import { chat } from "./topics/chat.js";
 import { dashboard } from "./topics/dashboard.js";
 import { help } from "./topics/help.js";
 import { helpdeskNote } from "./topics/helpdesk-note.js";
 import { legal } from "./topics/legal.js";
+import { mail } from "./topics/mail.js";
 import { lifecycle } from "./topics/lifecycle.js";
 import { management } from "./topics/management.js";
 import { praise } from "./topics/praise.js";
@@ -16,7 +18,7 @@ import { status } from "./topics/status.js";
 import { survey } from "./topics/survey.js";
 import { web } from "./topics/web.js";
 
-const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, helpdeskNote, dashboard };
+const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, helpdeskNote, mail, charts, dashboard };
 
 type Topics = typeof topics;
 export type Texts = { readonly [K in keyof Topics]: Topics[K]["fr"] };

@@ -21,6 +21,8 @@ const SUBCOMMANDS: Readonly<Record<string, string>> = {
   journal: "audit",
   canal: "channel",
   démo: "demo",
+  // E-mail channel
+  demandeur: "requester",
   // Dashboard
   tableau: "dashboard",
   "tableau-de-bord": "dashboard",
@@ -46,6 +48,13 @@ const ARGUMENTS: Readonly<Record<string, string>> = {
   verifiee: "vetted",
   vérifié: "vetted",
   verifie: "vetted",
+  // E-mail channel
+  "email-d-abord": "email-first",
+  "courriel-d-abord": "email-first",
+  enquêtes: "surveys",
+  enquetes: "surveys",
+  oui: "on",
+  non: "off",
 };
 
 /** The canonical (English) name of a command word typed in French or English. */

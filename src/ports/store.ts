@@ -12,6 +12,7 @@ import type { SettingsRepository } from "./store/settings.js";
 import type { OutboxRepository } from "./store/outbox.js";
 import type { MessageRefRepository } from "./store/message-refs.js";
 import type { DashboardAccessRepository, InsightsRepository } from "./store/dashboard.js";
+import type { MailingRepository } from "./store/mailing.js";
 
 export type { PeopleRepository, ClientRepository } from "./store/people.js";
 export type { TicketRepository, SurveyRepository, AnswerRepository, ClosureRow } from "./store/surveys.js";
@@ -24,6 +25,7 @@ export type { SettingsRepository } from "./store/settings.js";
 export type { OutboxEntry, OutboxKind, OutboxMessage, OutboxRecord, OutboxRepository } from "./store/outbox.js";
 export type { MessageRefRepository, StoredMessageRef } from "./store/message-refs.js";
 export type { ClientGroup, DashboardAccessRepository, DashboardSessionRecord, InsightsRepository, LinkUse, TechnicianRatingGroup } from "./store/dashboard.js";
+export type { MailingRepository, SurveyRouting } from "./store/mailing.js";
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -45,6 +47,8 @@ export interface Repositories {
   exports: ExportRepository;
   dashboard: DashboardAccessRepository;
   insights: InsightsRepository;
+  /** E-mail channel: opt-outs, unsubscribe tokens, clients set to e-mail first. */
+  mailing: MailingRepository;
 }
 
 export interface Store extends Repositories {

@@ -7,3 +7,5 @@ export { presentAsker, presentLinkProblem, presentWithdrawConfirm } from "./pres
 export { presentPrivacy, presentTerms } from "./present-legal.js";
 export { presentContent, presentFollowUp, presentMilestone, presentNotice, presentProgress, presentSharedComment, presentTeamPost, presentThankYou } from "./present-notes.js";
 export { presentAudit, presentCharities, presentHelp, presentHistory, presentModerationQueue, presentReply, presentStatus, type HelpExtras } from "./present-reply.js";
+export { chartBlock } from "./present-chart.js";
+export { firstName, presentSurveyMail, ratingUrl, type MailBlock, type MailMessage } from "./present-survey-mail.js";

@@ -34,7 +34,9 @@ export type Block =
   /** A sentence followed by a link (the règlement every survey points to). */
   | { type: "link"; text: string; label: string; url: string }
   | { type: "input"; input: Input }
-  | { type: "actions"; actions: Action[] };
+  | { type: "actions"; actions: Action[] }
+  /** A picture served by the bot (a chart as PNG): its title, and the alt text that says what it shows. */
+  | { type: "image"; url: string; title: string; alt: string };
 
 export interface Message {
   title: string;
@@ -74,6 +76,9 @@ export function messageTexts(message: Message): string[] {
         break;
       case "actions":
         out.push(...b.actions.map((a) => a.label));
+        break;
+      case "image":
+        out.push(b.title, b.alt);
         break;
     }
   }

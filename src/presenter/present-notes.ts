@@ -4,6 +4,7 @@ import type { ChatContent, CommentRemoved, FollowUpNote, Notice, PotProgress, Te
 import { formatEuros, formatPercent } from "../i18n/index.js";
 import type { Block, Message } from "./message.js";
 import { presentAnswered, presentSurvey } from "./present-survey.js";
+import { chartBlock } from "./present-chart.js";
 import { ratingLabel, textsOf, ticketLine, type Presentation } from "./presentation.js";
 
 /**
@@ -145,7 +146,9 @@ export function presentTeamPost(post: TeamPost, p: Presentation): Message {
       ];
       break;
   }
-  return { title, tone: post.kind === "campaign-closed" ? "good" : "default", summary: title, blocks: lines.map((text) => ({ type: "text", text })) };
+  const blocks: Block[] = lines.map((text) => ({ type: "text", text }));
+  if (post.kind === "weekly-digest" && post.chart) blocks.push(chartBlock(post.chart, p));
+  return { title, tone: post.kind === "campaign-closed" ? "good" : "default", summary: title, blocks };
 }
 
 export function presentNotice(notice: Notice, p: Presentation): Message {

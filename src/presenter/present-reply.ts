@@ -5,6 +5,7 @@ import type { Charity } from "../core/model.js";
 import { formatDay, formatEuros, formatMoment, formatPercent } from "../i18n/index.js";
 import type { Block, Message } from "./message.js";
 import { presentRefusal } from "./present-survey.js";
+import { chartBlock } from "./present-chart.js";
 import { textsOf, type Presentation } from "./presentation.js";
 
 export function presentStatus(r: StatusReport, p: Presentation): Message {
@@ -36,6 +37,7 @@ export function presentStatus(r: StatusReport, p: Presentation): Message {
         { label: t.caps, value: t.capsValue(m.requestersAtCap, m.clientsAtCap) },
       ],
     });
+    if (r.chart) blocks.push(chartBlock(r.chart, p));
   }
   const title = t.title(r.campaignLabel);
   return { title, tone: "accent", summary: `${title}: ${amount}`, blocks };
@@ -59,6 +61,7 @@ export function presentHistory(h: CampaignHistory, p: Presentation): Message {
   const blocks: Block[] = [
     items.length ? { type: "list", items } : { type: "text", text: t.noHistory },
     { type: "text", text: t.totalGiven(formatEuros(h.totalGivenCents, p.locale)), style: "strong" },
+    ...(h.chart ? [chartBlock(h.chart, p)] : []),
   ];
   return { title: t.historyTitle, tone: "default", summary: t.historyTitle, blocks };
 }
@@ -137,6 +140,11 @@ export function presentReply(reply: CommandReply, p: Presentation, extras: HelpE
     case "file": {
       const title = t.fileTitle(reply.title);
       return { title, tone: "default", summary: `${title} (${reply.filename})`, blocks: [{ type: "text", text: reply.filename, style: "subtle" }] };
+    }
+    case "download": {
+      const { charts: c } = textsOf(p);
+      const title = c.downloadTitle(reply.filename);
+      return { title, tone: "default", summary: title, blocks: [{ type: "link", text: c.downloadText(reply.minutes), label: c.downloadLabel, url: reply.url }] };
     }
     case "done": {
       const done = t.done[reply.done.kind] as (c: Confirmation, money: (cents: number) => string) => string;

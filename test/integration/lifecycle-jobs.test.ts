@@ -238,7 +238,10 @@ describe("payout reminders, digest, retention", () => {
     await scheduler().runAll();
     const digests = (await posts()).filter((p) => p.kind === "weekly-digest");
     expect(digests).toHaveLength(1);
-    expect(digests[0]).toEqual({ kind: "weekly-digest", campaignLabel: "2026-Q4", praise: 1, answers: 1, positiveShare: 1, potCents: 100, charityName: "Les Restos du Cœur" });
+    const { chart, ...figures } = digests[0] as Extract<TeamPost, { kind: "weekly-digest" }>;
+    expect(figures).toEqual({ kind: "weekly-digest", campaignLabel: "2026-Q4", praise: 1, answers: 1, positiveShare: 1, potCents: 100, charityName: "Les Restos du Cœur" });
+    // The chart ends on the pot the digest states (54 days into the quarter).
+    expect(chart).toMatchObject({ url: expect.stringMatching(/^http:\/\/localhost:3978\/charts\/[\w.-]+\.png$/), figure: { kind: "campaign-pot", campaignLabel: "2026-Q4", amountCents: 100, days: 54 } });
   });
 
   it("erases comment texts past the retention period and keeps the figures", async () => {

@@ -106,6 +106,12 @@ describe.each(providers)("Store contract (%s)", (provider) => {
     expect(await store.settings.get("teams.progress-channel")).toBe("2");
     await store.settings.delete("teams.progress-channel");
     expect(await store.settings.get("teams.progress-channel")).toBeNull();
+    // Created once: instances racing to create the links' signing key all end with the first one.
+    const created = await Promise.all(["k1", "k2", "k3"].map((value) => store.settings.createIfAbsent("links.signing-key", value, now)));
+    const kept = await store.settings.get("links.signing-key");
+    expect(["k1", "k2", "k3"]).toContain(kept);
+    expect(created).toEqual([kept, kept, kept]);
+    expect(await store.settings.createIfAbsent("links.signing-key", "k4", now)).toBe(kept);
   });
 
   it("keeps one message reference per purpose and platform, and forgets them by prefix", async () => {

@@ -1,6 +1,6 @@
 // Management through Teams with the real command table (issue 5's use cases): a borderline
 // comment waits in moderation, management approves it with the card's button and the pot grows;
-// the CSV export comes back in a card; a payout is recorded once the campaign is closed.
+// the CSV export comes back as a download link; a payout is recorded once the campaign is closed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardProblems } from "../support/adaptive-card-parser.js";
 import { FakeConnector } from "../support/fake-connector/fake-connector.js";
@@ -70,10 +70,16 @@ describe("Teams management with the real commands", () => {
     expect(await potCents()).toBe(before);
   });
 
-  it("shows the CSV export in a card, comments included for management", async () => {
+  it("answers the export with a download link (not the CSV in a card), comments included for management", async () => {
     const text = await ask("cagnotte export");
-    expect(text).toContain(".csv");
-    expect(text).toContain("Putain, enfin ça marche");
+    expect(text).toContain("cagnotte-answers-all.csv");
+    expect(text).not.toContain("Putain, enfin ça marche");
+    const link = /\]\((http:\/\/localhost:\d+\/exports\/[\w.-]+)\)/.exec(text)?.[1];
+    if (!link) throw new Error("no download link in the card");
+    // PUBLIC_URL names localhost; the bot listens on 127.0.0.1.
+    const res = await fetch(`${bot.url}${new URL(link).pathname}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Putain, enfin ça marche");
   });
 
   it("refuses a payout while the campaign is open and records it once closed", async () => {

@@ -5,6 +5,8 @@ import express, { type ErrorRequestHandler, type Express, type Router } from "ex
 import type { AppContext } from "../../app/context.js";
 import { StoreUnavailableError } from "../../ports/store.js";
 import { publicRouter } from "./public-router.js";
+import { chartRouter } from "./charts/chart-router.js";
+import { exportsRouter } from "./dashboard/exports-router.js";
 import { requestContext, routeOf } from "./request-context.js";
 import { ticketWebhookRouter } from "./ticket-webhook.js";
 import { webSurveyRouter } from "./web-survey/web-survey-router.js";
@@ -41,6 +43,9 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
   app.use(publicRouter(ctx, { retentionDays: options.retentionDays ?? 365 }));
   app.use(ticketWebhookRouter(ctx, options.ticketWebhookSecret));
   app.use(webSurveyRouter(ctx));
+  app.use(chartRouter(ctx));
+  // Before the dashboard's own routes: /dashboard/exports/… are answered here.
+  app.use(exportsRouter(ctx));
   app.use(dashboardRouter(ctx));
   for (const router of options.routers ?? []) app.use(router);
 

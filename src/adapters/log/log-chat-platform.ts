@@ -30,10 +30,12 @@ function where(destination: Destination): Record<string, unknown> {
   return destination.to === "person" ? { to: "person", personId: destination.person.personId } : { to: "team" };
 }
 
-export function logChatPlatform(logger: Logger): ChatPlatform {
+/** `surveysByMail`: the e-mail channel is configured, so a survey is not "sent" to the log but left to it. */
+export function logChatPlatform(logger: Logger, options: { surveysByMail?: boolean } = {}): ChatPlatform {
   return {
     name: "log",
     async post(destination, content): Promise<DeliveryResult> {
+      if (options.surveysByMail && content.kind === "survey" && destination.to === "person") return { status: "unreachable", reason: "no chat platform" };
       const ref = `log:${randomUUID()}`;
       logger.info({ message: content.kind, ...where(destination), ...describe(content), ref }, "no chat platform configured: message logged, not sent");
       return { status: "sent", platform: "log", ref };

@@ -127,10 +127,27 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
 
   async function send(client: WebClient, channel: string, message: SlackMessage): Promise<SlackMessageRef> {
     await pacer.wait(channel);
-    const r = await call(client, `chat.postMessage ${channel}`, () =>
-      client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false }),
-    );
-    return { channel: r.channel ?? channel, ts: String(r.ts) };
+    try {
+      const r = await call(client, `chat.postMessage ${channel}`, () =>
+        client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false }),
+      );
+      return { channel: r.channel ?? channel, ts: String(r.ts) };
+    } catch (error) {
+      const plain = withoutPictures(message, error);
+      if (!plain) throw error;
+      return send(client, channel, plain);
+    }
+  }
+
+  /**
+   * Slack downloads a picture when the message is posted and refuses the whole message when it
+   * cannot (`invalid_blocks`, "downloading image failed"): PUBLIC_URL not reachable from the
+   * internet, or not HTTPS. The message then goes without its pictures; the log says why.
+   */
+  function withoutPictures(message: SlackMessage, error: unknown): SlackMessage | null {
+    if (!isSlackError(error, "invalid_blocks") || !message.blocks.some((b) => b.type === "image")) return null;
+    ctx.logger.warn({ publicUrl: ctx.publicUrl }, "slack could not download a chart picture (PUBLIC_URL must be a public HTTPS address): sent without it");
+    return { ...message, blocks: message.blocks.filter((b) => b.type !== "image") };
   }
 
   /** The person's Slack id and language, looked up by e-mail once (null: not in this workspace). */
@@ -246,7 +263,13 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
       if (!where || !client || (where.team !== undefined && where.team !== options.teamChannel)) return { status: "gone" };
       const message = render(content, where.locale ?? ctx.rules.defaultLocale);
       try {
-        await client.chat.update({ channel: where.channel, ts: where.ts, text: message.text, blocks: message.blocks });
+        try {
+          await client.chat.update({ channel: where.channel, ts: where.ts, text: message.text, blocks: message.blocks });
+        } catch (error) {
+          const plain = withoutPictures(message, error);
+          if (!plain) throw error;
+          await client.chat.update({ channel: where.channel, ts: where.ts, text: plain.text, blocks: plain.blocks });
+        }
         return { status: "sent", platform: "slack", ref };
       } catch (error) {
         // Deleted by someone, or too old to edit: the delivery rules post a fresh one.

@@ -43,6 +43,11 @@ export function contributionRepository(db: Db): ContributionRepository {
       const sum = await db.contribution.aggregate({ where: { campaignId, status: "active" }, _sum: { amountCents: true } });
       return sum._sum.amountCents ?? 0;
     },
+    async timeline(campaignId) {
+      // One campaign's contributions (at most the client cap times the clients), by the campaignId index.
+      const rows = await db.contribution.findMany({ where: { campaignId }, select: { createdAt: true, amountCents: true, reversedAt: true }, orderBy: { createdAt: "asc" } });
+      return rows.map((r) => ({ at: r.createdAt, amountCents: r.amountCents, reversedAt: r.reversedAt }));
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import { lifecycleRepository, payoutRepository } from "./lifecycle-repository.js
 import { exportRepository } from "./export-repository.js";
 import { dashboardRepository } from "./dashboard-repository.js";
 import { insightsRepository } from "./insights-repository.js";
+import { mailingRepository } from "./mailing-repository.js";
 
 function repositories(db: Db, provider: DbProvider): Repositories {
   return {
@@ -36,6 +37,7 @@ function repositories(db: Db, provider: DbProvider): Repositories {
     exports: exportRepository(db),
     dashboard: dashboardRepository(db),
     insights: insightsRepository(db),
+    mailing: mailingRepository(db),
   };
 }
 

@@ -73,6 +73,9 @@ function blockData(block: Block): Record<string, unknown> | null {
       const actions = block.actions.map(actionData);
       return actions.length ? { kind: "actions", direct: actions.filter((a) => !("confirm" in a)), confirmed: actions.filter((a) => "confirm" in a) } : null;
     }
+    case "image":
+      // altText is read out as is (not Markdown); Teams fetches the url from its own servers.
+      return { kind: "image", title: md(block.title), url: block.url, alt: block.alt };
   }
 }
 

@@ -10,6 +10,8 @@ import { ticketClosed } from "../../app/ticket-closed.js";
 import { ticketRef } from "../../core/ticket-ref.js";
 import { textsFor } from "../../i18n/index.js";
 import { saveProgressChannel } from "./team-channel.js";
+import { EXPORT_USAGE, parseExportArgs } from "../../app/commands/management-commands.js";
+import { EXPORT_LINK_TTL_MS, exportLink } from "../../app/management/export-links.js";
 
 const DEMO_SOURCE = "demo";
 const DEMO_EMAIL = "demo.user@example.com";
@@ -44,8 +46,20 @@ async function closeDemoTicket(ctx: AppContext, actor: Actor): Promise<CommandRe
     : { kind: "done", done: { kind: "demo-ignored", reason: result.reason } };
 }
 
+/**
+ * `export` in Teams: a link to download the CSV (valid a few minutes, for this manager) instead of
+ * the file, which a Teams message cannot carry. Slack keeps uploading the file itself.
+ */
+const exportAsLink: CommandHandler = async (ctx, actor, args) => {
+  const parsed = parseExportArgs(args);
+  if (!parsed) return refused("usage", EXPORT_USAGE);
+  const r = await exportLink(ctx, { actorEmail: actor.email ?? "", kind: parsed.kind, campaignLabel: parsed.label, format: "csv" });
+  if (!r.ok) return refused(r.reason);
+  return { kind: "download", url: r.url, filename: r.filename, minutes: Math.round(EXPORT_LINK_TTL_MS / 60_000) };
+};
+
 export function teamsCommands(local: boolean): Partial<CommandTable> {
-  return { management: { channel }, everyone: local ? { demo: closeDemoTicket } : {} };
+  return { management: { channel, export: exportAsLink }, everyone: local ? { demo: closeDemoTicket } : {} };
 }
 
 /** The shared table with Teams' commands added: Slack's table stays without them. */

@@ -97,11 +97,18 @@ const payout: CommandHandler = async (ctx, actor, [label, amount, reference, ...
 const isExportKind = (a: string): a is ExportKind => (EXPORT_KINDS as readonly string[]).includes(a);
 const isCampaignLabel = (a: string) => /^\d{4}-?Q[1-4]$/i.test(a);
 
-const exportCommand: CommandHandler = async (ctx, actor, rawArgs) => {
+/** `export [kind] [campaign]`, in any order; null when something else was typed. */
+export function parseExportArgs(rawArgs: string[]): { kind: ExportKind; label: string | null } | null {
   const args = rawArgs.map((a) => canonicalArgument(a).toLowerCase());
-  if (args.some((a) => !isExportKind(a) && !isCampaignLabel(a))) return refused("usage", "export [answers|contributions|technicians] [2026-Q3]");
-  const kind = args.find(isExportKind) ?? "answers";
-  const label = args.find(isCampaignLabel) ?? null;
+  if (args.some((a) => !isExportKind(a) && !isCampaignLabel(a))) return null;
+  return { kind: args.find(isExportKind) ?? "answers", label: args.find(isCampaignLabel) ?? null };
+}
+export const EXPORT_USAGE = "export [answers|contributions|technicians|campaigns] [2026-Q3]";
+
+const exportCommand: CommandHandler = async (ctx, actor, rawArgs) => {
+  const parsed = parseExportArgs(rawArgs);
+  if (!parsed) return refused("usage", EXPORT_USAGE);
+  const { kind, label } = parsed;
   const r = await exportCsv(ctx, { actorEmail: actorEmail(actor), kind, campaignLabel: label, forManagement: true });
   if (!r.ok) return refused(r.reason);
   return { kind: "file", filename: r.filename, contentType: "text/csv; charset=utf-8", content: r.content, title: { of: "export", exportKind: kind, rows: r.rows } };

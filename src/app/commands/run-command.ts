@@ -4,6 +4,7 @@
 import { refusal } from "../../core/refusal.js";
 import { canonicalArgument, canonicalCommand } from "../../i18n/index.js";
 import { getHistory, getStatus } from "../get-status.js";
+import { COMMAND_CHART_TTL_MS, quartersPotChart, withStatusChart } from "../charts/charts.js";
 import { overrideCount } from "../override-count.js";
 import { withdrawComment } from "../withdraw-comment.js";
 import type { AppContext } from "../context.js";
@@ -22,7 +23,8 @@ export interface CommandTable {
 export const refused = (code: Parameters<typeof refusal>[0], detail?: string): CommandReply => ({ kind: "refused", refusal: refusal(code, detail) });
 
 const baseEveryone: Record<string, CommandHandler> = {
-  status: async (ctx, actor) => ({ kind: "status", report: await getStatus(ctx, { email: actor.email }) }),
+  // Management's status carries a chart of the pot (a picture link), everyone else's does not.
+  status: async (ctx, actor) => ({ kind: "status", report: await withStatusChart(ctx, await getStatus(ctx, { email: actor.email }), actor.locale) }),
   help: async (ctx, actor) => ({ kind: "help", management: isAdmin(ctx, actor.email) }),
   withdraw: async (ctx, actor, args) => {
     const by = actor.personId ? { personId: actor.personId } : { platform: actor.platform, userId: actor.platformUserId };
@@ -33,7 +35,7 @@ const baseEveryone: Record<string, CommandHandler> = {
 };
 
 const baseManagement: Record<string, CommandHandler> = {
-  history: async (ctx) => ({ kind: "history", history: await getHistory(ctx) }),
+  history: async (ctx, actor) => ({ kind: "history", history: { ...(await getHistory(ctx)), chart: await quartersPotChart(ctx, { locale: actor.locale, ttlMs: COMMAND_CHART_TTL_MS }) } }),
   override: async (ctx, actor, args) => {
     const [answerId, ...reason] = args;
     if (!answerId) return refused("usage", "override <answer-id> <reason>");

@@ -1,14 +1,13 @@
 // What an outbox record says, built from the state as it is now (a comment withdrawn meanwhile is
 // not quoted; a survey answered meanwhile is not delivered). Data only: the platform words it.
 import type { Answer, Person } from "../../core/model.js";
-import type { CommentRemoved, FollowUpNote, PotProgress, Recipient, SurveyPrompt, ThankYouNote } from "../../core/views.js";
+import type { CommentRemoved, FollowUpNote, PotProgress, Recipient, ThankYouNote } from "../../core/views.js";
 import { isCommentShowable } from "../../core/rules/counting.js";
 import { ticketRef } from "../../core/ticket-ref.js";
 import { milestoneCrossed } from "../../core/status/status-report.js";
 import { daysLeft, quarterLabel } from "../../core/campaign/quarter.js";
 import type { Repositories } from "../../ports/store.js";
 import type { AppContext } from "../context.js";
-import { surveyPromptOf } from "../survey-views.js";
 
 export function toRecipient(p: Person): Recipient {
   return { personId: p.id, email: p.email, name: p.name, locale: p.locale, slackUserId: p.slackUserId, teamsUserId: p.teamsUserId };
@@ -22,13 +21,6 @@ export async function managers(ctx: AppContext, repos: Repositories): Promise<Re
       return person ? toRecipient(person) : { personId: null, email, name: null, locale: null, slackUserId: null, teamsUserId: null };
     }),
   );
-}
-
-/** The survey (or its reminder) for its requester; null once it is no longer waiting for an answer. */
-export async function surveyFor(ctx: AppContext, repos: Repositories, surveyId: string, reminder: boolean): Promise<{ to: Recipient; prompt: SurveyPrompt } | null> {
-  const context = await repos.surveys.findContext(surveyId);
-  if (!context || !["pending", "delivered"].includes(context.survey.status)) return null;
-  return { to: toRecipient(context.requester), prompt: surveyPromptOf(ctx, context, reminder) };
 }
 
 /** Moderation states in which a comment waits for management's decision (shown nowhere meanwhile). */

@@ -15,13 +15,16 @@ import type { ChatPlatform } from "../../ports/chat-platform.js";
 import type { OutboxMessage } from "../../ports/store.js";
 import type { AppContext } from "../context.js";
 import { commentCopies } from "./copies.js";
-import { followUpFor, managers, potProgressFor, surveyFor, thankYouFor } from "./contents.js";
+import { followUpFor, managers, potProgressFor, thankYouFor } from "./contents.js";
+import type { MailChannel } from "../../ports/mail-channel.js";
+import { personKey, planSurvey, type EmailRoute } from "./survey-route.js";
 
 /** `copyOf`: the answer whose comment this message quotes (or says is gone), to edit it later. */
 type Copy = { copyOf?: string };
 
 export type Unit =
-  | ({ key: string; to: "person"; person: Recipient; content: ChatContent } & Copy)
+  /** `email`: a survey that may (or must) go by e-mail (survey-route.ts). */
+  | ({ key: string; to: "person"; person: Recipient; content: ChatContent; email?: EmailRoute } & Copy)
   | ({ key: string; to: "team"; platform: ChatPlatform; content: ChatContent } & Copy)
   /** The campaign's progress message on this platform: edited in place when it exists. */
   | { key: string; to: "progress"; platform: ChatPlatform; campaignId: string; content: ChatContent }
@@ -31,10 +34,8 @@ export type Unit =
 export type Plan =
   /** `surveyId`: the delivery of this survey is recorded on it (delivered / undeliverable). */
   | { status: "send"; units: Unit[]; surveyId: string | null }
-  /** Nothing to send any more; `reason` says why, for the log. */
-  | { status: "nothing"; reason: string };
-
-const personKey = (r: Recipient) => `person:${r.email.toLowerCase()}`;
+  /** Nothing to send any more; `reason` says why, for the log; `undeliverable`: record that on the survey. */
+  | { status: "nothing"; reason: string; undeliverable?: { surveyId: string; reason: string } };
 
 function toEachManager(people: Recipient[], content: ChatContent, copy: Copy = {}): Plan {
   if (people.length === 0) return { status: "nothing", reason: "no manager in CAGNOTTE_ADMINS" };
@@ -49,17 +50,13 @@ function toEveryTeam(platforms: readonly ChatPlatform[], content: ChatContent): 
   return platforms.map((platform) => ({ key: `team:${platform.name}:${content.kind}`, to: "team", platform, content }));
 }
 
-export async function planDelivery(ctx: AppContext, platforms: readonly ChatPlatform[], message: OutboxMessage): Promise<Plan> {
+/** `mail`: the e-mail channel, for surveys only (null: not configured). */
+export async function planDelivery(ctx: AppContext, platforms: readonly ChatPlatform[], message: OutboxMessage, mail: MailChannel | null = null): Promise<Plan> {
   const repos = ctx.store;
   switch (message.kind) {
     case "survey.deliver":
-    case "survey.remind": {
-      const reminder = message.kind === "survey.remind";
-      const survey = await surveyFor(ctx, repos, message.payload.surveyId, reminder);
-      if (!survey) return { status: "nothing", reason: "survey no longer waiting for an answer" };
-      const content: ChatContent = { kind: "survey", prompt: survey.prompt };
-      return { status: "send", surveyId: reminder ? null : message.payload.surveyId, units: [{ key: personKey(survey.to), to: "person", person: survey.to, content }] };
-    }
+    case "survey.remind":
+      return planSurvey(ctx, message.payload.surveyId, message.kind === "survey.remind", mail);
     case "praise.deliver": {
       const praise = await thankYouFor(repos, message.payload.answerId);
       if (!praise) return { status: "nothing", reason: "answer not found" };

@@ -4,6 +4,7 @@ import type { ChatContent, Recipient } from "../../core/views.js";
 import type { ChatPlatform, DeliveryResult, Destination, UpdateResult } from "../../ports/chat-platform.js";
 import type { AppContext } from "../context.js";
 import type { Unit } from "./plan.js";
+import type { EmailRoute } from "./survey-route.js";
 
 export const progressPurpose = (campaignId: string) => `progress:${campaignId}`;
 
@@ -102,10 +103,28 @@ async function editCopy(ctx: AppContext, unit: Extract<Unit, { to: "edit" }>): P
   return updated;
 }
 
+async function byEmail(route: EmailRoute): Promise<DeliveryResult> {
+  try {
+    return await route.channel.sendSurvey(await route.mail());
+  } catch (error) {
+    return faultOf(error);
+  }
+}
+
+/** A survey that may go by e-mail: in the route's order; unreachable only when every way is. */
+async function toPersonOrEmail(platforms: readonly ChatPlatform[], person: Recipient, content: ChatContent, route: EmailRoute): Promise<DeliveryResult> {
+  if (route.order === "only") return byEmail(route);
+  const [first, second] = route.order === "first" ? [() => byEmail(route), () => toPerson(platforms, person, content)] : [() => toPerson(platforms, person, content), () => byEmail(route)];
+  const tried = await first();
+  if (tried.status !== "unreachable") return tried;
+  const then = await second();
+  return then.status === "unreachable" ? { status: "unreachable", reason: `${tried.reason}; ${then.reason}` } : then;
+}
+
 export async function sendUnit(ctx: AppContext, platforms: readonly ChatPlatform[], unit: Unit): Promise<DeliveryResult> {
   switch (unit.to) {
     case "person":
-      return toPerson(platforms, unit.person, unit.content);
+      return unit.email ? toPersonOrEmail(platforms, unit.person, unit.content, unit.email) : toPerson(platforms, unit.person, unit.content);
     case "team":
       return post(unit.platform, { to: "team" }, unit.content);
     case "progress":

@@ -7,6 +7,7 @@ import { quarterOf, quarterLabel } from "../../core/campaign/quarter.js";
 import type { TeamPost } from "../../core/views.js";
 import type { AppContext } from "../context.js";
 import { enqueueTeamPost } from "./announcements.js";
+import { campaignPotChart, DIGEST_CHART_TTL_MS } from "../charts/charts.js";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 /** A digest later than this is skipped: last week's news is not news any more. */
@@ -29,6 +30,8 @@ export async function postWeeklyDigest(ctx: AppContext, now: Date, digest: Sched
     positiveShare: ratings.length === 0 ? null : positive.length / ratings.length,
     potCents: campaign ? await ctx.store.contributions.potCents(campaign.id) : 0,
     charityName: campaign?.charity?.name ?? null,
+    // The pot day by day up to the digest's hour, in the channel's language; the picture works a week.
+    chart: campaign ? await campaignPotChart(ctx, campaign, { until: now, locale: ctx.rules.defaultLocale, ttlMs: DIGEST_CHART_TTL_MS }) : null,
   };
   const posted = await enqueueTeamPost(ctx.store, post, `digest:${slot.key}`, now);
   return { posted: posted ? 1 : 0 };

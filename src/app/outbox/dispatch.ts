@@ -2,6 +2,7 @@
 // to its destinations, records a survey's delivery, then marks the record sent or dead, or
 // schedules the next attempt with backoff.
 import type { ChatPlatform, DeliveryResult } from "../../ports/chat-platform.js";
+import type { MailChannel } from "../../ports/mail-channel.js";
 import type { OutboxRecord } from "../../ports/store.js";
 import type { AppContext } from "../context.js";
 import { planDelivery } from "../delivery/plan.js";
@@ -30,7 +31,8 @@ async function recordSurveyOutcome(ctx: AppContext, surveyId: string, result: De
   }
 }
 
-export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform[], record: OutboxRecord): Promise<DispatchOutcome> {
+/** `mail`: the e-mail channel surveys may take (null: not configured). */
+export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform[], record: OutboxRecord, mail: MailChannel | null = null): Promise<DispatchOutcome> {
   const now = () => ctx.clock.now();
   const log = ctx.logger.child({ outboxId: record.id, kind: record.kind, attempt: record.attempts });
   const message = readOutboxMessage(record);
@@ -41,9 +43,10 @@ export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform
   }
   let retry: { error: string; retryAfterMs?: number; rateLimited?: boolean };
   try {
-    const plan = await planDelivery(ctx, platforms, message);
+    const plan = await planDelivery(ctx, platforms, message, mail);
     if (plan.status === "nothing") {
       log.debug({ reason: plan.reason }, "nothing to send any more");
+      if (plan.undeliverable) await recordSurveyOutcome(ctx, plan.undeliverable.surveyId, { status: "unreachable", reason: plan.undeliverable.reason });
       await ctx.store.outbox.markSent(record.id, now());
       await forgetDelivery(ctx, record.id);
       return "skipped";

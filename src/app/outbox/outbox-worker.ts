@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { ChatPlatform } from "../../ports/chat-platform.js";
+import type { MailChannel } from "../../ports/mail-channel.js";
 import type { AppContext } from "../context.js";
 import { dispatch } from "./dispatch.js";
 
@@ -19,6 +20,8 @@ export interface OutboxWorkerOptions {
   concurrency?: number;
   /** How long a claim holds without renewal: after a crash, the message is due again this much later. */
   leaseMs?: number;
+  /** The e-mail channel surveys take when no chat platform reaches the requester (null or absent: none). */
+  mail?: MailChannel | null;
 }
 
 export const DEFAULT_LEASE_MS = 30_000;
@@ -67,7 +70,7 @@ export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[]
   async function drainOnce(): Promise<number> {
     const [record] = await ctx.store.outbox.claimDue({ worker, now: ctx.clock.now(), limit: 1, leaseMs });
     if (!record) return 0;
-    await holding(record.id, () => dispatch(ctx, platforms, record));
+    await holding(record.id, () => dispatch(ctx, platforms, record, options.mail ?? null));
     return 1;
   }
 

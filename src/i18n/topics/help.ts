@@ -36,9 +36,16 @@ const fr = {
       example: "retract 3f2a… propos discriminatoire",
     },
     { usage: "payout <campagne> <montant> <référence> [AAAA-MM-JJ] [raison]", what: "enregistrer un versement (une raison s'il diffère de la cagnotte)", example: "payout 2026-Q3 123.00 VIR-2026-10-05" },
-    { usage: "export [answers|contributions|technicians] [campagne]", what: "export CSV", example: "export technicians 2026-Q3" },
+    { usage: "export [answers|contributions|technicians|campaigns] [campagne]", what: "export CSV", example: "export technicians 2026-Q3" },
     { usage: "export-person <e-mail>", what: "les données d'une personne" },
     { usage: "audit [n]", what: "le journal des actions de la direction" },
+    // E-mail channel
+    {
+      usage: "client <id|nom> email-first on|off",
+      what: "enquêtes des demandeurs de ce client d'abord par e-mail (sinon Slack ou Teams d'abord, l'e-mail en dernier recours)",
+      example: "client client-7 email-first on",
+    },
+    { usage: "requester <e-mail> surveys on|off", what: "un demandeur reçoit de nouveau les enquêtes après s'être désabonné (ou n'en reçoit plus)" },
     // Dashboard
     { usage: "dashboard", what: "un lien personnel (10 minutes, une seule fois) vers le tableau de bord web : tendances, techniciens, clients, versements" },
   ] as HelpEntry[],
@@ -77,9 +84,16 @@ export const help: Bilingual<typeof fr> = {
         example: "retract 3f2a… discriminatory remark",
       },
       { usage: "payout <campaign> <amount> <reference> [YYYY-MM-DD] [reason]", what: "record a payout (a reason if it differs from the pot)", example: "payout 2026-Q3 123.00 TRF-2026-10-05" },
-      { usage: "export [answers|contributions|technicians] [campaign]", what: "CSV export", example: "export technicians 2026-Q3" },
+      { usage: "export [answers|contributions|technicians|campaigns] [campaign]", what: "CSV export", example: "export technicians 2026-Q3" },
       { usage: "export-person <e-mail>", what: "one person's data" },
       { usage: "audit [n]", what: "the log of management actions" },
+      // E-mail channel
+      {
+        usage: "client <id|name> email-first on|off",
+        what: "surveys of this client's requesters by e-mail first (else Slack or Teams first, e-mail as a last resort)",
+        example: "client client-7 email-first on",
+      },
+      { usage: "requester <e-mail> surveys on|off", what: "a requester receives surveys again after unsubscribing (or no more)" },
       // Dashboard
       { usage: "dashboard", what: "a personal link (10 minutes, once) to the web dashboard: trends, technicians, clients, payouts" },
     ],

@@ -64,6 +64,12 @@ const fr = {
     "channel-set": () => "Ce canal recevra la progression de la cagnotte.",
     "demo-scheduled": (c) => `Ticket de démonstration ${c.ticketRef} clos : l'enquête arrive dans un instant.`,
     "demo-ignored": (c) => `Ticket de démonstration ignoré (${c.reason}).`,
+    // E-mail channel
+    "client-email-first": (c) =>
+      c.on
+        ? `Les enquêtes des demandeurs de ${c.client} partiront d'abord par e-mail.`
+        : `Les enquêtes des demandeurs de ${c.client} partiront d'abord dans Slack ou Teams (l'e-mail en dernier recours).`,
+    "requester-surveys": (c) => (c.on ? `${c.email} recevra de nouveau les enquêtes de satisfaction.` : `${c.email} ne recevra plus d'enquête de satisfaction.`),
   } as ConfirmationTexts,
 };
 
@@ -126,6 +132,10 @@ export const management: Bilingual<typeof fr> = {
       "channel-set": () => "This channel will get the pot's progress.",
       "demo-scheduled": (c) => `Demo ticket ${c.ticketRef} closed: the survey is on its way.`,
       "demo-ignored": (c) => `Demo ticket ignored (${c.reason}).`,
+      // E-mail channel
+      "client-email-first": (c) =>
+        c.on ? `Surveys of ${c.client}'s requesters will go by e-mail first.` : `Surveys of ${c.client}'s requesters will go to Slack or Teams first (e-mail as a last resort).`,
+      "requester-surveys": (c) => (c.on ? `${c.email} will receive satisfaction surveys again.` : `${c.email} will receive no more satisfaction surveys.`),
     },
   },
 };

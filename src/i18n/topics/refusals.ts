@@ -46,6 +46,9 @@ export const refusals: Bilingual<RefusalTexts> = {
     "bad-date": () => "Date invalide (AAAA-MM-JJ, pas dans le futur).",
     "person-not-found": (d) => `Personne inconnue : ${d}`,
     "something-wrong": () => "Un problème est survenu ; il a été consigné. Réessayez dans un instant.",
+    // E-mail channel
+    "client-not-found": (d) => `Client introuvable : ${d} (son identifiant dans le helpdesk, ou son nom).`,
+    "client-ambiguous": (d) => `Plusieurs clients s'appellent ${d} : indiquez son identifiant dans le helpdesk.`,
     // Dashboard
     "private-chat-only": () => "Le lien du tableau de bord est personnel : demandez-le dans une conversation privée avec le bot, pas dans un canal.",
   },
@@ -89,6 +92,9 @@ export const refusals: Bilingual<RefusalTexts> = {
     "bad-date": () => "Invalid date (YYYY-MM-DD, not in the future).",
     "person-not-found": (d) => `Unknown person: ${d}`,
     "something-wrong": () => "Something went wrong; it has been logged. Try again in a moment.",
+    // E-mail channel
+    "client-not-found": (d) => `Unknown client: ${d} (its id in the helpdesk, or its name).`,
+    "client-ambiguous": (d) => `Several clients are named ${d}: give its id in the helpdesk.`,
     // Dashboard
     "private-chat-only": () => "The dashboard link is personal: ask for it in a private chat with the bot, not in a channel.",
   },

@@ -13,4 +13,6 @@ export interface ContributionRepository {
   potCents(campaignId: string): Promise<number>;
   /** Amount and number of active contributions: the figures of a progress message. */
   pot(campaignId: string): Promise<{ amountCents: number; count: number }>;
+  /** Every contribution of the campaign (active or reversed), oldest first: the pot's curve over time. */
+  timeline(campaignId: string): Promise<{ at: Date; amountCents: number; reversedAt: Date | null }[]>;
 }

@@ -234,11 +234,40 @@ export class FakeSlack {
     const token = bearer(req.headers.authorization) ?? (typeof args.token === "string" ? args.token : null);
     if (this.serveFault(method, args, token, req, res)) return;
     const at = this.now();
-    const result = this.call(method, token, args);
+    const result = (await this.undownloadableImage(method, args)) ?? this.call(method, token, args);
     this.calls.push({ method, token, args, status: result.status ?? 200, error: (result.body.error as string | undefined) ?? null, at });
     const latency = this.latencyMs.get(method) ?? 0;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     if (!res.destroyed) send(res, result);
+  }
+
+  /** Every picture Slack downloaded from an image block, as it answered. */
+  readonly imageFetches: { url: string; status: number; contentType: string; body: Buffer }[] = [];
+
+  /**
+   * Slack downloads the picture of each image block when a message is posted or edited, and
+   * refuses the whole message when one cannot be downloaded (or is not a picture), as it does.
+   */
+  private async undownloadableImage(method: string, args: Args): Promise<Result | null> {
+    if (method !== "chat.postMessage" && method !== "chat.update" && method !== "chat.postEphemeral") return null;
+    const errors: string[] = [];
+    for (const [i, block] of asBlocks(args.blocks).entries()) {
+      if (block.type !== "image") continue;
+      const url = typeof block.image_url === "string" ? block.image_url : "";
+      let ok = false;
+      try {
+        const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+        const body = Buffer.from(await res.arrayBuffer());
+        const contentType = res.headers.get("content-type") ?? "";
+        this.imageFetches.push({ url, status: res.status, contentType, body });
+        ok = res.ok && contentType.startsWith("image/");
+      } catch {
+        this.imageFetches.push({ url, status: 0, contentType: "", body: Buffer.alloc(0) });
+      }
+      if (!ok) errors.push(`downloading image failed [json-pointer:/blocks/${i}/image_url]`);
+    }
+    if (errors.length === 0) return null;
+    return { body: { ok: false, error: "invalid_blocks", errors, response_metadata: { messages: errors.map((e) => `[ERROR] ${e}`) } } };
   }
 
   /** What oauth.v2.access answers for a code: a workspace installing the app. */

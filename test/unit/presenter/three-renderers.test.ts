@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { renderMessage as renderBlocks } from "../../../src/adapters/slack/render/block-kit.js";
 import { renderCard } from "../../../src/adapters/teams/render-card.js";
 import { renderMessage as renderHtml } from "../../../src/adapters/http/web-survey/render-html.js";
-import type { AnsweredView, ChatContent, CommandReply, PotProgress, SurveyPrompt, ThankYouNote } from "../../../src/core/views.js";
+import type { AnsweredView, ChartImage, ChatContent, CommandReply, PotProgress, SurveyPrompt, ThankYouNote } from "../../../src/core/views.js";
 import { REFUSAL_CODES } from "../../../src/core/refusal.js";
 import { presentAnswered, presentContent, presentReply, type Message, type Presentation } from "../../../src/presenter/index.js";
 import { visibleTexts } from "../../support/html-page.js";
@@ -60,6 +60,13 @@ const status: CommandReply = {
 
 const content = (c: ChatContent, p = fr) => presentContent(c, p);
 
+// Charts: a picture served by the bot, its alt text saying the figures it shows.
+const chartUrl = "https://cagnotte.example.com/charts/abc.def.png";
+const campaignChart: ChartImage = { url: chartUrl, figure: { kind: "campaign-pot", campaignLabel: "2026-Q4", amountCents: 700, days: 54 } };
+const quartersChart: ChartImage = { url: chartUrl, figure: { kind: "quarters-pot", campaigns: 8, firstLabel: "2025-Q1", lastLabel: "2026-Q4", totalCents: 12_345 } };
+const statusWithChart: CommandReply = { kind: "status", report: { ...(status as Extract<CommandReply, { kind: "status" }>).report, chart: campaignChart } };
+const digest: ChatContent = { kind: "team-post", post: { kind: "weekly-digest", campaignLabel: "2026-Q4", praise: 3, answers: 4, positiveShare: 0.75, potCents: 700, charityName: "Rêves de Gosse", chart: campaignChart } };
+
 /** Each case: the message, and the facts every renderer must show (and those none may show). */
 const cases: [string, Message, string[], string[]][] = [
   ["survey", content({ kind: "survey", prompt }), ["#4521", "Camille", "1,00 €", "Efficace", "Correcte", "Mauvaise"], []],
@@ -86,6 +93,10 @@ const cases: [string, Message, string[], string[]][] = [
     ["#4521", "Marie", "Un avis un peu vif", "vif"],
     [],
   ],
+  ["status (management) with its chart", presentReply(statusWithChart, fr), ["7,00 €", "La cagnotte 2026-Q4, jour après jour"], []],
+  ["weekly digest with its chart", content(digest, en), ["€7.00", "The 2026-Q4 pot, day by day"], []],
+  ["history with its chart", presentReply({ kind: "history", history: { campaigns: [], totalGivenCents: 0, chart: quartersChart } }, en), ["The pot over the last quarters"], []],
+  ["download link (Teams export)", presentReply({ kind: "download", url: "https://cagnotte.example.com/exports/t.s", filename: "cagnotte-answers-all.csv", minutes: 10 }, fr), ["cagnotte-answers-all.csv", "10 minutes", "Télécharger le fichier"], []],
   ...REFUSAL_CODES.map((code): [string, Message, string[], string[]] => {
     const message = presentReply({ kind: "refused", refusal: { code, detail: "DETAIL" } }, en);
     return [`refusal ${code}`, message, [], []];
@@ -111,6 +122,27 @@ describe("the three renderers show the same facts", () => {
     const slack = renderBlocks(content({ kind: "thank-you", note }));
     expect(JSON.stringify(slack.blocks)).toContain('"action_id":"cagnotte_report","text":{"type":"plain_text","text":"Signaler ce commentaire"');
     expect(JSON.stringify(renderCard(content({ kind: "shared-comment", progress })))).toContain('"verb":"comment.report"');
+  });
+
+  it("lays the chart out as each platform's picture: its address and its alt text with the figures", () => {
+    for (const [message, alt] of [
+      [presentReply(statusWithChart, fr), "Graphique : la cagnotte de la campagne 2026-Q4 cumulée jour après jour, 7,00 € après 54 jours."],
+      [content(digest, en), "Chart: the pot of campaign 2026-Q4 cumulated day by day, €7.00 after 54 days."],
+      [presentReply({ kind: "history", history: { campaigns: [], totalGivenCents: 0, chart: quartersChart } }, en), "Bar chart: the pot of 8 campaigns, from 2025-Q1 to 2026-Q4, €123.45 in all."],
+    ] as const) {
+      const slack = renderBlocks(message).blocks.filter((b) => b.type === "image");
+      expect(slack).toHaveLength(1);
+      expect(slack[0]).toMatchObject({ type: "image", image_url: chartUrl });
+      expect(readable([(slack[0] as { alt_text: string }).alt_text])).toBe(alt);
+      const card = JSON.stringify(renderCard(message)).replace(/[\u202f\u00a0]/g, " ");
+      expect(card).toContain(`{"type":"Image","url":"${chartUrl}","altText":${JSON.stringify(alt)}`);
+      const page = renderHtml(message, { answerPath: "/s/t", withdrawPath: "/s/t/withdraw" }).value.replace(/[\u202f\u00a0]/g, " ");
+      expect(page).toContain(`<img src="${chartUrl}" alt="${alt}">`);
+    }
+    // Without a chart (someone else's status, an older digest), no picture anywhere.
+    expect(JSON.stringify(renderBlocks(presentReply(status, fr)).blocks)).not.toContain('"type":"image"');
+    expect(JSON.stringify(renderCard(presentReply(status, fr)))).not.toContain('"Image"');
+    expect(renderHtml(presentReply(status, fr), { answerPath: "", withdrawPath: "" }).value).not.toContain("<img");
   });
 
   it("the check can fail: a renderer that drops the quote is caught", () => {

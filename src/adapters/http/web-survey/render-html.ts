@@ -91,6 +91,8 @@ function renderContent(block: Exclude<Block, { type: "input" | "actions" }>): Sa
       return html`<p class="note">${block.text} <a href="${block.url}">${block.label}</a></p>`;
     case "deadline":
       return html`<p class="note">${block.label} <time datetime="${block.at.toISOString()}">${block.text}</time></p>`;
+    case "image":
+      return html`<figure><img src="${block.url}" alt="${block.alt}"><figcaption>${block.title}</figcaption></figure>`;
   }
 }
 

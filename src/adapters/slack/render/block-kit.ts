@@ -4,7 +4,7 @@
 // 75-character buttons, 10 fields per section, 25 buttons per actions block, 3,000 characters of text.
 import type { Action, Block, Message, Tone } from "../../../presenter/index.js";
 import type { KnownBlock } from "./block-types.js";
-import { dateToken, escapeMrkdwn, link, mrkdwn, plain, quoteMrkdwn, strong } from "../escape.js";
+import { clip, dateToken, escapeMrkdwn, link, mrkdwn, plain, quoteMrkdwn, strong } from "../escape.js";
 import { encodeRating, ids, slackActionId } from "../ids.js";
 
 /** What chat.postMessage, chat.update and an ephemeral answer take. `text` is mrkdwn, escaped. */
@@ -13,7 +13,7 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-export const SLACK_LIMITS = { blocks: 50, header: 150, button: 75, fields: 10, buttons: 25, text: 2900 } as const;
+export const SLACK_LIMITS = { blocks: 50, header: 150, button: 75, fields: 10, buttons: 25, text: 2900, imageText: 2000 } as const;
 
 type Button = Extract<Extract<KnownBlock, { type: "actions" }>["elements"][number], { type: "button" }>;
 
@@ -82,6 +82,10 @@ function renderBlock(b: Block, surveyId: string | null): KnownBlock[] {
       const buttons = b.actions.flatMap((a) => button(a));
       return chunk(buttons, SLACK_LIMITS.buttons).map((elements) => ({ type: "actions" as const, elements }));
     }
+    case "image":
+      // Slack downloads the picture from image_url when the message is posted (and refuses the
+      // message when it cannot): slack-platform.ts then sends it again without the picture.
+      return [{ type: "image", image_url: b.url, alt_text: clip(b.alt, SLACK_LIMITS.imageText), title: plain(b.title, SLACK_LIMITS.imageText) }];
   }
 }
 
