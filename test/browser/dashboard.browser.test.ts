@@ -2,7 +2,8 @@
 // and a fake Teams connector, on ten seeded campaigns: `/cagnotte dashboard` answers management
 // (only) with a one-time link; Slack's link preview does not use it; the browser's Continue starts
 // the session and shows the dashboard (screenshot in test-results/), whose data tables equal
-// `history`; the same link again, an expired link, and the page without session are refused;
+// `history`, and whose CSV link downloads the quarter's answers; axe-core finds nothing serious;
+// the same link again, an expired link, and the page without session are refused;
 // sign-out ends the session; Teams' « tableau » gives a link that works the same way.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -153,6 +154,12 @@ describe.skipIf(browserMissing)("the dashboard in a browser", () => {
     const downloads = await page.$$eval("ul.downloads a", (as) => as.map((a) => a.getAttribute("href")));
     expect(downloads).toContain("/dashboard/exports/answers.csv?campaign=2026-Q4");
     expect(downloads).toContain("/dashboard/exports/technicians.xlsx?campaign=2026-Q4");
+    // …and the CSV downloads with this session: one line per answer of the quarter.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('a[href="/dashboard/exports/answers.csv?campaign=2026-Q4"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(1 + history.campaigns[0]!.answers);
 
     // English through the switch link, kept for the session.
     await page.getByRole("link", { name: "English" }).click();
