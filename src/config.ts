@@ -6,6 +6,7 @@ import { HOLIDAY_CALENDARS, type HolidayCalendar } from "./core/schedule/holiday
 import type { ScheduleSettings } from "./core/schedule/settings.js";
 import { MIN_SURVEY_DAYS } from "./core/rules/survey-policy.js";
 import type { Caps } from "./core/rules/counting.js";
+import { HELPDESK_NAMES, type HelpdeskName } from "./ports/helpdesk.js";
 
 const emailList = z
   .string()
@@ -127,6 +128,30 @@ const schema = z.object({
   FRESHDESK_WEBHOOK_PASSWORD: optionalSecret,
   FRESHDESK_URL: z.url({ protocol: /^https?$/, error: "must be your Freshdesk address such as https://example.freshdesk.com" }).optional(),
   FRESHDESK_API_KEY: optionalSecret,
+  // Helpdesk write-back: off, on (every helpdesk whose API is set), or a list such as glpi,jira.
+  CAGNOTTE_WRITE_BACK: z
+    .string()
+    .default("off")
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(
+      z.union([
+        z.enum(["off", "on"]),
+        z
+          .string()
+          .transform((s) => s.split(",").map((n) => n.trim()).filter(Boolean))
+          .pipe(z.array(z.enum(HELPDESK_NAMES as [HelpdeskName, ...HelpdeskName[]], { message: `must be off, on, or a list of ${HELPDESK_NAMES.join(", ")}` })).min(1)),
+      ]),
+    ),
+  // GLPI / Jira
+  GLPI_WEBHOOK_SECRET: optionalSecret,
+  GLPI_API_URL: z.url({ protocol: /^https?$/, error: "must be the http(s) URL of GLPI's REST API, such as https://glpi.example.com/apirest.php" }).optional(),
+  GLPI_APP_TOKEN: optionalSecret,
+  GLPI_USER_TOKEN: optionalSecret,
+  JIRA_WEBHOOK_SECRET: optionalSecret,
+  JIRA_URL: z.url({ protocol: /^https?$/, error: "must be your site's http(s) URL, such as https://example.atlassian.net" }).optional(),
+  JIRA_EMAIL: z.email({ message: "must be the e-mail address of the Jira account the API token belongs to" }).optional(),
+  JIRA_API_TOKEN: optionalSecret,
+  JIRA_ORGANIZATION_FIELD: z.string().trim().regex(/^customfield_\d+$/, "must be the id of Service Management's Organizations field, such as customfield_10002").optional(),
 });
 
 export interface Config {
@@ -180,6 +205,18 @@ export interface Config {
   zendesk: { webhookSecret: string; api: { url: string; email: string; token: string } | null } | null;
   /** FRESHDESK_*: null when the webhook credentials are not set (POST /webhooks/freshdesk answers 404). */
   freshdesk: { webhookUser: string; webhookPassword: string; api: { url: string; apiKey: string } | null } | null;
+  /** CAGNOTTE_WRITE_BACK: "off", "on" (every helpdesk whose API settings are present) or the helpdesks named. */
+  writeBack: "off" | "on" | readonly HelpdeskName[];
+  // GLPI / Jira
+  /** GLPI's native webhook (GLPI_WEBHOOK_SECRET); `api`: its legacy REST API (apirest.php), for e-mails and write-back. */
+  glpi: { webhookSecret: string; api: { url: string; appToken: string; userToken: string } | null } | null;
+  /** Jira Cloud / Service Management admin webhook (JIRA_WEBHOOK_SECRET); `api`: REST API v3 with an API token. */
+  jira: {
+    webhookSecret: string;
+    api: { url: string; email: string; apiToken: string } | null;
+    /** JIRA_ORGANIZATION_FIELD: the Organizations field whose first organization is the client; null: the project. */
+    organizationField: string | null;
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -244,6 +281,29 @@ function helpdeskSettings(e: z.infer<typeof schema>): Pick<Config, "zendesk" | "
     freshdesk: freshdeskHook
       ? { webhookUser: freshdeskHook.FRESHDESK_WEBHOOK_USER, webhookPassword: freshdeskHook.FRESHDESK_WEBHOOK_PASSWORD, api: freshdeskApi ? { url: freshdeskApi.FRESHDESK_URL.replace(/\/+$/, ""), apiKey: freshdeskApi.FRESHDESK_API_KEY } : null }
       : null,
+  };
+}
+
+// GLPI / Jira
+function glpiSettings(e: z.infer<typeof schema>): Config["glpi"] {
+  const api = allOrNone(e, ["GLPI_API_URL", "GLPI_APP_TOKEN", "GLPI_USER_TOKEN"] as const, "for GLPI's REST API");
+  if (!e.GLPI_WEBHOOK_SECRET) {
+    if (api) throw new ConfigError("GLPI_WEBHOOK_SECRET", "is required when GLPI's API is set: it is the secret of the GLPI webhook that reports closed tickets");
+    return null;
+  }
+  return { webhookSecret: e.GLPI_WEBHOOK_SECRET, api: api && { url: api.GLPI_API_URL.replace(/\/+$/, ""), appToken: api.GLPI_APP_TOKEN, userToken: api.GLPI_USER_TOKEN } };
+}
+
+function jiraSettings(e: z.infer<typeof schema>): Config["jira"] {
+  const api = allOrNone(e, ["JIRA_URL", "JIRA_EMAIL", "JIRA_API_TOKEN"] as const, "for Jira's REST API");
+  if (!e.JIRA_WEBHOOK_SECRET) {
+    if (api) throw new ConfigError("JIRA_WEBHOOK_SECRET", "is required when Jira's API is set: it is the secret of the Jira webhook that reports resolved issues");
+    return null;
+  }
+  return {
+    webhookSecret: e.JIRA_WEBHOOK_SECRET,
+    api: api && { url: api.JIRA_URL.replace(/\/+$/, ""), email: api.JIRA_EMAIL, apiToken: api.JIRA_API_TOKEN },
+    organizationField: e.JIRA_ORGANIZATION_FIELD ?? null,
   };
 }
 
@@ -314,6 +374,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     mail,
     ...helpdesks,
+    writeBack: e.CAGNOTTE_WRITE_BACK,
+    // GLPI / Jira
+    glpi: glpiSettings(e),
+    jira: jiraSettings(e),
   });
 }
 

@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import type { AppContext } from "./app/context.js";
 import { outboxWorker, type OutboxWorker } from "./app/outbox/outbox-worker.js";
 import { createHttpApp } from "./adapters/http/http-app.js";
+import { helpdeskConnectors } from "./adapters/helpdesks/index.js";
 import { requestScopedLogger } from "./adapters/http/request-context.js";
 import { instrumentedPlatform } from "./adapters/metrics/instrumented-platform.js";
 import { prometheusMetrics } from "./adapters/metrics/prometheus.js";
@@ -110,6 +111,19 @@ function reportSettings(config: Config, logger: Logger, webhook: ReturnType<type
   if (!config.firstCharity) logger.info("charity: CAGNOTTE_CHARITY not set; management adds charities with `charity add \"Name\" [url]`");
 }
 
+function reportHelpdesks(config: Config, logger: Logger, helpdesks: AppContext["helpdesks"]): void {
+  for (const helpdesk of helpdesks ?? []) {
+    logger.info(`helpdesk ${helpdesk.name}: webhook at POST /webhooks/${helpdesk.name}; write-back ${helpdesk.writeBack ? "on" : "off"}`);
+  }
+  if (config.writeBack !== "off") {
+    const wanted = config.writeBack === "on" ? (helpdesks ?? []).map((h) => h.name) : config.writeBack;
+    for (const name of wanted) {
+      const helpdesk = helpdesks?.find((h) => h.name === name);
+      if (!helpdesk?.writeBack) logger.warn(`helpdesk ${name}: CAGNOTTE_WRITE_BACK names it but its webhook or API settings are missing; nothing is written back (npm run connector:check -- ${name})`);
+    }
+  }
+}
+
 /** The first hour: what to try once the bot runs (log lines, for whoever started it). */
 function reportNextSteps(config: Config, logger: Logger, webhook: ReturnType<typeof resolveWebhookSecret>): void {
   const secret = webhook.source === "environment" ? "$TICKET_WEBHOOK_SECRET" : `$(cat ${webhook.file})`;
@@ -151,8 +165,12 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
     admins: config.admins,
     metrics: prometheus.metrics,
   };
+  // The helpdesks' webhooks use ctx; write-back (answers, outbox) finds them in ctx.helpdesks.
+  const helpdesks = helpdeskConnectors(ctx, config);
+  ctx.helpdesks = helpdesks.map((c) => c.helpdesk);
   const webhook = resolveWebhookSecret(config.ticketWebhookSecret, join(dataDirOf(config), "ticket-webhook-secret"));
   reportSettings(config, logger, webhook);
+  reportHelpdesks(config, logger, ctx.helpdesks);
   const firstCharity = await ensureFirstCharity(ctx, config.firstCharity);
   if (firstCharity) logger.info(`charity: ${firstCharity} (CAGNOTTE_CHARITY) is the first charity`);
 
@@ -179,6 +197,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   const worker = outboxWorker(ctx, chatPlatforms, { mail, pollMs: overrides.outboxPollMs ?? 1_000, ...(overrides.outboxLeaseMs ? { leaseMs: overrides.outboxLeaseMs } : {}), ...(overrides.outboxConcurrency ? { concurrency: overrides.outboxConcurrency } : {}) });
   const app = createHttpApp(ctx, {
     ticketWebhookSecret: webhook.secret,
+    helpdesks,
     retentionDays: config.schedule.retentionDays,
     middleware: [prometheus.httpMiddleware],
     routers: [prometheus.router, unsubscribeRouter(ctx), ...(slack?.routers ?? []), ...(teams ? [teams.router] : [])],

@@ -13,7 +13,7 @@ import { moderateComment } from "../core/moderation/index.js";
 import type { Repositories } from "../ports/store.js";
 import type { AppContext } from "./context.js";
 import { campaignFor } from "./campaign-for.js";
-import { enqueueAnswerMessages } from "./answer-messages.js";
+import { enqueueAnswerMessages, enqueueWriteBack } from "./answer-messages.js";
 import { answeredViewOf } from "./survey-views.js";
 
 /** Who is answering: a chat identity, or the holder of the survey's web link. */
@@ -134,6 +134,7 @@ async function recordAnswer(
     potAfter: potBefore + addedCents,
     now: a.now,
   });
+  await enqueueWriteBack(ctx, tx, { answerId: answer.id, source: context.ticket.source, action: "record", now: a.now });
   return {
     ok: true,
     view: answeredViewOf(context, answer, { addedCents, withdrawn: null }),

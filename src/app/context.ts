@@ -1,5 +1,6 @@
 // What every use case is given: built once in main.ts, passed in, never global.
 import type { Clock } from "../ports/clock.js";
+import type { Helpdesk } from "../ports/helpdesk.js";
 import type { Logger } from "../ports/logger.js";
 import type { Metrics } from "../ports/metrics.js";
 import type { Store } from "../ports/store.js";
@@ -18,6 +19,13 @@ export interface AppContext {
   admins: readonly string[];
   /** Counters for GET /metrics; absent in tests that do not look at them. */
   metrics?: Metrics;
+  /** The configured helpdesk connectors (src/adapters/helpdesks), for write-back; absent: none. */
+  helpdesks?: readonly Helpdesk[];
+}
+
+/** Is the answer to a ticket from `source` written back to its helpdesk (CAGNOTTE_WRITE_BACK)? */
+export function writesBack(ctx: Pick<AppContext, "helpdesks">, source: string): boolean {
+  return ctx.helpdesks?.some((h) => h.name === source && h.writeBack !== null) ?? false;
 }
 
 export function isAdmin(ctx: Pick<AppContext, "admins">, email: string | null | undefined): boolean {

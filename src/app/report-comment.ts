@@ -41,7 +41,7 @@ export async function reportComment(ctx: AppContext, input: { reporter: Reporter
       await tx.contributions.reverse(contribution.id, { at: now, reason: "reported, awaiting moderation" });
       await enqueuePotProgress(tx, { campaignId: answer.campaignId, potBefore, potAfter: potBefore - contribution.amountCents, answerId: null, now });
     }
-    await enqueueCommentCopies(tx, { answerId: answer.id, now });
+    await enqueueCommentCopies(ctx, tx, { answerId: answer.id, now });
     const technicianName = context.technician.name ?? context.technician.email;
     await enqueueNotice(ctx, tx, { kind: "comment-reported", ticketRef: ticketRef(context.ticket), technicianName }, `report:${answer.id}:${now.getTime()}`, now);
     await recordAction(tx, { at: now, actor, action: "comment.report", subject: `answer:${answer.id}`, details: { platform: input.reporter.platform } });

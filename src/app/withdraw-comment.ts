@@ -53,7 +53,7 @@ export async function withdrawComment(ctx: AppContext, input: { by: Withdrawer; 
       reversedCents = contribution.amountCents;
       await enqueuePotProgress(tx, { campaignId: campaign.id, potBefore, potAfter: potBefore - reversedCents, answerId: null, now });
     }
-    await enqueueCommentCopies(tx, { answerId: answer.id, now });
+    await enqueueCommentCopies(ctx, tx, { answerId: answer.id, now });
     const keptCents = contribution?.status === "active" && !effect.reverseContribution ? contribution.amountCents : 0;
     const withdrawn = { ...answer, comment: null, withdrawnAt: now };
     return {

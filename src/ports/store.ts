@@ -11,6 +11,7 @@ import type { ExportRepository } from "./store/exports.js";
 import type { SettingsRepository } from "./store/settings.js";
 import type { OutboxRepository } from "./store/outbox.js";
 import type { MessageRefRepository } from "./store/message-refs.js";
+import type { WebhookDeliveryRepository } from "./store/webhook-deliveries.js";
 import type { DashboardAccessRepository, InsightsRepository } from "./store/dashboard.js";
 import type { MailingRepository } from "./store/mailing.js";
 
@@ -24,6 +25,7 @@ export type { AnswerExportRow, ContributionExportRow, ExportRepository } from ".
 export type { SettingsRepository } from "./store/settings.js";
 export type { OutboxEntry, OutboxKind, OutboxMessage, OutboxRecord, OutboxRepository } from "./store/outbox.js";
 export type { MessageRefRepository, StoredMessageRef } from "./store/message-refs.js";
+export type { WebhookDeliveryRepository } from "./store/webhook-deliveries.js";
 export type { ClientGroup, DashboardAccessRepository, DashboardSessionRecord, InsightsRepository, LinkUse, TechnicianRatingGroup } from "./store/dashboard.js";
 export type { MailingRepository, SurveyRouting } from "./store/mailing.js";
 
@@ -45,6 +47,7 @@ export interface Repositories {
   lifecycle: LifecycleRepository;
   payouts: PayoutRepository;
   exports: ExportRepository;
+  webhookDeliveries: WebhookDeliveryRepository;
   dashboard: DashboardAccessRepository;
   insights: InsightsRepository;
   /** E-mail channel: opt-outs, unsubscribe tokens, clients set to e-mail first. */

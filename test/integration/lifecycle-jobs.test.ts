@@ -247,6 +247,9 @@ describe("payout reminders, digest, retention", () => {
   it("erases comment texts past the retention period and keeps the figures", async () => {
     const old = await answered("Super intervention", "2025-10-01T10:00:00Z");
     const recent = await answered("Encore merci", "2026-11-01T10:00:00Z");
+    // The webhooks' replay memory is kept a month.
+    await store.webhookDeliveries.firstSeen("glpi", "old-signature", new Date("2026-10-01T10:00:00Z"));
+    await store.webhookDeliveries.firstSeen("glpi", "recent-signature", new Date("2026-11-19T10:00:00Z"));
     clock.set("2026-11-20T03:30:00Z");
     await scheduler().runAll();
     const oldRow = await store.db.answer.findUniqueOrThrow({ where: { id: old.ok ? old.answer.id : "" } });
@@ -255,5 +258,6 @@ describe("payout reminders, digest, retention", () => {
     expect((await store.db.answer.findUniqueOrThrow({ where: { id: recent.ok ? recent.answer.id : "" } })).comment).toBe("Encore merci");
     expect(await store.db.contribution.count({ where: { status: "active" } })).toBe(2);
     expect(await store.db.auditEntry.findFirst({ where: { action: "comments.retention-erase" } })).toMatchObject({ actor: "system" });
+    expect((await store.db.webhookDelivery.findMany()).map((d) => d.key)).toEqual(["recent-signature"]);
   });
 });

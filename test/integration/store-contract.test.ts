@@ -146,4 +146,19 @@ describe.each(providers)("Store contract (%s)", (provider) => {
     expect(b).toEqual({ id: a.id, created: false });
     expect(await store.outbox.pendingCount()).toBe(1);
   });
+  it("remembers webhook deliveries once per source and key, even when two race, and forgets old ones", async () => {
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-1", now)).toBe(true);
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-1", now)).toBe(false);
+    // Another helpdesk may use the same key.
+    expect(await store.webhookDeliveries.firstSeen("jira", "sig-1", now)).toBe(true);
+    const raced = await Promise.all([1, 2, 3].map(() => store.webhookDeliveries.firstSeen("jira", "race", now)));
+    expect(raced.filter(Boolean)).toHaveLength(1);
+    const later = new Date(now.getTime() + 86_400_000);
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-2", later)).toBe(true);
+    expect(await store.webhookDeliveries.forgetBefore(new Date(now.getTime() + 1))).toBe(3);
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-1", later)).toBe(true);
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-2", later)).toBe(false);
+    await store.webhookDeliveries.forget("glpi", "sig-2");
+    expect(await store.webhookDeliveries.firstSeen("glpi", "sig-2", later)).toBe(true);
+  });
 });

@@ -4,6 +4,8 @@
 import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import type { AppContext } from "../../app/context.js";
 import { StoreUnavailableError } from "../../ports/store.js";
+import type { HelpdeskConnector } from "../helpdesks/connector.js";
+import { helpdeskWebhooksRouter } from "../helpdesks/index.js";
 import { publicRouter } from "./public-router.js";
 import { chartRouter } from "./charts/chart-router.js";
 import { exportsRouter } from "./dashboard/exports-router.js";
@@ -21,6 +23,8 @@ export interface HttpAppOptions {
   middleware?: RequestHandler[];
   /** CAGNOTTE_RETENTION_DAYS, stated by GET /privacy (its default when not given). */
   retentionDays?: number;
+  /** The configured helpdesk connectors, served at /webhooks/<name> (src/adapters/helpdesks). */
+  helpdesks?: readonly HelpdeskConnector[];
 }
 
 export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express {
@@ -42,6 +46,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
 
   app.use(publicRouter(ctx, { retentionDays: options.retentionDays ?? 365 }));
   app.use(ticketWebhookRouter(ctx, options.ticketWebhookSecret));
+  app.use(helpdeskWebhooksRouter(options.helpdesks ?? []));
   app.use(webSurveyRouter(ctx));
   app.use(chartRouter(ctx));
   // Before the dashboard's own routes: /dashboard/exports/… are answered here.

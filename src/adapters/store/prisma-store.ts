@@ -12,6 +12,7 @@ import { messageRefRepository } from "./message-ref-repository.js";
 import { leaseRepository } from "./lease-repository.js";
 import { lifecycleRepository, payoutRepository } from "./lifecycle-repository.js";
 import { exportRepository } from "./export-repository.js";
+import { webhookDeliveryRepository } from "./webhook-delivery-repository.js";
 import { dashboardRepository } from "./dashboard-repository.js";
 import { insightsRepository } from "./insights-repository.js";
 import { mailingRepository } from "./mailing-repository.js";
@@ -35,6 +36,7 @@ function repositories(db: Db, provider: DbProvider): Repositories {
     lifecycle: lifecycleRepository(db),
     payouts: payoutRepository(db),
     exports: exportRepository(db),
+    webhookDeliveries: webhookDeliveryRepository(db),
     dashboard: dashboardRepository(db),
     insights: insightsRepository(db),
     mailing: mailingRepository(db),

@@ -19,6 +19,8 @@ export function readOutboxMessage(record: OutboxRecord): OutboxMessage | null {
     case "followup.deliver":
     case "comment.copies":
       return isString(p.answerId) ? { kind: record.kind, payload: { answerId: p.answerId } } : null;
+    case "helpdesk.write-back":
+      return isString(p.answerId) && (p.action === "record" || p.action === "withdraw") ? { kind: "helpdesk.write-back", payload: { answerId: p.answerId, action: p.action } } : null;
     case "pot.progress": {
       const { campaignId, potBefore, potAfter, answerId } = p;
       if (!isString(campaignId) || typeof potBefore !== "number" || typeof potAfter !== "number") return null;

@@ -49,7 +49,7 @@ async function erasePerson(ctx: AppContext, input: { personId: string }): Promis
       const effect = planWithdrawal({ contributionActive: contribution?.status === "active", campaignOpen: acceptsContributionsAt(campaign, now) });
       await tx.answers.withdraw(answer.id, now);
       // Every message that quoted it says "comment withdrawn" instead.
-      await enqueueCommentCopies(tx, { answerId: answer.id, now });
+      await enqueueCommentCopies(ctx, tx, { answerId: answer.id, now });
       if (effect.reverseContribution && contribution) {
         const potBefore = await tx.contributions.potCents(campaign.id);
         await tx.contributions.reverse(contribution.id, { at: now, reason: "erased at the requester's request" });

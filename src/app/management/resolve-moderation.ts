@@ -55,7 +55,7 @@ export async function resolveModeration(
     // A reported comment was already posted where it is shared: its copies are restored, not posted again.
     const alreadyShared = item.verdict === "reported";
     const outcome = input.decision === "approve" ? await approve(ctx, tx, answer.id, now, alreadyShared) : await reject(tx, answer.id, now);
-    await enqueueCommentCopies(tx, { answerId: answer.id, now });
+    await enqueueCommentCopies(ctx, tx, { answerId: answer.id, now });
     await recordAction(tx, {
       at: now,
       actor: input.actorEmail,

@@ -34,7 +34,7 @@ export async function retractComment(ctx: AppContext, input: { actorEmail: strin
       await enqueuePotProgress(tx, { campaignId: answer.campaignId, potBefore, potAfter: potBefore - reversedCents, answerId: null, now });
     }
     const keptCents = active && paid ? active.amountCents : 0;
-    await enqueueCommentCopies(tx, { answerId: answer.id, now });
+    await enqueueCommentCopies(ctx, tx, { answerId: answer.id, now });
     await recordAction(tx, {
       at: now,
       actor: input.actorEmail,

@@ -2,12 +2,14 @@
 // to its destinations, records a survey's delivery, then marks the record sent or dead, or
 // schedules the next attempt with backoff.
 import type { ChatPlatform, DeliveryResult } from "../../ports/chat-platform.js";
+import type { Logger } from "../../ports/logger.js";
 import type { MailChannel } from "../../ports/mail-channel.js";
-import type { OutboxRecord } from "../../ports/store.js";
+import type { OutboxMessage, OutboxRecord } from "../../ports/store.js";
 import type { AppContext } from "../context.js";
 import { planDelivery } from "../delivery/plan.js";
 import { deliverUnits, forgetDelivery } from "../delivery/policy.js";
 import { readOutboxMessage } from "../delivery/read-message.js";
+import { writeBackAnswer } from "../delivery/write-back.js";
 
 export const MAX_ATTEMPTS = 12;
 const BASE_DELAY_MS = 5_000;
@@ -31,6 +33,8 @@ async function recordSurveyOutcome(ctx: AppContext, surveyId: string, result: De
   }
 }
 
+type Retry = { error: string; retryAfterMs?: number; rateLimited?: boolean };
+
 /** `mail`: the e-mail channel surveys may take (null: not configured). */
 export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform[], record: OutboxRecord, mail: MailChannel | null = null): Promise<DispatchOutcome> {
   const now = () => ctx.clock.now();
@@ -41,28 +45,11 @@ export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform
     await ctx.store.outbox.markDead(record.id, { at: now(), error: `unreadable ${record.kind} message` });
     return "dead";
   }
-  let retry: { error: string; retryAfterMs?: number; rateLimited?: boolean };
+  let retry: Retry;
   try {
-    const plan = await planDelivery(ctx, platforms, message, mail);
-    if (plan.status === "nothing") {
-      log.debug({ reason: plan.reason }, "nothing to send any more");
-      if (plan.undeliverable) await recordSurveyOutcome(ctx, plan.undeliverable.surveyId, { status: "unreachable", reason: plan.undeliverable.reason });
-      await ctx.store.outbox.markSent(record.id, now());
-      await forgetDelivery(ctx, record.id);
-      return "skipped";
-    }
-    const round = await deliverUnits(ctx, platforms, record.id, plan.units, log);
-    if (plan.surveyId) await recordSurveyOutcome(ctx, plan.surveyId, plan.units[0] && round.results.get(plan.units[0].key));
-    if (!round.retry) {
-      await forgetDelivery(ctx, record.id);
-      if (round.sent > 0 || plan.units.length === 0) {
-        await ctx.store.outbox.markSent(record.id, now());
-        return "sent";
-      }
-      await ctx.store.outbox.markDead(record.id, { at: now(), error: `unreachable: ${round.unreachable.join("; ")}` });
-      return "dead";
-    }
-    retry = round.retry;
+    const settled = message.kind === "helpdesk.write-back" ? await writeBack(ctx, record, log, message.payload) : await deliver(ctx, platforms, record, log, message, mail);
+    if (typeof settled === "string") return settled;
+    retry = settled;
   } catch (error) {
     retry = { error: error instanceof Error ? error.message : String(error) };
   }
@@ -82,4 +69,48 @@ export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform
   log.warn({ error: retry.error, retryInMs: delay }, "delivery not finished, will retry");
   await ctx.store.outbox.reschedule(record.id, { availableAt: new Date(now().getTime() + delay), error: retry.error });
   return "retry";
+}
+
+/** A chat message: planned, sent to each destination; settled, or what to retry. */
+async function deliver(ctx: AppContext, platforms: readonly ChatPlatform[], record: OutboxRecord, log: Logger, message: OutboxMessage, mail: MailChannel | null): Promise<DispatchOutcome | Retry> {
+  const now = () => ctx.clock.now();
+  const plan = await planDelivery(ctx, platforms, message, mail);
+  if (plan.status === "nothing") {
+    log.debug({ reason: plan.reason }, "nothing to send any more");
+    if (plan.undeliverable) await recordSurveyOutcome(ctx, plan.undeliverable.surveyId, { status: "unreachable", reason: plan.undeliverable.reason });
+    await ctx.store.outbox.markSent(record.id, now());
+    await forgetDelivery(ctx, record.id);
+    return "skipped";
+  }
+  const round = await deliverUnits(ctx, platforms, record.id, plan.units, log);
+  if (plan.surveyId) await recordSurveyOutcome(ctx, plan.surveyId, plan.units[0] && round.results.get(plan.units[0].key));
+  if (round.retry) return round.retry;
+  await forgetDelivery(ctx, record.id);
+  if (round.sent > 0 || plan.units.length === 0) {
+    await ctx.store.outbox.markSent(record.id, now());
+    return "sent";
+  }
+  await ctx.store.outbox.markDead(record.id, { at: now(), error: `unreachable: ${round.unreachable.join("; ")}` });
+  return "dead";
+}
+
+/** A helpdesk write-back: written (or nothing to write), refused for good, or what to retry. */
+async function writeBack(ctx: AppContext, record: OutboxRecord, log: Logger, payload: { answerId: string; action: "record" | "withdraw" }): Promise<DispatchOutcome | Retry> {
+  const now = () => ctx.clock.now();
+  const result = await writeBackAnswer(ctx, payload);
+  switch (result.status) {
+    case "done":
+      await ctx.store.outbox.markSent(record.id, now());
+      return "sent";
+    case "nothing":
+      log.debug({ reason: result.reason }, "nothing to write back");
+      await ctx.store.outbox.markSent(record.id, now());
+      return "skipped";
+    case "failed":
+      log.error({ reason: result.reason }, "write-back refused by the helpdesk: given up");
+      await ctx.store.outbox.markDead(record.id, { at: now(), error: result.reason });
+      return "dead";
+    case "retry":
+      return result;
+  }
 }

@@ -14,7 +14,12 @@ export type OutboxMessage =
   /** Data, worded at delivery in the team channel's language. */
   | { kind: "team-post"; payload: { post: TeamPost } }
   /** The comment's fate changed: every copy already sent is edited to what may be shown now. */
-  | { kind: "comment.copies"; payload: { answerId: string } };
+  | { kind: "comment.copies"; payload: { answerId: string } }
+  /**
+   * The answer, written back to the helpdesk the ticket came from (CAGNOTTE_WRITE_BACK): "record"
+   * the rating and the comment while it may be shown; "withdraw" the comment once it may not.
+   */
+  | { kind: "helpdesk.write-back"; payload: { answerId: string; action: "record" | "withdraw" } };
 
 export type OutboxKind = OutboxMessage["kind"];
 

@@ -12,6 +12,8 @@ export async function rowCounts(store: Store): Promise<Record<string, number>> {
     people: await db.person.count(),
     clients: await db.client.count(),
     outbox: await db.outboxMessage.count(),
+    webhookDeliveries: await db.webhookDelivery.count(),
+    answers: await db.answer.count(),
   };
 }
 
