@@ -23,6 +23,7 @@ import { systemClock, type Clock } from "./ports/clock.js";
 import type { ChatPlatform } from "./ports/chat-platform.js";
 import type { Logger } from "./ports/logger.js";
 import { commandTable, type CommandTable } from "./app/commands/run-command.js";
+import { dashboardCommands } from "./app/dashboard/command.js";
 import { managementCommands } from "./app/commands/management-commands.js";
 import { mailCommands } from "./app/commands/mail-commands.js";
 import { unsubscribeRouter } from "./adapters/http/unsubscribe-router.js";
@@ -175,7 +176,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   // The platform SDKs (Bolt, botbuilder: about 80 MiB together) load only when configured.
   const slackModules = config.slack ? await loadSlack() : null;
   const slackOauth = config.slack?.oauth;
-  const commands = commandTable(managementCommands, mailCommands, ...(slackModules && slackOauth ? [slackModules.slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
+  const commands = commandTable(managementCommands, mailCommands, dashboardCommands, ...(slackModules && slackOauth ? [slackModules.slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
   const slack =
     slackModules && config.slack
       ? slackModules.createSlackAdapter(ctx, commands, config.slack, { installations: slackModules.slackInstallationRepository(store.db), timeScale: overrides.slackTimeScale })

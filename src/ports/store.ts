@@ -13,6 +13,7 @@ import type { OutboxRepository } from "./store/outbox.js";
 import type { MessageRefRepository } from "./store/message-refs.js";
 import type { ClosureRepositories } from "./store/closures.js";
 import type { WebhookDeliveryRepository } from "./store/webhook-deliveries.js";
+import type { DashboardAccessRepository, InsightsRepository } from "./store/dashboard.js";
 import type { MailingRepository } from "./store/mailing.js";
 
 export type { PeopleRepository, ClientRepository } from "./store/people.js";
@@ -27,6 +28,7 @@ export type { OutboxEntry, OutboxKind, OutboxMessage, OutboxRecord, OutboxReposi
 export type { MessageRefRepository, StoredMessageRef } from "./store/message-refs.js";
 export type { ClosureRepositories } from "./store/closures.js";
 export type { WebhookDeliveryRepository } from "./store/webhook-deliveries.js";
+export type { ClientGroup, DashboardAccessRepository, DashboardSessionRecord, InsightsRepository, LinkUse, TechnicianRatingGroup } from "./store/dashboard.js";
 export type { MailingRepository, SurveyRouting } from "./store/mailing.js";
 
 export interface Repositories {
@@ -48,6 +50,8 @@ export interface Repositories {
   payouts: PayoutRepository;
   exports: ExportRepository;
   webhookDeliveries: WebhookDeliveryRepository;
+  dashboard: DashboardAccessRepository;
+  insights: InsightsRepository;
   /** E-mail channel: opt-outs, unsubscribe tokens, clients set to e-mail first. */
   mailing: MailingRepository;
 }

@@ -14,6 +14,8 @@ import { leaseRepository } from "./lease-repository.js";
 import { lifecycleRepository, payoutRepository } from "./lifecycle-repository.js";
 import { exportRepository } from "./export-repository.js";
 import { webhookDeliveryRepository } from "./webhook-delivery-repository.js";
+import { dashboardRepository } from "./dashboard-repository.js";
+import { insightsRepository } from "./insights-repository.js";
 import { mailingRepository } from "./mailing-repository.js";
 
 function repositories(db: Db, provider: DbProvider): Repositories {
@@ -36,6 +38,8 @@ function repositories(db: Db, provider: DbProvider): Repositories {
     payouts: payoutRepository(db),
     exports: exportRepository(db),
     webhookDeliveries: webhookDeliveryRepository(db),
+    dashboard: dashboardRepository(db),
+    insights: insightsRepository(db),
     mailing: mailingRepository(db),
   };
 }
