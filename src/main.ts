@@ -112,7 +112,8 @@ function reportSettings(config: Config, logger: Logger, webhook: ReturnType<type
 
 function reportHelpdesks(config: Config, logger: Logger, helpdesks: AppContext["helpdesks"]): void {
   for (const helpdesk of helpdesks ?? []) {
-    logger.info(`helpdesk ${helpdesk.name}: webhook at POST /webhooks/${helpdesk.name}; write-back ${helpdesk.writeBack ? "on" : "off"}`);
+    const api = config[helpdesk.name]?.api ? "API set" : `API not set, so e-mails come only from the webhook's body (npm run connector:check -- ${helpdesk.name})`;
+    logger.info(`helpdesk ${helpdesk.name}: webhook at POST /webhooks/${helpdesk.name}; ${api}; write-back ${helpdesk.writeBack ? "on" : "off"}`);
   }
   if (config.writeBack !== "off") {
     const wanted = config.writeBack === "on" ? (helpdesks ?? []).map((h) => h.name) : config.writeBack;
