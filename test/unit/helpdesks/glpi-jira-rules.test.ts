@@ -7,7 +7,6 @@ import { checkGlpiSignature, glpiChallengeAnswer } from "../../../src/adapters/h
 import { readGlpiDelivery } from "../../../src/adapters/helpdesks/glpi/payload.js";
 import { glpiSatisfaction } from "../../../src/adapters/helpdesks/glpi/write-back.js";
 import { kindOfIssueType } from "../../../src/adapters/helpdesks/jira/payload.js";
-import { retryAfterMs } from "../../../src/adapters/helpdesks/http.js";
 
 const fixtures = join(import.meta.dirname, "../../fixtures/helpdesks");
 const closed = readFileSync(join(fixtures, "glpi-ticket-closed.json"));
@@ -51,13 +50,5 @@ describe("Jira and Retry-After", () => {
     expect(kindOfIssueType("Service request with approvals")).toBe("request");
     expect(kindOfIssueType("Change")).toBe("change");
     expect(kindOfIssueType(null)).toBe("incident");
-  });
-
-  it("reads Retry-After in seconds or as a date, a minute when absent", () => {
-    const now = Date.parse("2026-11-20T10:00:00Z");
-    expect(retryAfterMs("30", now)).toBe(30_000);
-    expect(retryAfterMs("Fri, 20 Nov 2026 10:01:30 GMT", now)).toBe(90_000);
-    expect(retryAfterMs(null, now)).toBe(60_000);
-    expect(retryAfterMs("soon", now)).toBe(60_000);
   });
 });
