@@ -20,6 +20,7 @@ export function freshdeskRouter(ctx: AppContext, credentials: { user: string; pa
       return;
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    // not user-facing: the webhook API's error for the helpdesk admin's developers (English, like the docs)
     const parsed = jsonBody(ctx, res, body, "choose Encoding: JSON and the Advanced content");
     if (!parsed) return;
     const delivery = readFreshdeskDelivery(parsed.json);

@@ -43,6 +43,7 @@ export function glpiRouter(ctx: AppContext, secret: string, people: GlpiPeople):
       refuseUnauthenticated(ctx, res, messages[check]);
       return;
     }
+    // not user-facing: the webhook API's error for the helpdesk admin's developers (English, like the docs)
     const parsed = jsonBody(ctx, res, body, "keep GLPI's default payload for this webhook");
     if (!parsed) return;
     await oncePerDelivery(ctx, res, { source: SOURCE, key: signature!.trim().toLowerCase(), duplicateReason: "replay" }, () => handle(parsed.json, res));
