@@ -1,6 +1,7 @@
 // The lines every connector's `npm run connector:check -- <name>` ends with, worded once for all
 // four: write-back and the survey link, on or off, and what they need.
 import type { CheckLine } from "../../ports/helpdesk.js";
+import type { RestFailure } from "./rest-call.js";
 
 // not user-facing: connector:check's report for the operator (English, like the logs)
 export function writeBackOff(name: string): CheckLine {
@@ -22,4 +23,25 @@ export function surveyLinkLine(name: string, opts: { wanted: boolean; apiSet: bo
     what: "survey link",
     detail: `on: each survey's link is written${who} as a ${opts.how}, which ${name} e-mails to the requester${opts.fieldSetting ? ` (set ${opts.fieldSetting} to use a custom field instead)` : ""}`,
   };
+}
+
+/**
+ * The API's settings are not set. `needed`: something asked for needs them (then ✗); `without`:
+ * what works without them, said when nothing needs them.
+ */
+// not user-facing: connector:check's report for the operator (English, like the logs)
+export function apiNotSet(name: string, settings: string, opts: { needed: boolean; without: string }): CheckLine {
+  return { ok: !opts.needed, what: "API", detail: `${settings} are not set: ${opts.without}` };
+}
+
+/** The API refused to sign in: `refused` says what to fix for a 401/403, `otherwise` for anything else. */
+// not user-facing: connector:check's report for the operator (English, like the logs)
+export function signInFailed(failure: RestFailure, opts: { refused: string; otherwise: string }): CheckLine {
+  const detail =
+    failure.kind === "unauthorized" || failure.kind === "forbidden"
+      ? opts.refused
+      : failure.kind === "rate-limited"
+        ? `the API is rate limiting this account; try again in ${Math.ceil(failure.retryAfterMs / 1000)} s`
+        : opts.otherwise;
+  return { ok: false, what: "API sign-in", detail };
 }

@@ -6,6 +6,7 @@ import type { Response, Router } from "express";
 import type { AppContext } from "../../app/context.js";
 import { ticketClosed, type TicketClosedEvent } from "../../app/ticket-closed.js";
 import type { Helpdesk } from "../../ports/helpdesk.js";
+import type { Delivery } from "./delivery.js";
 import type { ClosurePeople, Lookup } from "./lookup.js";
 
 export interface HelpdeskConnector {
@@ -49,10 +50,18 @@ export function jsonBody(ctx: AppContext, res: Response, body: Buffer, hint: str
   }
 }
 
-/** 400 invalid-body: the body is JSON but not of this helpdesk's shape; `fields` names what is wrong. */
-export function refuseInvalid(ctx: AppContext, res: Response, message: string, fields: readonly string[] = []): void {
-  ctx.metrics?.closureReceived("invalid");
-  res.status(400).json({ error: "invalid-body", message, fields });
+/**
+ * The closure a delivery holds; else the answer is given here and null returned: 400 invalid-body
+ * (the fields at fault) for a body of another shape, 200 ignored with the reason otherwise.
+ */
+export function closureOf<C>(ctx: AppContext, res: Response, delivery: Delivery<C>): C | null {
+  if (delivery.kind === "closure") return delivery.closure;
+  if (delivery.kind === "ignored") ignoreEvent(ctx, res, delivery.reason);
+  else {
+    ctx.metrics?.closureReceived("invalid");
+    res.status(400).json({ error: "invalid-body", message: delivery.message, fields: delivery.fields });
+  }
+  return null;
 }
 
 /**

@@ -15,13 +15,13 @@ describe("client ids", () => {
     const glpi = fixture("glpi-ticket-solved.json") as { item: { entity: { id: number } } };
     glpi.item.entity.id = 3;
     const ids = [
-      (readGlpiDelivery(glpi) as { client: { id: string } }).client.id,
+      (readGlpiDelivery(glpi) as { closure: { client: { id: string } } }).closure.client.id,
       clientOf("zendesk", { id: "3", name: null }, "a@client.example").id,
       clientOf("freshdesk", { id: null, name: "3" }, "a@client.example").id,
     ];
     expect(ids).toEqual(["glpi:3", "zendesk:3", "freshdesk:3"]);
-    const jira = readJiraDelivery(fixture("jira-issue-resolved.json"), null) as { client: { id: string } };
-    expect(jira.client.id).toBe("jira:project:ITHD");
+    const jira = readJiraDelivery(fixture("jira-issue-resolved.json"), null) as { closure: { client: { id: string } } };
+    expect(jira.closure.client.id).toBe("jira:project:ITHD");
   });
 
   it("fall back on the requester's e-mail domain, prefixed too, when the ticket names no organisation", () => {

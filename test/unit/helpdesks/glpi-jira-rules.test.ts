@@ -28,13 +28,13 @@ describe("GLPI", () => {
 
   it("maps the reference body, and skips a group in the team to find the assigned user", () => {
     const json = JSON.parse(closed.toString()) as { item: { type: number; team: { role: string; href: string }[] } };
-    expect(readGlpiDelivery(json)).toMatchObject({ type: "closure", ticketId: "1287", kind: "incident", requester: { userId: 42, login: "jdupont", name: "Julie Dupont" }, technician: { userId: 7 }, client: { id: "glpi:3", name: "Lyon office" } });
+    expect(readGlpiDelivery(json)).toMatchObject({ kind: "closure", closure: { ticketId: "1287", kind: "incident", requester: { userId: 42, login: "jdupont", name: "Julie Dupont" }, technician: { userId: 7 }, client: { id: "glpi:3", name: "Lyon office" } } });
     json.item.type = 2;
     json.item.team.splice(1, 0, { role: "assigned", href: "/front/group.form.php?id=3" });
-    expect(readGlpiDelivery(json)).toMatchObject({ kind: "request", technician: { userId: 7 } });
+    expect(readGlpiDelivery(json)).toMatchObject({ closure: { kind: "request", technician: { userId: 7 } } });
     json.item.team = json.item.team.filter((m) => m.role !== "assigned");
-    expect(readGlpiDelivery(json)).toEqual({ type: "ignored", reason: "no-technician" });
-    expect(readGlpiDelivery({ hello: 1 })).toMatchObject({ type: "invalid" });
+    expect(readGlpiDelivery(json)).toEqual({ kind: "ignored", reason: "no-technician" });
+    expect(readGlpiDelivery({ hello: 1 })).toMatchObject({ kind: "invalid", fields: ["event", "item"] });
   });
 
   it("puts 3-point ratings on GLPI's stars as 1, 3, 5 and 5-point ones as they are", () => {

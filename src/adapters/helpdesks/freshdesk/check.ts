@@ -2,7 +2,7 @@
 // The lines are the same for all four helpdesks: webhook, API (or API sign-in), e-mail look-up,
 // write-back, survey link.
 import type { CheckLine } from "../../../ports/helpdesk.js";
-import { surveyLinkLine, writeBackOff } from "../check-lines.js";
+import { apiNotSet, signInFailed, surveyLinkLine, writeBackOff } from "../check-lines.js";
 import type { FreshdeskApi } from "./api-client.js";
 
 // not user-facing: connector:check's report for the operator (English, like the logs)
@@ -10,26 +10,18 @@ export async function checkFreshdesk(api: FreshdeskApi | null, opts: { webhookUr
   const lines: CheckLine[] = [{ ok: true, what: "webhook", detail: `FRESHDESK_WEBHOOK_USER and FRESHDESK_WEBHOOK_PASSWORD are set; ${opts.webhookUrl} asks for them (HTTP Basic)` }];
   const linkLine = (as: string | null) => surveyLinkLine("freshdesk", { ...opts.surveyLink, apiSet: api !== null, fieldSetting: "FRESHDESK_SURVEY_LINK_FIELD", how: "public reply", as });
   if (!api) {
-    const needed = opts.writeBack || opts.surveyLink.wanted;
-    lines.push({
-      ok: !needed,
-      what: "API",
-      detail: needed
-        ? "write-back or the survey link is on for Freshdesk but FRESHDESK_URL and FRESHDESK_API_KEY are not set"
-        : "not set (FRESHDESK_URL, FRESHDESK_API_KEY): the webhook body must carry both e-mails, and nothing is written back",
-    });
+    lines.push(apiNotSet("freshdesk", "FRESHDESK_URL and FRESHDESK_API_KEY", { needed: opts.writeBack || opts.surveyLink.wanted, without: "the webhook body must carry both e-mails, and nothing is written on tickets (write-back, survey link)" }));
     if (opts.surveyLink.wanted) lines.push(linkLine(null));
     return lines;
   }
   const me = await api.me();
   if (!me.ok) {
-    const detail =
-      me.kind === "unauthorized"
-        ? "Freshdesk refused FRESHDESK_API_KEY (HTTP 401): copy the key again from Profile settings > View API key"
-        : me.kind === "rate-limited"
-          ? `Freshdesk is rate limiting this account; try again in ${Math.ceil(me.retryAfterMs / 1000)} s`
-          : `cannot use FRESHDESK_URL (${opts.apiUrl ?? ""}): ${me.detail}`;
-    lines.push({ ok: false, what: "API sign-in", detail });
+    lines.push(
+      signInFailed(me, {
+        refused: `Freshdesk refused FRESHDESK_API_KEY (HTTP ${me.status}): copy the key again from Profile settings > View API key`,
+        otherwise: `cannot use FRESHDESK_URL (${opts.apiUrl ?? ""}): ${me.kind === "rate-limited" ? "" : me.detail}`,
+      }),
+    );
     return lines;
   }
   const who = me.body.contact?.email ?? `agent ${String(me.body.id)}`;

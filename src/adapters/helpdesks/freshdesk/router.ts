@@ -4,7 +4,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../../app/context.js";
 import { WEBHOOK_BODY_LIMIT } from "../../http/ticket-webhook.js";
-import { answerWithPeople, ignoreEvent, jsonBody, refuseInvalid, refuseUnauthenticated } from "../connector.js";
+import { answerWithPeople, closureOf, jsonBody, refuseUnauthenticated } from "../connector.js";
 import { verifyBasicAuth } from "./auth.js";
 import { kindOfFreshdeskType, readFreshdeskDelivery } from "./payload.js";
 import type { FreshdeskPeople } from "./people.js";
@@ -24,15 +24,8 @@ export function freshdeskRouter(ctx: AppContext, credentials: { user: string; pa
     const parsed = jsonBody(ctx, res, body, "choose Encoding: JSON and the Advanced content");
     if (!parsed) return;
     const delivery = readFreshdeskDelivery(parsed.json);
-    if (delivery.kind === "invalid") {
-      refuseInvalid(ctx, res, `invalid fields: ${delivery.fields.join(", ")}`, delivery.fields);
-      return;
-    }
-    if (delivery.kind === "not-a-closure") {
-      ignoreEvent(ctx, res, delivery.reason);
-      return;
-    }
-    const closure = delivery.closure;
+    const closure = closureOf(ctx, res, delivery);
+    if (!closure) return;
     // The rule fires when the status changes, so the moment it arrives is the closing time.
     await answerWithPeople(
       ctx,

@@ -2,7 +2,7 @@
 // The lines are the same for all four helpdesks: webhook, API (or API sign-in), e-mail look-up,
 // write-back, survey link.
 import type { CheckLine } from "../../../ports/helpdesk.js";
-import { surveyLinkLine, writeBackOff } from "../check-lines.js";
+import { apiNotSet, signInFailed, surveyLinkLine, writeBackOff } from "../check-lines.js";
 import { describeFailure, type GlpiApi } from "./api-client.js";
 
 // not user-facing: connector:check's report for the operator (English, like the logs)
@@ -13,16 +13,15 @@ export async function checkGlpi(api: GlpiApi | null, opts: { secret: string; web
   ];
   const linkLine = () => surveyLinkLine("glpi", { ...opts.surveyLink, apiSet: api !== null, fieldSetting: null, how: "public follow-up", as: null });
   if (!api) {
-    lines.push({ ok: false, what: "API", detail: "GLPI_API_URL, GLPI_APP_TOKEN and GLPI_USER_TOKEN are not set: e-mails can only come from logins that are e-mail addresses, and nothing is written back" });
+    lines.push(apiNotSet("glpi", "GLPI_API_URL, GLPI_APP_TOKEN and GLPI_USER_TOKEN", { needed: true, without: "e-mails can only come from logins that are e-mail addresses, and nothing is written on tickets (write-back, survey link)" }));
     if (opts.surveyLink.wanted) lines.push(linkLine());
     return lines;
   }
   const session = await api.openSession();
   if (!session.token) {
-    const failure = session.ok ? null : session;
-    const refused = failure !== null && failure.kind !== "rate-limited" && (failure.status === 400 || failure.status === 401);
-    const detail = failure ? describeFailure(failure) : "no session";
-    lines.push({ ok: false, what: "API sign-in", detail: refused ? `GLPI refused the tokens (${detail}): check GLPI_APP_TOKEN (Setup > General > API, the API client) and GLPI_USER_TOKEN (the user's API token)` : detail });
+    // GLPI answers a wrong App-Token with 400, a wrong user token with 401.
+    const failure = session.ok ? ({ ok: false, kind: "unavailable", status: null, detail: "no session", body: null } as const) : session.kind === "rejected" && session.status === 400 ? { ...session, kind: "unauthorized" as const } : session;
+    lines.push(signInFailed(failure, { refused: `GLPI refused the tokens (${describeFailure(failure)}): check GLPI_APP_TOKEN (Setup > General > API, the API client) and GLPI_USER_TOKEN (the user's API token)`, otherwise: describeFailure(failure) }));
     return lines;
   }
   lines.push({ ok: true, what: "API sign-in", detail: `session opened at ${api.settings.url}` });

@@ -6,7 +6,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../../app/context.js";
 import { WEBHOOK_BODY_LIMIT } from "../../http/ticket-webhook.js";
-import { answerWithPeople, ignoreEvent, jsonBody, oncePerDelivery, refuseInvalid, refuseUnauthenticated } from "../connector.js";
+import { answerWithPeople, closureOf, jsonBody, oncePerDelivery, refuseUnauthenticated } from "../connector.js";
 import { closurePeople } from "../lookup.js";
 import { readGlpiDelivery } from "./payload.js";
 import type { GlpiPeople } from "./people.js";
@@ -52,16 +52,11 @@ export function glpiRouter(ctx: AppContext, secret: string, people: GlpiPeople):
   /** False when GLPI should send it again (its API is down): the signature is then forgotten. */
   async function handle(json: unknown, res: Response): Promise<boolean> {
     const delivery = readGlpiDelivery(json);
-    if (delivery.type === "invalid") {
-      refuseInvalid(ctx, res, delivery.message);
-      return false;
-    }
-    if (delivery.type === "ignored") {
-      ignoreEvent(ctx, res, delivery.reason);
-      return true;
-    }
-    const { ticketId, title, kind, closedAt } = delivery;
-    return answerWithPeople(ctx, res, { source: SOURCE, ticketId, title, kind, closedAt }, await closurePeople((p, role) => people.emailOf(p, role), delivery));
+    const closure = closureOf(ctx, res, delivery);
+    // Ignored: handled for good; invalid: forgotten, so that a corrected delivery is handled.
+    if (!closure) return delivery.kind === "ignored";
+    const { ticketId, title, kind, closedAt } = closure;
+    return answerWithPeople(ctx, res, { source: SOURCE, ticketId, title, kind, closedAt }, await closurePeople((p, role) => people.emailOf(p, role), closure));
   }
 
   // GLPI may be set to POST, PUT or PATCH; its non-standard "UPDATE" verb cannot reach Node (use POST).

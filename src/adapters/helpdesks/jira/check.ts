@@ -2,7 +2,7 @@
 // The lines are the same for all four helpdesks: webhook, API (or API sign-in), e-mail look-up,
 // write-back, survey link.
 import type { CheckLine } from "../../../ports/helpdesk.js";
-import { surveyLinkLine, writeBackOff } from "../check-lines.js";
+import { apiNotSet, signInFailed, surveyLinkLine, writeBackOff } from "../check-lines.js";
 import { describeJiraFailure, type JiraApi } from "./api-client.js";
 
 const WRITE_BACK_PERMISSIONS = ["ADD_COMMENTS", "EDIT_OWN_COMMENTS", "DELETE_OWN_COMMENTS"];
@@ -15,14 +15,13 @@ export async function checkJira(api: JiraApi | null, opts: { secret: string; web
   ];
   const linkLine = (as: string | null) => surveyLinkLine("jira", { ...opts.surveyLink, apiSet: api !== null, fieldSetting: "JIRA_SURVEY_LINK_FIELD", how: "public comment", as });
   if (!api) {
-    lines.push({ ok: false, what: "API", detail: "JIRA_URL, JIRA_EMAIL and JIRA_API_TOKEN are not set: e-mails hidden by privacy settings cannot be looked up, and nothing is written back" });
+    lines.push(apiNotSet("jira", "JIRA_URL, JIRA_EMAIL and JIRA_API_TOKEN", { needed: true, without: "e-mails hidden by privacy settings cannot be looked up, and nothing is written on tickets (write-back, survey link)" }));
     if (opts.surveyLink.wanted) lines.push(linkLine(null));
     return lines;
   }
   const me = await api.request("GET", "/rest/api/3/myself");
   if (!me.ok) {
-    const refused = me.kind === "unauthorized" || me.kind === "forbidden";
-    lines.push({ ok: false, what: "API sign-in", detail: refused ? `Jira refused the account (${describeJiraFailure(me)}): check JIRA_EMAIL and JIRA_API_TOKEN (id.atlassian.com > Security > API tokens)` : describeJiraFailure(me) });
+    lines.push(signInFailed(me, { refused: `Jira refused the account (${describeJiraFailure(me)}): check JIRA_EMAIL and JIRA_API_TOKEN (id.atlassian.com > Security > API tokens)`, otherwise: describeJiraFailure(me) }));
     return lines;
   }
   const account = me.body as { accountId?: string; displayName?: string } | null;

@@ -6,7 +6,7 @@ import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../../app/context.js";
 import { verifySignature } from "../../http/signature.js";
 import { WEBHOOK_BODY_LIMIT } from "../../http/ticket-webhook.js";
-import { answerWithPeople, ignoreEvent, jsonBody, oncePerDelivery, refuseInvalid, refuseUnauthenticated } from "../connector.js";
+import { answerWithPeople, closureOf, jsonBody, oncePerDelivery, refuseUnauthenticated } from "../connector.js";
 import { closurePeople } from "../lookup.js";
 import { readJiraDelivery } from "./payload.js";
 import type { JiraPeople } from "./people.js";
@@ -19,16 +19,11 @@ export function jiraRouter(ctx: AppContext, settings: { secret: string; organiza
   /** False when Jira should send it again (its API is down): the identifier is then forgotten. */
   async function handle(json: unknown, res: Response): Promise<boolean> {
     const delivery = readJiraDelivery(json, settings.organizationField);
-    if (delivery.type === "invalid") {
-      refuseInvalid(ctx, res, delivery.message);
-      return false;
-    }
-    if (delivery.type === "ignored") {
-      ignoreEvent(ctx, res, delivery.reason);
-      return true;
-    }
-    const { ticketId, title, kind, closedAt } = delivery;
-    return answerWithPeople(ctx, res, { source: SOURCE, ticketId, title, kind, closedAt }, await closurePeople((p, role) => people.emailOf(p, role), delivery));
+    const closure = closureOf(ctx, res, delivery);
+    // Ignored: handled for good; invalid: forgotten, so that a corrected delivery is handled.
+    if (!closure) return delivery.kind === "ignored";
+    const { ticketId, title, kind, closedAt } = closure;
+    return answerWithPeople(ctx, res, { source: SOURCE, ticketId, title, kind, closedAt }, await closurePeople((p, role) => people.emailOf(p, role), closure));
   }
 
   router.post("/", express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }), async (req: Request, res: Response) => {

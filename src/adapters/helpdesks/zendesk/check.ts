@@ -2,7 +2,7 @@
 // The lines are the same for all four helpdesks: webhook, API (or API sign-in), e-mail look-up,
 // write-back, survey link.
 import type { CheckLine } from "../../../ports/helpdesk.js";
-import { surveyLinkLine, writeBackOff } from "../check-lines.js";
+import { apiNotSet, signInFailed, surveyLinkLine, writeBackOff } from "../check-lines.js";
 import type { ZendeskApi } from "./api-client.js";
 
 const API_SETTINGS = "ZENDESK_URL, ZENDESK_EMAIL and ZENDESK_API_TOKEN";
@@ -12,26 +12,18 @@ export async function checkZendesk(api: ZendeskApi | null, opts: { webhookUrl: s
   const lines: CheckLine[] = [{ ok: true, what: "webhook", detail: `ZENDESK_WEBHOOK_SECRET is set; ${opts.webhookUrl} checks the signature of every request` }];
   const linkLine = (as: string | null) => surveyLinkLine("zendesk", { ...opts.surveyLink, apiSet: api !== null, fieldSetting: "ZENDESK_SURVEY_LINK_FIELD", how: "public comment", as });
   if (!api) {
-    const needed = opts.writeBack || opts.surveyLink.wanted;
-    lines.push({
-      ok: !needed,
-      what: "API",
-      detail: needed
-        ? `write-back or the survey link is on for Zendesk but ${API_SETTINGS} are not set`
-        : `not set (${API_SETTINGS}): trigger bodies must carry both e-mails, ticket.status_changed events cannot be used, and nothing is written back`,
-    });
+    lines.push(apiNotSet("zendesk", API_SETTINGS, { needed: opts.writeBack || opts.surveyLink.wanted, without: "trigger bodies must carry both e-mails, ticket.status_changed events cannot be used, and nothing is written on tickets (write-back, survey link)" }));
     if (opts.surveyLink.wanted) lines.push(linkLine(null));
     return lines;
   }
   const me = await api.me();
   if (!me.ok) {
-    const detail =
-      me.kind === "unauthorized"
-        ? `Zendesk refused ZENDESK_EMAIL with ZENDESK_API_TOKEN (HTTP 401): check both, and that token access is on in Admin Center > Apps and integrations > Zendesk API`
-        : me.kind === "rate-limited"
-          ? `Zendesk is rate limiting this account; try again in ${Math.ceil(me.retryAfterMs / 1000)} s`
-          : `cannot use ZENDESK_URL (${opts.apiUrl ?? ""}): ${me.detail}`;
-    lines.push({ ok: false, what: "API sign-in", detail });
+    lines.push(
+      signInFailed(me, {
+        refused: `Zendesk refused ZENDESK_EMAIL with ZENDESK_API_TOKEN (HTTP ${me.status}): check both, and that token access is on in Admin Center > Apps and integrations > Zendesk API`,
+        otherwise: `cannot use ZENDESK_URL (${opts.apiUrl ?? ""}): ${me.kind === "rate-limited" ? "" : me.detail}`,
+      }),
+    );
     return lines;
   }
   const user = me.body.user;

@@ -4,7 +4,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../../app/context.js";
 import { WEBHOOK_BODY_LIMIT } from "../../http/ticket-webhook.js";
-import { answerWithPeople, ignoreEvent, jsonBody, refuseInvalid, refuseUnauthenticated } from "../connector.js";
+import { answerWithPeople, closureOf, jsonBody, refuseUnauthenticated } from "../connector.js";
 import { kindOfZendeskType, readZendeskDelivery } from "./payload.js";
 import type { ZendeskPeople } from "./people.js";
 import { verifyZendeskSignature } from "./signature.js";
@@ -29,15 +29,8 @@ export function zendeskRouter(ctx: AppContext, secret: string, people: ZendeskPe
     const parsed = jsonBody(ctx, res, body, "");
     if (!parsed) return;
     const delivery = readZendeskDelivery(parsed.json, ctx.clock.now());
-    if (delivery.kind === "invalid") {
-      refuseInvalid(ctx, res, `invalid fields: ${delivery.fields.join(", ")}`, delivery.fields);
-      return;
-    }
-    if (delivery.kind === "not-a-closure") {
-      ignoreEvent(ctx, res, delivery.reason);
-      return;
-    }
-    const closure = delivery.closure;
+    const closure = closureOf(ctx, res, delivery);
+    if (!closure) return;
     await answerWithPeople(
       ctx,
       res,
