@@ -10,7 +10,7 @@ export async function checkFreshdesk(api: FreshdeskApi | null, opts: { webhookUr
   const lines: CheckLine[] = [{ ok: true, what: "webhook", detail: `FRESHDESK_WEBHOOK_USER and FRESHDESK_WEBHOOK_PASSWORD are set; ${opts.webhookUrl} asks for them (HTTP Basic)` }];
   const linkLine = (as: string | null) => surveyLinkLine("freshdesk", { ...opts.surveyLink, apiSet: api !== null, fieldSetting: "FRESHDESK_SURVEY_LINK_FIELD", how: "public reply", as });
   if (!api) {
-    lines.push(apiNotSet("freshdesk", "FRESHDESK_URL and FRESHDESK_API_KEY", { needed: opts.writeBack || opts.surveyLink.wanted, without: "the webhook body must carry both e-mails, and nothing is written on tickets (write-back, survey link)" }));
+    lines.push(apiNotSet("FRESHDESK_URL and FRESHDESK_API_KEY", { needed: opts.writeBack || opts.surveyLink.wanted, without: "the webhook body must carry both e-mails, and nothing is written on tickets (write-back, survey link)" }));
     if (opts.surveyLink.wanted) lines.push(linkLine(null));
     return lines;
   }

@@ -13,7 +13,7 @@ export async function checkGlpi(api: GlpiApi | null, opts: { secret: string; web
   ];
   const linkLine = () => surveyLinkLine("glpi", { ...opts.surveyLink, apiSet: api !== null, fieldSetting: null, how: "public follow-up", as: null });
   if (!api) {
-    lines.push(apiNotSet("glpi", "GLPI_API_URL, GLPI_APP_TOKEN and GLPI_USER_TOKEN", { needed: true, without: "e-mails can only come from logins that are e-mail addresses, and nothing is written on tickets (write-back, survey link)" }));
+    lines.push(apiNotSet("GLPI_API_URL, GLPI_APP_TOKEN and GLPI_USER_TOKEN", { needed: true, without: "e-mails can only come from logins that are e-mail addresses, and nothing is written on tickets (write-back, survey link)" }));
     if (opts.surveyLink.wanted) lines.push(linkLine());
     return lines;
   }

@@ -15,7 +15,7 @@ export async function checkJira(api: JiraApi | null, opts: { secret: string; web
   ];
   const linkLine = (as: string | null) => surveyLinkLine("jira", { ...opts.surveyLink, apiSet: api !== null, fieldSetting: "JIRA_SURVEY_LINK_FIELD", how: "public comment", as });
   if (!api) {
-    lines.push(apiNotSet("jira", "JIRA_URL, JIRA_EMAIL and JIRA_API_TOKEN", { needed: true, without: "e-mails hidden by privacy settings cannot be looked up, and nothing is written on tickets (write-back, survey link)" }));
+    lines.push(apiNotSet("JIRA_URL, JIRA_EMAIL and JIRA_API_TOKEN", { needed: true, without: "e-mails hidden by privacy settings cannot be looked up, and nothing is written on tickets (write-back, survey link)" }));
     if (opts.surveyLink.wanted) lines.push(linkLine(null));
     return lines;
   }

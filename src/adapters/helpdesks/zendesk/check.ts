@@ -12,7 +12,7 @@ export async function checkZendesk(api: ZendeskApi | null, opts: { webhookUrl: s
   const lines: CheckLine[] = [{ ok: true, what: "webhook", detail: `ZENDESK_WEBHOOK_SECRET is set; ${opts.webhookUrl} checks the signature of every request` }];
   const linkLine = (as: string | null) => surveyLinkLine("zendesk", { ...opts.surveyLink, apiSet: api !== null, fieldSetting: "ZENDESK_SURVEY_LINK_FIELD", how: "public comment", as });
   if (!api) {
-    lines.push(apiNotSet("zendesk", API_SETTINGS, { needed: opts.writeBack || opts.surveyLink.wanted, without: "trigger bodies must carry both e-mails, ticket.status_changed events cannot be used, and nothing is written on tickets (write-back, survey link)" }));
+    lines.push(apiNotSet(API_SETTINGS, { needed: opts.writeBack || opts.surveyLink.wanted, without: "trigger bodies must carry both e-mails, ticket.status_changed events cannot be used, and nothing is written on tickets (write-back, survey link)" }));
     if (opts.surveyLink.wanted) lines.push(linkLine(null));
     return lines;
   }
