@@ -193,6 +193,13 @@ describe("the survey link on the helpdesk ticket", () => {
   it("is off by default: no outbox message and nothing written on the ticket", async () => {
     expect(loadConfig({}).surveyLink).toEqual({ helpdesks: "off", fields: { zendesk: null, freshdesk: null, jira: null } });
     expect(() => loadConfig({ CAGNOTTE_HELPDESK_SURVEY_LINK: "otrs" })).toThrow(/CAGNOTTE_HELPDESK_SURVEY_LINK/);
+    expect(() => loadConfig({ ZENDESK_SURVEY_LINK_FIELD: "Cagnotte survey link" })).toThrow(/ZENDESK_SURVEY_LINK_FIELD: must be the numeric id/);
+    expect(() => loadConfig({ FRESHDESK_SURVEY_LINK_FIELD: "Cagnotte survey" })).toThrow(/FRESHDESK_SURVEY_LINK_FIELD/);
+    expect(() => loadConfig({ JIRA_SURVEY_LINK_FIELD: "10123" })).toThrow(/JIRA_SURVEY_LINK_FIELD/);
+    expect(loadConfig({ CAGNOTTE_HELPDESK_SURVEY_LINK: "zendesk, jira", JIRA_SURVEY_LINK_FIELD: "customfield_10123" }).surveyLink).toEqual({
+      helpdesks: ["zendesk", "jira"],
+      fields: { zendesk: null, freshdesk: null, jira: "customfield_10123" },
+    });
     const glpi = await started(new FakeGlpi());
     const env = { GLPI_WEBHOOK_SECRET: "glpi-webhook-secret-0123456789", GLPI_API_URL: glpi.url, GLPI_APP_TOKEN: glpi.appToken, GLPI_USER_TOKEN: glpi.userToken };
     const t = await setup((ctx) => glpiConnector(ctx, loadConfig(env))!);
