@@ -1,6 +1,8 @@
 // Ingest: N signed ticket webhooks at fixed concurrency against the compiled bot (`node dist/main.js`
 // in a child process, fresh database), beside a bare Node handler doing HMAC + JSON (reference),
-// both loaded by the same generator in this process. Also the bot's RSS idle and at its peak.
+// both loaded by the same generator in this process. Also the bot's RSS idle and at its peak, and
+// the same on SQLite with Slack configured (its Web API a fake Slack in this process, which the bot
+// delivers the surveys to meanwhile). BENCH_INGEST_SLACK=off skips that run.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +14,7 @@ import { ROOT, num } from "./lib/env.js";
 import { load, type BenchRequest } from "./lib/load.js";
 import { heading, line, percentile, rate } from "./lib/stats.js";
 import { startPostgres } from "../scripts/throwaway-postgres.mjs";
+import { FakeSlack } from "../test/support/fake-slack/fake-slack-server.js";
 
 const SECRET = "bench-secret";
 const N = num("BENCH_INGEST_N", 1000);
@@ -37,7 +40,15 @@ export async function benchIngest(): Promise<void> {
   const ref = await run(reference.url, "R").finally(() => reference.stop());
   console.log(line("reference: bare Node handler (HMAC + JSON)", ref));
 
-  const databases: [string, string, (() => Promise<void>)?][] = [["sqlite", `file:${join(mkdtempSync(join(tmpdir(), "cagnotte-bench-")), "ingest.db")}`]];
+  const sqliteUrl = () => `file:${join(mkdtempSync(join(tmpdir(), "cagnotte-bench-")), "ingest.db")}`;
+  const databases: [string, string, (() => Promise<void>)?, Record<string, string>?][] = [["sqlite", sqliteUrl()]];
+  if (process.env.BENCH_INGEST_SLACK !== "off") {
+    // The requesters of the closures below, so the surveys go to their DMs.
+    const fake = new FakeSlack("xoxb-bench");
+    for (let k = 0; k < 2000; k++) fake.addUser({ id: `U${k}`, email: `r${k}@client${k % 50}.example`, name: `Requester ${k}` });
+    const api = await fake.start();
+    databases.push(["sqlite, Slack configured", sqliteUrl(), () => fake.stop(), { SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: "bench-signing-secret", SLACK_API_URL: api }]);
+  }
   if (process.env.BENCH_POSTGRES !== "off") {
     const server = process.env.BENCH_POSTGRES_URL ? { url: process.env.BENCH_POSTGRES_URL.replace(/\/[^/]*$/, ""), stop: async () => {} } : await startPostgres();
     const name = `cagnotte_bench_${randomBytes(4).toString("hex")}`;
@@ -54,13 +65,13 @@ export async function benchIngest(): Promise<void> {
       },
     ]);
   }
-  for (const [name, url, cleanup] of databases) {
+  for (const [name, url, cleanup, env] of databases) {
     try {
-      const bot = await startChild([join(ROOT, "dist/main.js")], { DATABASE_URL: url, DATABASE_AUTO_MIGRATE: "true", TICKET_WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn", CAGNOTTE_SCHEDULER: "off" }, { readyPath: "/healthz" });
+      const bot = await startChild([join(ROOT, "dist/main.js")], { ...env, DATABASE_URL: url, DATABASE_AUTO_MIGRATE: "true", TICKET_WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn", CAGNOTTE_SCHEDULER: "off" }, { readyPath: "/healthz" });
       await new Promise((r) => setTimeout(r, 1500));
       const idle = rssMiB(bot.pid);
       const sampler = rssSampler(bot.pid);
-      const result = await run(bot.url, name === "sqlite" ? "S" : "P").finally(() => undefined);
+      const result = await run(bot.url, name.startsWith("sqlite") ? "S" : "P");
       const peak = sampler.stop();
       await bot.stop();
       console.log(line(`cagnotte (${name})`, result) + `  = ${(rate(result) / rate(ref)).toFixed(2)}× reference`);

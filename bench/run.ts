@@ -3,7 +3,9 @@
 // (ingest, ack, status, delivery) only some. Bounded load on 127.0.0.1 only. The servers under load
 // (the compiled bot, the references) run in child processes; `dist/` is built first when stale.
 // Settings: BENCH_POSTGRES_URL (else a throwaway server; BENCH_POSTGRES=off to skip), BENCH_INGEST_N,
-// BENCH_ACK_N, BENCH_STATUS_ANSWERS (e.g. 100000,1000000), BENCH_DELIVERY_SCALE (0.05).
+// BENCH_ACK_N, BENCH_STATUS_ANSWERS (e.g. 100000,1000000), BENCH_DELIVERY_SCALE (0.05),
+// BENCH_INGEST_SLACK=off (skip ingest's run with Slack configured), BENCH_CPU_PROF=<dir> (each child
+// server — the compiled bot, the references — writes a CPU profile there: node --cpu-prof).
 import { cpus } from "node:os";
 import { spawnSync } from "node:child_process";
 import { needsBuild } from "../scripts/start.mjs";

@@ -24,9 +24,9 @@ import { systemClock, type Clock } from "./ports/clock.js";
 import type { ChatPlatform } from "./ports/chat-platform.js";
 import type { Logger } from "./ports/logger.js";
 import { commandTable, type CommandTable } from "./app/commands/run-command.js";
+import { dashboardCommands } from "./app/dashboard/command.js";
 import { managementCommands } from "./app/commands/management-commands.js";
 import { mailCommands } from "./app/commands/mail-commands.js";
-import { smtpMailChannel } from "./adapters/mail/smtp-mail-channel.js";
 import { unsubscribeRouter } from "./adapters/http/unsubscribe-router.js";
 import type { MailChannel } from "./ports/mail-channel.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
@@ -182,7 +182,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
   // The platform SDKs (Bolt, botbuilder: about 80 MiB together) load only when configured.
   const slackModules = config.slack ? await loadSlack() : null;
   const slackOauth = config.slack?.oauth;
-  const commands = commandTable(managementCommands, mailCommands, ...(slackModules && slackOauth ? [slackModules.slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
+  const commands = commandTable(managementCommands, mailCommands, dashboardCommands, ...(slackModules && slackOauth ? [slackModules.slackInstallCommands(config.publicUrl, slackOauth.stateSecret)] : []));
   const slack =
     slackModules && config.slack
       ? slackModules.createSlackAdapter(ctx, commands, config.slack, { installations: slackModules.slackInstallationRepository(store.db), timeScale: overrides.slackTimeScale })
@@ -194,7 +194,8 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
     overrides.mail !== undefined
       ? overrides.mail
       : config.mail
-        ? smtpMailChannel(config.mail, { defaultLocale: config.rules.defaultLocale, timeZone: config.rules.timeZone, milestoneCents: config.rules.milestoneCents }, { logger, metrics: prometheus.metrics })
+        ? // nodemailer (about 15 MiB) loads only when e-mail is configured
+          (await import("./adapters/mail/smtp-mail-channel.js")).smtpMailChannel(config.mail, { defaultLocale: config.rules.defaultLocale, timeZone: config.rules.timeZone, milestoneCents: config.rules.milestoneCents }, { logger, metrics: prometheus.metrics })
         : null;
   const chatPlatforms = (overrides.platforms ?? (overrides.platform ? [overrides.platform] : platforms.length ? platforms : [logChatPlatform(logger, { surveysByMail: mail !== null })])).map((p) =>
     instrumentedPlatform(p, prometheus.metrics),

@@ -35,7 +35,9 @@ export interface ChildServer {
 /** Starts `node <args>` with PORT set and waits until `readyPath` answers (any status). */
 export async function startChild(args: string[], env: Record<string, string>, opts: { readyPath?: string; cwd?: string; timeoutMs?: number } = {}): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, args, { cwd: opts.cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "pipe"] });
+  // BENCH_CPU_PROF=<dir>: each server under load writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, ...args], { cwd: opts.cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "pipe"] });
   let tail = "";
   const keep = (chunk: Buffer) => (tail = (tail + chunk.toString("utf8")).slice(-4000));
   child.stdout!.on("data", keep);

@@ -46,7 +46,7 @@ export async function seedAnswers(file: string, opts: { answers: number; campaig
   const ticket = db.prepare(`INSERT INTO "Ticket" (id, source, externalId, title, kind, closedAt, receivedAt, requesterId, technicianId, clientId) VALUES (?, 'bench', ?, 'Bench', 'incident', ?, ?, ?, ?, ?)`);
   const survey = db.prepare(`INSERT INTO "Survey" (id, ticketId, token, status, platform, createdAt, deliveredAt, expiresAt) VALUES (?, ?, ?, 'answered', 'web', ?, ?, ?)`);
   const answer = db.prepare(
-    `INSERT INTO "Answer" (id, surveyId, personId, campaignId, technicianId, rating, ratingScale, comment, normalizedComment, moderation, outcome, answeredAt) VALUES (?, ?, ?, ?, ?, ?, 5, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "Answer" (id, surveyId, personId, campaignId, technicianId, clientId, rating, ratingScale, comment, normalizedComment, moderation, outcome, answeredAt) VALUES (?, ?, ?, ?, ?, ?, ?, 5, ?, ?, ?, ?, ?)`,
   );
   const contribution = db.prepare(`INSERT INTO "Contribution" (id, answerId, campaignId, requesterId, clientId, kind, amountCents, status, createdAt) VALUES (?, ?, ?, ?, ?, 'counted', 100, 'active', ?)`);
   const moderation = db.prepare(`INSERT INTO "ModerationItem" (id, answerId, verdict, status, createdAt) VALUES (?, ?, 'review', 'pending', ?)`);
@@ -71,7 +71,7 @@ export async function seedAnswers(file: string, opts: { answers: number; campaig
       const kk = `camp-${c}:cl-${cl}`;
       const counts = hasComment && !review && (perRequester.get(kc) ?? 0) < 3 && (perClient.get(kk) ?? 0) < 10;
       const comment = hasComment ? `Merci pour l'intervention ${i}` : null;
-      answer.run(`an-${i}`, `sv-${i}`, `req-${r}`, `camp-${c}`, `tech-${i % TECHNICIANS}`, rating, comment, comment?.toLowerCase() ?? null, review ? "review" : "clean", counts ? "counted" : hasComment ? "requester-cap-reached" : "no-comment", at);
+      answer.run(`an-${i}`, `sv-${i}`, `req-${r}`, `camp-${c}`, `tech-${i % TECHNICIANS}`, `cl-${cl}`, rating, comment, comment?.toLowerCase() ?? null, review ? "review" : "clean", counts ? "counted" : hasComment ? "requester-cap-reached" : "no-comment", at);
       if (counts) {
         perRequester.set(kc, (perRequester.get(kc) ?? 0) + 1);
         perClient.set(kk, (perClient.get(kk) ?? 0) + 1);

@@ -2,20 +2,60 @@
 import { buildStatusReport } from "../core/status/status-report.js";
 import { MIN_SURVEY_DAYS } from "../core/rules/survey-policy.js";
 import type { CampaignHistory, RulesView, StatusReport } from "../core/views.js";
+import type { Campaign } from "../core/model.js";
+import type { CampaignFigures } from "../core/status/status-report.js";
 import type { AppContext } from "./context.js";
 import { isAdmin } from "./context.js";
 import { campaignFor } from "./campaign-for.js";
 import { quarterOf } from "../core/campaign/quarter.js";
 
+/**
+ * How long this process may answer the status from figures it read earlier when nothing it knows
+ * of changed. A change committed by this process (an answer, a closure, a withdrawal, management's
+ * decisions: any write to the figures' tables) drops them at once; a change committed by another
+ * instance on the same database shows within this many milliseconds.
+ */
+export const STATUS_TTL_MS = 3_000;
+
+interface Snapshot {
+  /** ctx.store.commits() when the read started: a commit meanwhile makes it stale. */
+  commits: number;
+  at: number;
+  /** The quarter's bounds (ms): while now is within them, the quarter need not be computed again. */
+  from: number;
+  to: number;
+  read: Promise<{ campaign: Campaign; figures: CampaignFigures }>;
+}
+const snapshots = new WeakMap<AppContext["store"], Snapshot>();
+
+/**
+ * The quarter's campaign and its figures, shared by every status, GET /api/pot and the règlement:
+ * read once, kept until this process commits a change or STATUS_TTL_MS pass. Concurrent callers
+ * share one read (a burst of `/cagnotte status` costs one set of queries, not one per command).
+ */
+function campaignFigures(ctx: AppContext, now: Date): Promise<{ campaign: Campaign; figures: CampaignFigures }> {
+  const t = now.getTime();
+  const commits = ctx.store.commits();
+  const hit = snapshots.get(ctx.store);
+  if (hit && hit.commits === commits && t >= hit.from && t < hit.to && t >= hit.at && t - hit.at < STATUS_TTL_MS) return hit.read;
+  const quarter = quarterOf(now, ctx.rules.timeZone);
+  const read = (async () => {
+    // Asking for the status opens the quarter's campaign if nobody has yet (the figures are then 0);
+    // only then is a write transaction opened: a read of an existing campaign never writes.
+    const campaign =
+      (await ctx.store.campaigns.findByQuarter(quarter.year, quarter.quarter)) ??
+      (await ctx.store.transaction((tx) => campaignFor(tx, now, { timeZone: ctx.rules.timeZone, now }))).campaign;
+    return { campaign, figures: await ctx.store.campaigns.figures(campaign.id, ctx.rules.caps) };
+  })();
+  snapshots.set(ctx.store, { commits, at: t, from: quarter.startsAt.getTime(), to: quarter.endsAt.getTime(), read });
+  // A failed read is not kept: the next request tries again.
+  read.catch(() => snapshots.get(ctx.store)?.read === read && snapshots.delete(ctx.store));
+  return read;
+}
+
 export async function getStatus(ctx: AppContext, viewer: { email: string | null }): Promise<StatusReport> {
   const now = ctx.clock.now();
-  // Asking for the status opens the quarter's campaign if nobody has yet (the figures are then 0);
-  // only then is a write transaction opened: a read of an existing campaign never writes.
-  const quarter = quarterOf(now, ctx.rules.timeZone);
-  const campaign =
-    (await ctx.store.campaigns.findByQuarter(quarter.year, quarter.quarter)) ??
-    (await ctx.store.transaction((tx) => campaignFor(tx, now, { timeZone: ctx.rules.timeZone, now }))).campaign;
-  const figures = await ctx.store.campaigns.figures(campaign.id, ctx.rules.caps);
+  const { campaign, figures } = await campaignFigures(ctx, now);
   return buildStatusReport({ campaign, figures, now, zone: ctx.rules.timeZone, forManagement: isAdmin(ctx, viewer.email) });
 }
 
@@ -33,23 +73,9 @@ export interface PublicPot {
   daysLeft: number;
 }
 
-/**
- * GET /api/pot is public and may be polled by many screens: its figures are kept for a few seconds,
- * and dropped as soon as this process commits a change (other instances' changes show within the TTL).
- */
-export const PUBLIC_POT_TTL_MS = 3_000;
-const potCache = new WeakMap<AppContext["store"], { commits: number; at: number; pot: Promise<PublicPot> }>();
-
+/** GET /api/pot is public and may be polled by many screens: it reads the kept figures (STATUS_TTL_MS). */
 export function getPublicPot(ctx: AppContext): Promise<PublicPot> {
-  const now = ctx.clock.now().getTime();
-  const commits = ctx.store.commits();
-  const hit = potCache.get(ctx.store);
-  if (hit && hit.commits === commits && now >= hit.at && now - hit.at < PUBLIC_POT_TTL_MS) return hit.pot;
-  const pot = readPublicPot(ctx);
-  potCache.set(ctx.store, { commits, at: now, pot });
-  // A failed read is not kept: the next request tries again.
-  pot.catch(() => potCache.get(ctx.store)?.pot === pot && potCache.delete(ctx.store));
-  return pot;
+  return readPublicPot(ctx);
 }
 
 async function readPublicPot(ctx: AppContext): Promise<PublicPot> {

@@ -4,13 +4,14 @@
 //
 // Group commit: closures arriving together are written together. Each call joins a small
 // in-process queue; while one transaction commits, the next closures wait, and the next
-// transaction records all of them (a few multi-row statements, one commit). Every caller is
-// answered only once the transaction holding its closure has committed, so nothing is
-// acknowledged that is not durable. People and client companies already met are known in memory
+// transaction records all of them (the store's closureTransaction: a few statements prepared once,
+// on the database driver directly; one commit). Every caller is answered only once the
+// transaction holding its closure has committed, so nothing is acknowledged that is not durable. People and client companies already met are known in memory
 // (their ids never change), so a warm batch writes only its tickets, surveys and outbox messages.
 import { randomBytes, randomUUID } from "node:crypto";
+import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import { decideSurvey, surveyExpiresAt, type NotSurveyedReason } from "../core/rules/survey-policy.js";
-import { ConflictError, type ClosureRow, type Repositories } from "../ports/store.js";
+import { ConflictError, type ClosureRepositories, type ClosureRow } from "../ports/store.js";
 import type { AppContext } from "./context.js";
 import { postsSurveyLink, surveyUrl } from "./context.js";
 
@@ -74,15 +75,48 @@ class Known<T> {
   }
 }
 
+/**
+ * Background work gives way to ingest: while closures are coming in (one waiting, a batch being
+ * written, or one received less than QUIET_MS ago), the outbox worker takes one message at a time,
+ * one every YIELD_SPACING_MS, and then only after the requests already received were read. A
+ * helpdesk waits for our answer; a survey's delivery can wait a second. Delivery goes on meanwhile
+ * (4 messages a second), so a steady stream of closures never stops it.
+ */
+const QUIET_MS = 100;
+const YIELD_SPACING_MS = 250;
+
 class IngestQueue {
   private waiting: Waiting[] = [];
   private busy = false;
+  private lastReceived = -Infinity;
+  private nextBackgroundTurn = 0;
   readonly people = new Known<KnownPerson>();
   readonly clients = new Known<KnownClient>();
 
   constructor(private readonly ctx: AppContext) {}
 
+  /** Closures are coming in: background work should wait. */
+  get pressed(): boolean {
+    return this.busy || this.waiting.length > 0 || performance.now() - this.lastReceived < QUIET_MS;
+  }
+
+  /** Resolves when background work may take its next step (see QUIET_MS). */
+  async backgroundTurn(): Promise<void> {
+    for (;;) {
+      // Always after the I/O already received: the requests waiting to be read go first.
+      await nextTurn();
+      if (!this.pressed) return;
+      const now = performance.now();
+      if (now >= this.nextBackgroundTurn) {
+        this.nextBackgroundTurn = now + YIELD_SPACING_MS;
+        return;
+      }
+      await sleep(Math.min(this.nextBackgroundTurn - now, QUIET_MS));
+    }
+  }
+
   submit(event: TicketClosedEvent): Promise<TicketClosedResult> {
+    this.lastReceived = performance.now();
     return new Promise((resolve, reject) => {
       this.waiting.push({ event, resolve, reject });
       this.next();
@@ -127,6 +161,16 @@ function ingestQueue(ctx: AppContext): IngestQueue {
   let queue = queues.get(ctx);
   if (!queue) queues.set(ctx, (queue = new IngestQueue(ctx)));
   return queue;
+}
+
+/**
+ * For background work (the outbox worker) before each step: resolves at once when no closure is
+ * being ingested, else when it is its turn (see QUIET_MS); always on a later turn of the event loop.
+ */
+export async function afterIngest(ctx: AppContext): Promise<void> {
+  const queue = queues.get(ctx);
+  if (queue) await queue.backgroundTurn();
+  else await nextTurn();
 }
 
 const ticketKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;
@@ -176,7 +220,7 @@ async function recordBatch(ctx: AppContext, events: readonly TicketClosedEvent[]
   const now = ctx.clock.now();
   let learnedPeople = new Map<string, KnownPerson>();
   let learnedClients = new Map<string, KnownClient>();
-  const results = await ctx.store.transaction(async (tx) => {
+  const results = await ctx.store.closureTransaction(async (tx) => {
     const recorded = new Set((await tx.tickets.known(events.map((e) => ({ source: e.source, externalId: e.ticketId })))).map((k) => ticketKey(k.source, k.externalId)));
     const surveyed: TicketClosedEvent[] = [];
     const decisions = events.map((event) => {
@@ -218,7 +262,7 @@ async function recordBatch(ctx: AppContext, events: readonly TicketClosedEvent[]
   return results;
 }
 
-async function clientsOf(tx: Repositories, events: readonly TicketClosedEvent[], known: IngestQueue, now: Date): Promise<Map<string, KnownClient>> {
+async function clientsOf(tx: ClosureRepositories, events: readonly TicketClosedEvent[], known: IngestQueue, now: Date): Promise<Map<string, KnownClient>> {
   const needed = events.map((e) => e.client).filter((c) => {
     const seen = known.clients.get(c.id);
     return !seen || (!!c.name && c.name !== seen.name);
@@ -228,7 +272,7 @@ async function clientsOf(tx: Repositories, events: readonly TicketClosedEvent[],
   return new Map([...written].map(([k, c]) => [k, { id: c.id, name: c.name }]));
 }
 
-async function peopleOf(tx: Repositories, people: readonly { email: string; name: string | null; clientId: string | null }[], known: IngestQueue, now: Date): Promise<Map<string, KnownPerson>> {
+async function peopleOf(tx: ClosureRepositories, people: readonly { email: string; name: string | null; clientId: string | null }[], known: IngestQueue, now: Date): Promise<Map<string, KnownPerson>> {
   const needed = people.filter((p) => {
     const seen = known.people.get(emailKey(p.email));
     return !seen || (!!p.name && p.name !== seen.name) || (!!p.clientId && p.clientId !== seen.clientId);
@@ -238,26 +282,35 @@ async function peopleOf(tx: Repositories, people: readonly { email: string; name
   return new Map([...written].map(([k, p]) => [k, { id: p.id, name: p.name, clientId: p.clientId }]));
 }
 
+/**
+ * Attempts of one closure alone: a unique-key collision means another instance wrote the same
+ * ticket, person or client first; the next attempt sees that row.
+ */
+const ALONE_ATTEMPTS = 3;
+
 /** One closure in its own transaction (the path a failed batch falls back to). */
 async function recordAlone(ctx: AppContext, event: TicketClosedEvent): Promise<TicketClosedResult> {
-  try {
-    return await recordTicket(ctx, event);
-  } catch (error) {
-    // The same ticket reported twice at the same moment: the loser of the race is a duplicate.
-    if (error instanceof ConflictError) return { status: "ignored", reason: "duplicate" };
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordTicket(ctx, event);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // The same ticket reported twice at the same moment: the loser of the race is a duplicate
+      // (the next attempt finds the ticket; after the last, it is taken for one).
+      if (attempt >= ALONE_ATTEMPTS) return { status: "ignored", reason: "duplicate" };
+    }
   }
 }
 
 async function recordTicket(ctx: AppContext, event: TicketClosedEvent): Promise<TicketClosedResult> {
   const now = ctx.clock.now();
-  return ctx.store.transaction(async (tx): Promise<TicketClosedResult> => {
+  return ctx.store.closureTransaction(async (tx): Promise<TicketClosedResult> => {
     const decision = decide(ctx, event, (await tx.tickets.known([{ source: event.source, externalId: event.ticketId }])).length > 0);
     if (!decision.survey) return { status: "ignored", reason: decision.reason };
-    const client = await tx.clients.upsertByExternalId({ externalId: event.client.id, name: event.client.name, now });
-    const requester = await tx.people.upsertByEmail({ ...event.requester, clientId: client.id, now });
-    const technician = await tx.people.upsertByEmail({ ...event.technician, now });
-    const row = closureRow(ctx, event, { requesterId: requester.id, technicianId: technician.id, clientId: client.id }, now);
+    const client = (await tx.clients.upsertManyByExternalId([{ externalId: event.client.id, name: event.client.name }], now)).get(event.client.id)!;
+    const people = await tx.people.upsertManyByEmail([{ ...event.requester, clientId: client.id }, { ...event.technician, clientId: null }], now);
+    const personOf = (email: string) => people.get(emailKey(email))!;
+    const row = closureRow(ctx, event, { requesterId: personOf(event.requester.email).id, technicianId: personOf(event.technician.email).id, clientId: client.id }, now);
     await tx.tickets.recordClosures([row]);
     return { status: "scheduled", surveyId: row.survey.id, surveyUrl: surveyUrl(ctx, row.survey.token) };
   });

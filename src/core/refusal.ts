@@ -56,6 +56,9 @@ export const REFUSAL_CODES = [
   "client-not-found",
   /** Several clients bear that name: the detail is the name; their helpdesk id tells them apart. */
   "client-ambiguous",
+  // Dashboard
+  /** A sign-in link asked for in a Teams channel or group chat, where everyone would see it. */
+  "private-chat-only",
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

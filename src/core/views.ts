@@ -270,7 +270,9 @@ export type CommandReply =
   /** A file to download from a short-lived link (Teams' export: a message cannot carry the file). */
   | { kind: "download"; url: string; filename: string; minutes: number }
   | { kind: "done"; done: Confirmation }
-  | { kind: "refused"; refusal: Refusal };
+  | { kind: "refused"; refusal: Refusal }
+  /** A one-time sign-in link to the web dashboard, for the asker's eyes only. */
+  | { kind: "dashboard-link"; url: string; expiresAt: Date; minutes: number };
 
 /** The règlement as configured (GET /reglement): the rules with this installation's figures. */
 /** The privacy notice and terms of use (GET /privacy, GET /terms), from the configuration. */

@@ -4,6 +4,7 @@ import type { Locale } from "../core/model.js";
 import { answer } from "./topics/answer.js";
 import { charts } from "./topics/charts.js";
 import { chat } from "./topics/chat.js";
+import { dashboard } from "./topics/dashboard.js";
 import { help } from "./topics/help.js";
 import { helpdeskNote } from "./topics/helpdesk-note.js";
 import { legal } from "./topics/legal.js";
@@ -17,7 +18,7 @@ import { status } from "./topics/status.js";
 import { survey } from "./topics/survey.js";
 import { web } from "./topics/web.js";
 
-const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, helpdeskNote, mail, charts };
+const topics = { survey, answer, praise, status, help, refusals, lifecycle, management, web, chat, reglement, legal, helpdeskNote, mail, charts, dashboard };
 
 type Topics = typeof topics;
 export type Texts = { readonly [K in keyof Topics]: Topics[K]["fr"] };

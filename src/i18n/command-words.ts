@@ -23,6 +23,9 @@ const SUBCOMMANDS: Readonly<Record<string, string>> = {
   démo: "demo",
   // E-mail channel
   demandeur: "requester",
+  // Dashboard
+  tableau: "dashboard",
+  "tableau-de-bord": "dashboard",
 };
 
 const ARGUMENTS: Readonly<Record<string, string>> = {

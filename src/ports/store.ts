@@ -11,7 +11,9 @@ import type { ExportRepository } from "./store/exports.js";
 import type { SettingsRepository } from "./store/settings.js";
 import type { OutboxRepository } from "./store/outbox.js";
 import type { MessageRefRepository } from "./store/message-refs.js";
+import type { ClosureRepositories } from "./store/closures.js";
 import type { WebhookDeliveryRepository } from "./store/webhook-deliveries.js";
+import type { DashboardAccessRepository, InsightsRepository } from "./store/dashboard.js";
 import type { MailingRepository } from "./store/mailing.js";
 
 export type { PeopleRepository, ClientRepository } from "./store/people.js";
@@ -24,7 +26,9 @@ export type { AnswerExportRow, ContributionExportRow, ExportRepository } from ".
 export type { SettingsRepository } from "./store/settings.js";
 export type { OutboxEntry, OutboxKind, OutboxMessage, OutboxRecord, OutboxRepository } from "./store/outbox.js";
 export type { MessageRefRepository, StoredMessageRef } from "./store/message-refs.js";
+export type { ClosureRepositories } from "./store/closures.js";
 export type { WebhookDeliveryRepository } from "./store/webhook-deliveries.js";
+export type { ClientGroup, DashboardAccessRepository, DashboardSessionRecord, InsightsRepository, LinkUse, TechnicianRatingGroup } from "./store/dashboard.js";
 export type { MailingRepository, SurveyRouting } from "./store/mailing.js";
 
 export interface Repositories {
@@ -46,6 +50,8 @@ export interface Repositories {
   payouts: PayoutRepository;
   exports: ExportRepository;
   webhookDeliveries: WebhookDeliveryRepository;
+  dashboard: DashboardAccessRepository;
+  insights: InsightsRepository;
   /** E-mail channel: opt-outs, unsubscribe tokens, clients set to e-mail first. */
   mailing: MailingRepository;
 }
@@ -53,7 +59,18 @@ export interface Repositories {
 export interface Store extends Repositories {
   readonly provider: "sqlite" | "postgres";
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
-  /** How many transactions this process has committed: a cache of figures is stale once it moves. */
+  /**
+   * A transaction for ingest's group commit only: its few statements run on the driver directly,
+   * prepared once, and the work sees only what it needs. Same guarantees as `transaction`: all or
+   * nothing, resolved only once committed; a unique-key collision rejects with ConflictError and a
+   * full disk with StoreUnavailableError (no retry here: the caller falls back to one closure per
+   * `transaction`).
+   */
+  closureTransaction<T>(work: (tx: ClosureRepositories) => Promise<T>): Promise<T>;
+  /**
+   * Moves with every transaction this process commits and every write it makes outside one (the
+   * outbox's own bookkeeping aside): figures kept in memory are stale once it moves.
+   */
   commits(): number;
   /**
    * Resolves when the database answers; after a write failed for want of space or I/O, only once

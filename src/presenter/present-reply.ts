@@ -153,5 +153,17 @@ export function presentReply(reply: CommandReply, p: Presentation, extras: HelpE
     }
     case "refused":
       return presentRefusal(reply.refusal, p);
+    case "dashboard-link": {
+      const d = textsOf(p).dashboard;
+      return {
+        title: d.linkTitle,
+        tone: "accent",
+        summary: d.linkTitle,
+        blocks: [
+          { type: "link", text: d.linkText(reply.minutes), label: d.linkLabel, url: reply.url },
+          { type: "deadline", label: d.linkExpires, at: reply.expiresAt, text: formatMoment(reply.expiresAt, p.locale, p.timeZone) },
+        ],
+      };
+    }
   }
 }

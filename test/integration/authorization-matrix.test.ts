@@ -97,6 +97,7 @@ const ACTIONS: { action: string; run: (role: Role) => Promise<string>; expected:
       ["moderation", "moderation"],
       ["payout", "payout 2026-Q1 1.00 VIR-1"],
       ["audit", "audit"],
+      ["dashboard (sign-in link)", "dashboard"],
     ] as [string, string | ((role: Role) => string)][]
   ).map(([action, command]) => ({
     action,

@@ -1,5 +1,6 @@
 // Ingest's group commit (src/app/ticket-closed.ts): closures arriving together are written by one
-// transaction, each caller answered with its own result, on SQLite and PostgreSQL.
+// transaction, each caller answered with its own result, on SQLite and PostgreSQL; a batch that
+// fails, half-way or at COMMIT, leaves nothing and is written again closure by closure.
 import { afterEach, describe, expect, it } from "vitest";
 import { ticketClosed } from "../../src/app/ticket-closed.js";
 import type { Db } from "../../src/adapters/store/prisma-client.js";
@@ -62,6 +63,49 @@ describe.each(providers)("group commit of closed tickets (%s)", (provider) => {
     const results = await Promise.all([1, 2, 3].map((i) => ticketClosed(ctx, ticketEvent({ ticketId: `F-${i}`, requester: { email: "known@client.example", name: null } }))));
     expect(results.map((r) => r.status)).toEqual(["scheduled", "scheduled", "scheduled"]);
     expect(await db.ticket.count({ where: { requesterId: "p-known" } })).toBe(3);
+  });
+
+  // The batch's statements run on the driver directly (src/adapters/store/closure-statements.ts):
+  // a statement failing half-way through must take the batch's earlier rows with it.
+  const refuseTicket = {
+    sqlite: [`CREATE TRIGGER "refuse_ticket" BEFORE INSERT ON "Ticket" WHEN NEW."title" = 'refuse me' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`],
+    postgres: [
+      `CREATE FUNCTION refuse_ticket() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."title" = 'refuse me' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`,
+      `CREATE TRIGGER refuse_ticket BEFORE INSERT ON "Ticket" FOR EACH ROW EXECUTE FUNCTION refuse_ticket()`,
+    ],
+  };
+
+  it("rolls a batch failing half-way back whole: the others recorded once each, the failing closure answered with its error, nothing of it kept", async () => {
+    const { ctx, db } = await setup();
+    for (const sql of refuseTicket[provider]) await db.$executeRawUnsafe(sql);
+    // One batch: the refused closure comes after rows the batch has already written (its people
+    // first, and on SQLite the tickets, surveys and deliveries before it).
+    const events = Array.from({ length: 9 }, (_, i) => ticketEvent({ ticketId: `H-${i}`, title: i === 4 ? "refuse me" : "Imprimante" }));
+    const settled = await Promise.allSettled(events.map((e) => ticketClosed(ctx, e)));
+    expect(settled.map((s) => s.status)).toEqual(events.map((_, i) => (i === 4 ? "rejected" : "fulfilled")));
+    const ids = settled.flatMap((s) => (s.status === "fulfilled" && s.value.status === "scheduled" ? [s.value.surveyId] : []));
+    expect(ids).toHaveLength(8);
+    // Exactly the acknowledged ones, each once, with its survey and its delivery; nothing of H-4.
+    expect((await db.ticket.findMany({ select: { externalId: true }, orderBy: { externalId: "asc" } })).map((t) => t.externalId)).toEqual(["H-0", "H-1", "H-2", "H-3", "H-5", "H-6", "H-7", "H-8"]);
+    expect((await db.survey.findMany({ select: { id: true } })).map((s) => s.id).sort()).toEqual([...ids].sort());
+    expect((await db.outboxMessage.findMany({ select: { dedupeKey: true } })).map((m) => m.dedupeKey).sort()).toEqual(ids.map((id) => `survey.deliver:${id}`).sort());
+    expect(await db.person.count({ where: { email: events[4]!.requester.email.toLowerCase() } })).toBe(0);
+    expect(await db.person.count({ where: { email: events[5]!.requester.email.toLowerCase() } })).toBe(1);
+  });
+
+  it.runIf(provider === "postgres")("acknowledges a batch only once COMMIT succeeded: a COMMIT that fails is written again closure by closure", async () => {
+    const { ctx, db } = await setup();
+    // A constraint checked at COMMIT only: the batch's statements all succeed, its COMMIT fails.
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF (SELECT "title" FROM "Ticket" WHERE "id" = NEW."ticketId") = 'refuse at commit' THEN RAISE EXCEPTION 'refused at commit by the test'; END IF; RETURN NULL; END $$`,
+    );
+    await db.$executeRawUnsafe(`CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON "Survey" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_at_commit()`);
+    const events = Array.from({ length: 5 }, (_, i) => ticketEvent({ ticketId: `C-${i}`, title: i === 2 ? "refuse at commit" : "Imprimante" }));
+    const settled = await Promise.allSettled(events.map((e) => ticketClosed(ctx, e)));
+    expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    const ids = settled.flatMap((s) => (s.status === "fulfilled" && s.value.status === "scheduled" ? [s.value.surveyId] : []));
+    expect((await db.survey.findMany({ select: { id: true } })).map((s) => s.id).sort()).toEqual([...ids].sort());
+    expect(await db.ticket.count({ where: { externalId: "C-2" } })).toBe(0);
   });
 
   // Survey link (connectors-finish): one more outbox row per closure, written with the others.

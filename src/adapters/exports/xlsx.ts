@@ -1,7 +1,6 @@
 // An export table as an Excel workbook (exceljs): one sheet named after the export, the header row
 // bold and frozen, amounts (`…_eur` columns) as numbers with two decimals, everything else as text
 // (a text cell is never a formula; cells were guarded against formula injection anyway).
-import ExcelJS from "exceljs";
 import type { ExportTable } from "../../app/management/export-csv.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -10,6 +9,8 @@ const isAmount = (column: string) => column.endsWith("_eur");
 const isCount = (column: string) => ["rating", "rating_scale", "answers", "positive", "counted_comments"].includes(column);
 
 export async function tableXlsx(table: ExportTable): Promise<Buffer> {
+  // Loaded at the first export, not at start-up: exceljs alone holds about 27 MiB.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Cagnotte";
   const sheet = workbook.addWorksheet(table.kind, { views: [{ state: "frozen", ySplit: 1 }] });

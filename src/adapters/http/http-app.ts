@@ -12,6 +12,7 @@ import { exportsRouter } from "./dashboard/exports-router.js";
 import { requestContext, routeOf } from "./request-context.js";
 import { ticketWebhookRouter } from "./ticket-webhook.js";
 import { webSurveyRouter } from "./web-survey/web-survey-router.js";
+import { dashboardRouter } from "./dashboard/dashboard-router.js";
 import type { RequestHandler } from "express";
 
 export interface HttpAppOptions {
@@ -50,6 +51,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
   app.use(chartRouter(ctx));
   // Before the dashboard's own routes: /dashboard/exports/… are answered here.
   app.use(exportsRouter(ctx));
+  app.use(dashboardRouter(ctx));
   for (const router of options.routers ?? []) app.use(router);
 
   app.use((_req, res) => {

@@ -66,16 +66,15 @@ export function requestContext(logger: Logger): RequestHandler {
     const requestId = given && SANE_ID.test(given) ? given : randomUUID();
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const started = process.hrtime.bigint();
-    scope.run({ requestId, loggers: new Map() }, () => {
-      // Bound to the request's scope: "finish" is emitted from the socket's context.
-      res.once(
-        "finish",
-        AsyncLocalStorage.bind(() => {
-          const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          logger.debug({ method: req.method, route: routeOf(req), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
-        }),
-      );
-      next();
-    });
+    const store: RequestScope = { requestId, loggers: new Map() };
+    // In the request's scope: "finish" is emitted from the socket's context. (scope.run, not
+    // AsyncLocalStorage.bind: binding costs an async resource per request.)
+    res.once("finish", () =>
+      scope.run(store, () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.debug({ method: req.method, route: routeOf(req), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+      }),
+    );
+    scope.run(store, next);
   };
 }

@@ -99,7 +99,8 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
   wireHandlers(app, ctx, commands, trustedTeam, settings.oauth ? { management: ["slackInstall"] } : {});
   registerWorkspaceEvents(app, { logger: ctx.logger, forget });
   const timeScale = deps.timeScale ?? 1;
-  const pacer = measuredPacer(channelPacer(1_100 * timeScale), (ms) => ctx.metrics?.rateLimitWait("slack", "pacing", ms));
+  // One post a second per channel, and a margin for timers and the network: 10 %, at least 50 ms.
+  const pacer = measuredPacer(channelPacer(Math.max(1_100 * timeScale, 1_000 * timeScale + 50)), (ms) => ctx.metrics?.rateLimitWait("slack", "pacing", ms));
   const platform = slackPlatform({ ctx, workspaces, teamChannel: settings.teamChannel, pacer, timeScale });
   return {
     platform,

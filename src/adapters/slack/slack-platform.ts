@@ -10,7 +10,7 @@ import type { ChatPlatform, DeliveryResult, Destination, UpdateResult } from "..
 import { presentContent } from "../../presenter/index.js";
 import { fetchIdentity } from "./identity.js";
 import type { Pacer } from "./pacing.js";
-import { methodLimits, type MethodLimits } from "./method-limits.js";
+import { methodLimits, NoTurn, type MethodLimits } from "./method-limits.js";
 import { slackPresentation } from "./presentation.js";
 import { renderMessage, type SlackMessage } from "./render/block-kit.js";
 import { isSlackError, slackErrorCode, toDeliveryResult } from "./slack-errors.js";
@@ -27,6 +27,11 @@ export interface SlackPlatformOptions {
   limits?: (client: WebClient) => MethodLimits;
   /** 1 in production; benchmarks against a fake Slack on a faster clock: Retry-After × this. */
   timeScale?: number;
+  /**
+   * How long a call may wait in memory for its method's 429 pause to end (0, the default: none, the
+   * message comes back through the outbox when the pause ends; the worker's lanes stay free).
+   */
+  maxWaitMs?: number;
 }
 
 /** People remembered per workspace (their Slack id, language and DM never change); the oldest forgotten first. */
@@ -72,7 +77,7 @@ function readMessageRef(ref: string | null | undefined): SlackMessageRef | null 
   }
 }
 
-/** A method Slack paused (429) a moment ago: this call is not made, the message waits its turn. */
+/** A method paused by a 429 (longer than a call may wait), or a wait interrupted: the message comes back later. */
 class MethodPaused extends Error {
   constructor(readonly method: string, readonly ms: number) {
     // not user-facing: an error for the log and the outbox's retry reason
@@ -100,37 +105,51 @@ async function slackLocaleOf(client: WebClient, userId: string): Promise<Locale 
 export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
   const { ctx, workspaces, pacer } = options;
   const timeScale = options.timeScale ?? 1;
+  const maxWaitMs = options.maxWaitMs ?? 0;
   const memories = new WeakMap<WebClient, WorkspaceMemory>();
+
   const memoryOf = (client: WebClient): WorkspaceMemory => {
     let memory = memories.get(client);
-    if (!memory) memories.set(client, (memory = { limits: options.limits?.(client) ?? methodLimits({ tiers: {}, timeScale, now: () => ctx.clock.now().getTime() }), people: new Map(), dms: new Map() }));
+    if (!memory) {
+      memories.set(client, (memory = { limits: options.limits?.(client) ?? methodLimits({ tiers: {}, timeScale, now: () => ctx.clock.now().getTime() }), people: new Map(), dms: new Map() }));
+    }
     return memory;
   };
   const retryAfterMs = (error: unknown) => Math.max(1, (error as { retryAfter?: number }).retryAfter ?? 1) * 1000 * timeScale;
 
   /**
-   * One Web API call. A 429 pauses the method for every delivery here: while it is paused, calls to
-   * it are not made and their messages come back when the pause ends (the worker moves on to others).
+   * One Web API call, in its method's turn (method-limits.ts). A 429 pauses the method for every
+   * delivery here; a call that finds it paused waits for the pause's end in memory when it is no
+   * longer than `maxWaitMs`, and otherwise is not made: its message comes back when the pause
+   * ends, without counting a failed attempt. The call that got the 429 hands it back the same way.
+   * Meanwhile the worker delivers the messages that need other methods and channels.
    */
   async function call<T>(client: WebClient, method: string, run: () => Promise<T>): Promise<T> {
     const { limits } = memoryOf(client);
-    const paused = limits.pausedFor(method);
-    if (paused > 0) throw new MethodPaused(method, paused);
-    await limits.wait(method);
+    let done: () => void;
+    try {
+      done = await limits.turn(method, maxWaitMs);
+    } catch (error) {
+      if (error instanceof NoTurn) throw new MethodPaused(method, error.pausedMs);
+      throw error;
+    }
     try {
       return await run();
     } catch (error) {
       if (slackErrorCode(error) === "ratelimited") limits.pause(method, retryAfterMs(error));
       throw error;
+    } finally {
+      done();
     }
   }
 
   async function send(client: WebClient, channel: string, message: SlackMessage): Promise<SlackMessageRef> {
-    await pacer.wait(channel);
     try {
-      const r = await call(client, `chat.postMessage ${channel}`, () =>
-        client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false }),
-      );
+      // The channel's pace is kept in the call's turn: a post waiting behind another keeps its distance.
+      const r = await call(client, `chat.postMessage ${channel}`, async () => {
+        await pacer.wait(channel);
+        return client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+      });
       return { channel: r.channel ?? channel, ts: String(r.ts) };
     } catch (error) {
       const plain = withoutPictures(message, error);
@@ -241,6 +260,7 @@ export function slackPlatform(options: SlackPlatformOptions): ChatPlatform {
 
   return {
     name: "slack",
+
     async post(destination: Destination, content: ChatContent): Promise<DeliveryResult> {
       try {
         const ref = destination.to === "person" ? await toPerson(destination.person, content) : await toTeam(content);

@@ -45,21 +45,20 @@ export function outboxRepository(db: Db, provider: DbProvider): OutboxRepository
           RETURNING "id", "kind", "payload", "attempts"`;
         return rows.map(toRecord);
       }
-      // SQLite has one writer at a time: a conditional update per candidate is an atomic claim.
+      // SQLite has one writer at a time: one conditional update claims the candidates still due; those
+      // now held by this worker until this claim's deadline are what it claimed (a worker claims one
+      // batch at a time, and a row it held before was not due, so not a candidate).
       const due = { status: "pending", availableAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] };
-      const candidates = await db.outboxMessage.findMany({ where: due, orderBy: { availableAt: "asc" }, take: limit, select: { id: true } });
-      const claimed: OutboxRecord[] = [];
-      for (const { id } of candidates) {
-        const { count } = await db.outboxMessage.updateMany({
-          where: { id, ...due },
-          data: { lockedBy: worker, lockedUntil: until, attempts: { increment: 1 } },
-        });
-        if (count === 1) {
-          const row = await db.outboxMessage.findUniqueOrThrow({ where: { id }, select: { id: true, kind: true, payload: true, attempts: true } });
-          claimed.push(toRecord(row));
-        }
-      }
-      return claimed;
+      const candidates = (await db.outboxMessage.findMany({ where: due, orderBy: { availableAt: "asc" }, take: limit, select: { id: true } })).map((c) => c.id);
+      if (candidates.length === 0) return [];
+      const { count } = await db.outboxMessage.updateMany({ where: { id: { in: candidates }, ...due }, data: { lockedBy: worker, lockedUntil: until, attempts: { increment: 1 } } });
+      if (count === 0) return [];
+      const rows = await db.outboxMessage.findMany({
+        where: { id: { in: candidates }, lockedBy: worker, lockedUntil: until, status: "pending" },
+        orderBy: { availableAt: "asc" },
+        select: { id: true, kind: true, payload: true, attempts: true },
+      });
+      return rows.map(toRecord);
     },
     async renewLease({ id, worker, now, leaseMs }) {
       const { count } = await db.outboxMessage.updateMany({
@@ -68,17 +67,26 @@ export function outboxRepository(db: Db, provider: DbProvider): OutboxRepository
       });
       return count === 1;
     },
+    async renewLeases({ ids, worker, now, leaseMs }) {
+      if (ids.length === 0) return [];
+      const held = { id: { in: [...ids] }, lockedBy: worker, status: "pending", lockedUntil: { gt: now } };
+      const { count } = await db.outboxMessage.updateMany({ where: held, data: { lockedUntil: new Date(now.getTime() + leaseMs) } });
+      if (count === ids.length) return [];
+      const kept = new Set((await db.outboxMessage.findMany({ where: { ...held, lockedUntil: { gt: now } }, select: { id: true } })).map((r) => r.id));
+      return ids.filter((id) => !kept.has(id));
+    },
+    // updateMany: one statement (update() would read the row back inside a transaction).
     async markSent(id, at) {
-      await db.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: at, lockedBy: null, lockedUntil: null, lastError: null } });
+      await db.outboxMessage.updateMany({ where: { id }, data: { status: "sent", sentAt: at, lockedBy: null, lockedUntil: null, lastError: null } });
     },
     async reschedule(id, { availableAt, error, uncount }) {
-      await db.outboxMessage.update({
+      await db.outboxMessage.updateMany({
         where: { id },
         data: { availableAt, lastError: error.slice(0, 1000), lockedBy: null, lockedUntil: null, ...(uncount ? { attempts: { decrement: 1 } } : {}) },
       });
     },
     async markDead(id, { at, error }) {
-      await db.outboxMessage.update({ where: { id }, data: { status: "dead", sentAt: at, lastError: error.slice(0, 1000), lockedBy: null, lockedUntil: null } });
+      await db.outboxMessage.updateMany({ where: { id }, data: { status: "dead", sentAt: at, lastError: error.slice(0, 1000), lockedBy: null, lockedUntil: null } });
     },
     async pendingCount() {
       return db.outboxMessage.count({ where: { status: "pending" } });

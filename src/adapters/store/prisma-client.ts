@@ -5,9 +5,10 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "../../generated/sqlite/client.js";
 import { PrismaClient as PostgresClient } from "../../generated/postgres/client.js";
-import { releaseLockWhenSqliteEndsTransaction } from "./sqlite-transaction-guard.js";
+import { guardedSqlite, type SqliteConnection } from "./sqlite-transaction-guard.js";
 
 export type Db = SqliteClient;
 export type DbProvider = "sqlite" | "postgres";
@@ -23,20 +24,29 @@ export function sqliteFile(databaseUrl: string): string {
   return resolve(databaseUrl.slice("file:".length).split("?")[0] ?? "");
 }
 
-export async function connect(databaseUrl: string): Promise<{ db: Db; provider: DbProvider }> {
+/**
+ * The driver under Prisma, for the few hot statements that skip it (ingest's group commit): the
+ * SQLite connection, taken in turn with Prisma's, or the PostgreSQL pool Prisma draws from.
+ */
+export type Driver = { provider: "sqlite"; connection: SqliteConnection } | { provider: "postgres"; pool: pg.Pool };
+
+export async function connect(databaseUrl: string): Promise<{ db: Db; provider: DbProvider; driver: Driver }> {
   const provider = providerOf(databaseUrl);
   if (provider === "sqlite") {
     const file = sqliteFile(databaseUrl);
     mkdirSync(dirname(file), { recursive: true });
-    const db = new SqliteClient({ adapter: releaseLockWhenSqliteEndsTransaction(new PrismaBetterSQLite3({ url: `file:${file}` })) });
+    const { factory, connection } = guardedSqlite(new PrismaBetterSQLite3({ url: `file:${file}` }));
+    const db = new SqliteClient({ adapter: factory });
     // WAL: readers never block the writer and single-row writes are ~7× faster (platform notes);
     // the busy timeout lets a second process (the CLI migrating, a script) wait instead of failing.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
     await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-    return { db, provider };
+    return { db, provider, driver: { provider, connection } };
   }
-  const db = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  // One pool for Prisma and the hot statements; Prisma ends it on $disconnect.
+  const pool = new pg.Pool({ connectionString: databaseUrl });
+  const db = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   await db.$connect();
-  return { db: db as unknown as Db, provider };
+  return { db: db as unknown as Db, provider, driver: { provider, pool } };
 }

@@ -1,7 +1,8 @@
 // The Store port on Prisma: SQLite (embedded default) or PostgreSQL, same repositories.
 import { randomBytes } from "node:crypto";
 import { ConflictError, StoreUnavailableError, type Repositories, type Store } from "../../ports/store.js";
-import { connect, type Db, type DbProvider } from "./prisma-client.js";
+import { connect, type Db, type DbProvider, type Driver } from "./prisma-client.js";
+import { closureTransaction, isUniqueViolation } from "./closure-statements.js";
 import { clientRepository, peopleRepository } from "./people-repositories.js";
 import { answerRepository, surveyRepository, ticketRepository } from "./survey-repositories.js";
 import { campaignRepository, charityRepository } from "./campaign-repositories.js";
@@ -13,6 +14,8 @@ import { leaseRepository } from "./lease-repository.js";
 import { lifecycleRepository, payoutRepository } from "./lifecycle-repository.js";
 import { exportRepository } from "./export-repository.js";
 import { webhookDeliveryRepository } from "./webhook-delivery-repository.js";
+import { dashboardRepository } from "./dashboard-repository.js";
+import { insightsRepository } from "./insights-repository.js";
 import { mailingRepository } from "./mailing-repository.js";
 
 function repositories(db: Db, provider: DbProvider): Repositories {
@@ -35,6 +38,8 @@ function repositories(db: Db, provider: DbProvider): Repositories {
     payouts: payoutRepository(db),
     exports: exportRepository(db),
     webhookDeliveries: webhookDeliveryRepository(db),
+    dashboard: dashboardRepository(db),
+    insights: insightsRepository(db),
     mailing: mailingRepository(db),
   };
 }
@@ -54,10 +59,15 @@ function isUnavailable(error: unknown): boolean {
   return UNAVAILABLE_CODES.test(code) || (typeof e?.message === "string" && UNAVAILABLE_MESSAGES.test(e.message));
 }
 
+/** Operations that write; `commits` moves with each (figures kept in memory are then stale). */
+const WRITES: ReadonlySet<string> = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany", "$executeRaw", "$executeRawUnsafe"]);
+/** Models whose writes never change a figure: the outbox's claims and settlements, kept references, leases. */
+const BOOKKEEPING: ReadonlySet<string> = new Set(["OutboxMessage", "MessageRef", "JobLease", "SlackInstallation"]);
+
 /** A write that needs fresh pages, undone in the same transaction: does the disk take writes again? */
 const PROBE_BYTES = 8_192;
 
-export function prismaStore(client: Db, provider: DbProvider): Store & { db: Db } {
+export function prismaStore(client: Db, provider: DbProvider, driver: Driver): Store & { db: Db } {
   let commits = 0;
   // Set when a query fails for want of space or I/O; cleared when ping's probe write commits again.
   let failingSince: Date | null = null;
@@ -67,11 +77,14 @@ export function prismaStore(client: Db, provider: DbProvider): Store & { db: Db 
     return error instanceof StoreUnavailableError ? error : new StoreUnavailableError("the database cannot write (disk full or I/O error)", { cause: error });
   };
   // Every query, in a transaction or not: a full disk becomes StoreUnavailableError (HTTP 503).
+  // A write outside a transaction moves `commits` too (once done), unless it is only bookkeeping.
   const db = client.$extends({
     query: {
-      async $allOperations({ args, query }) {
+      async $allOperations({ model, operation, args, query }) {
         try {
-          return await query(args);
+          const result = await query(args);
+          if (WRITES.has(operation) && !(model && BOOKKEEPING.has(model))) commits++;
+          return result;
         } catch (error) {
           throw unavailable(error);
         }
@@ -99,6 +112,16 @@ export function prismaStore(client: Db, provider: DbProvider): Store & { db: Db 
         }
       }
     },
+    async closureTransaction(work) {
+      try {
+        const result = await closureTransaction(driver, work);
+        commits++;
+        return result;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError("unique constraint violated", { cause: error });
+        throw unavailable(error);
+      }
+    },
     async ping() {
       if (!failingSince) {
         await db.$queryRawUnsafe("SELECT 1");
@@ -124,6 +147,6 @@ export function prismaStore(client: Db, provider: DbProvider): Store & { db: Db 
 }
 
 export async function openStore(databaseUrl: string): Promise<Store & { db: Db }> {
-  const { db, provider } = await connect(databaseUrl);
-  return prismaStore(db, provider);
+  const { db, provider, driver } = await connect(databaseUrl);
+  return prismaStore(db, provider, driver);
 }

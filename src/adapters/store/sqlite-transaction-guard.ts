@@ -5,6 +5,7 @@
 // calls neither, and the mutex stays held: every later write, and shutdown, waits for ever. This
 // wrapper ends such a transaction for real, so the database works again once there is space.
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 
 /** The better-sqlite3 connection the adapter and its transactions keep in `client`. */
 interface Connection {
@@ -114,8 +115,7 @@ class Turns {
  * transaction and every statement outside one takes its turn on the connection, as they would on a
  * server database (SQLite runs one statement at a time anyway, so nothing is slower).
  */
-function guardAdapter(adapter: Adapter): Adapter {
-  const turns = new Turns();
+function guardAdapter(adapter: Adapter, turns: Turns): Adapter {
   const outside = (method: "queryRaw" | "executeRaw", target: Adapter) => async (query: { sql: string }) => {
     const turn = turns.take();
     let timer: NodeJS.Timeout | undefined;
@@ -151,12 +151,47 @@ function guardAdapter(adapter: Adapter): Adapter {
   });
 }
 
-/** The same adapter factory, whose connections never keep the transaction lock after SQLite ended it. */
-export function releaseLockWhenSqliteEndsTransaction(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
-  return new Proxy(factory, {
+/** The connection Prisma's adapter opened, taken in turn with Prisma's own transactions and statements. */
+export interface SqliteConnection {
+  /**
+   * Runs `work` with the connection to itself: no Prisma transaction is open on it and no Prisma
+   * statement runs until `work` settles (ingest's hot statements run on the driver this way).
+   */
+  exclusive<T>(work: (connection: BetterSqlite3.Database) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The same adapter factory, whose connections never keep the transaction lock after SQLite ended
+ * it, and a way to use its connection directly in turn with Prisma.
+ */
+export function guardedSqlite(factory: PrismaBetterSQLite3): { factory: PrismaBetterSQLite3; connection: SqliteConnection } {
+  let current: { turns: Turns; client: BetterSqlite3.Database } | null = null;
+  const guarded = new Proxy(factory, {
     get(target, property) {
-      if (property === "connect") return async () => guardAdapter((await target.connect()) as unknown as Adapter);
+      if (property === "connect")
+        return async () => {
+          const adapter = (await target.connect()) as unknown as Adapter;
+          const turns = new Turns();
+          current = { turns, client: adapter.client as unknown as BetterSqlite3.Database };
+          return guardAdapter(adapter, turns);
+        };
       return own(target, property);
     },
   });
+  return {
+    factory: guarded,
+    connection: {
+      async exclusive(work) {
+        const open = current;
+        // not user-facing: a programming error (used before the Prisma client connected)
+        if (!open) throw new Error("the SQLite connection is not open yet");
+        const release = await open.turns.take();
+        try {
+          return await work(open.client);
+        } finally {
+          release();
+        }
+      },
+    },
+  };
 }

@@ -70,9 +70,10 @@ export function surveyRepository(db: Db): SurveyRepository {
 export function answerRepository(db: Db): AnswerRepository {
   return {
     async create(input) {
-      // The ticket's technician rides on the answer: the status ranks technicians from an index.
-      const survey = await db.survey.findUnique({ where: { id: input.surveyId }, select: { ticket: { select: { technicianId: true } } } });
-      return toAnswer(await db.answer.create({ data: { id: randomUUID(), ...input, technicianId: survey?.ticket.technicianId ?? null } }));
+      // The ticket's technician and client ride on the answer: the status ranks technicians, and the
+      // dashboard counts answers per client, from an index.
+      const survey = await db.survey.findUnique({ where: { id: input.surveyId }, select: { ticket: { select: { technicianId: true, clientId: true } } } });
+      return toAnswer(await db.answer.create({ data: { id: randomUUID(), ...input, technicianId: survey?.ticket.technicianId ?? null, clientId: survey?.ticket.clientId ?? null } }));
     },
     async findById(id) {
       const row = await db.answer.findUnique({ where: { id } });

@@ -91,7 +91,8 @@ async function deliver(ctx: AppContext, platforms: readonly ChatPlatform[], reco
   const round = await deliverUnits(ctx, platforms, record.id, plan.units, log);
   if (plan.surveyId) await recordSurveyOutcome(ctx, plan.surveyId, plan.units[0] && round.results.get(plan.units[0].key));
   if (round.retry) return round.retry;
-  await forgetDelivery(ctx, record.id);
+  // A message of one destination remembered nothing (policy.ts).
+  if (plan.units.length > 1) await forgetDelivery(ctx, record.id);
   if (round.sent > 0 || plan.units.length === 0) {
     await ctx.store.outbox.markSent(record.id, now());
     return "sent";

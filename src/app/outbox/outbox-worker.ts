@@ -10,6 +10,7 @@ import type { ChatPlatform } from "../../ports/chat-platform.js";
 import type { MailChannel } from "../../ports/mail-channel.js";
 import type { AppContext } from "../context.js";
 import { dispatch } from "./dispatch.js";
+import { afterIngest } from "../ticket-closed.js";
 
 export interface OutboxWorkerOptions {
   pollMs?: number;
@@ -47,6 +48,9 @@ export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[]
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
+  // Set by stop(): the lanes finish the message in hand and claim no more (a drain of a long
+  // backlog would otherwise hold the shutdown until the backlog is empty).
+  let stopping = false;
 
   /** Runs `send` while renewing the lease on message `id` every `renewMs`. */
   async function holding<T>(id: string, send: () => Promise<T>): Promise<T> {
@@ -76,8 +80,17 @@ export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[]
 
   async function drain(): Promise<number> {
     let total = 0;
+    // Between two messages, ingest goes first (and the event loop reads what has arrived): each
+    // step of a delivery is synchronous work on SQLite, and eight lanes chaining them would keep
+    // requests waiting for seconds.
     const lane = async () => {
-      for (let n = await drainOnce(); n > 0; n = await drainOnce()) total += n;
+      for (;;) {
+        await afterIngest(ctx);
+        if (stopping) return;
+        const n = await drainOnce();
+        if (n === 0) return;
+        total += n;
+      }
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
     return total;
@@ -97,10 +110,12 @@ export function outboxWorker(ctx: AppContext, platforms: readonly ChatPlatform[]
     start() {
       if (!stopped) return;
       stopped = false;
+      stopping = false;
       schedule();
     },
     async stop() {
       stopped = true;
+      stopping = true;
       if (timer) clearTimeout(timer);
       await running;
     },

@@ -12,10 +12,19 @@ export interface QuarterRef {
   endsAt: Date;
 }
 
+/** The last quarter found, per zone: most instants asked about fall in the current quarter. */
+const lastFound = new Map<string, QuarterRef>();
+
 export function quarterOf(instant: Date, zone: string): QuarterRef {
+  const t = instant.getTime();
+  const last = lastFound.get(zone);
+  if (last && t >= last.startsAt.getTime() && t < last.endsAt.getTime()) return { ...last, startsAt: new Date(last.startsAt), endsAt: new Date(last.endsAt) };
   const local = DateTime.fromJSDate(instant, { zone });
   if (!local.isValid) throw new RangeError(`invalid instant or time zone: ${zone}`);
-  return quarterStarting(local.year, local.quarter, zone);
+  const found = quarterStarting(local.year, local.quarter, zone);
+  if (lastFound.size > 16) lastFound.clear();
+  lastFound.set(zone, { ...found, startsAt: new Date(found.startsAt), endsAt: new Date(found.endsAt) });
+  return found;
 }
 
 export function quarterStarting(year: number, quarter: number, zone: string): QuarterRef {

@@ -46,6 +46,8 @@ const fr = {
       example: "client client-7 email-first on",
     },
     { usage: "requester <e-mail> surveys on|off", what: "un demandeur reçoit de nouveau les enquêtes après s'être désabonné (ou n'en reçoit plus)" },
+    // Dashboard
+    { usage: "dashboard", what: "un lien personnel (10 minutes, une seule fois) vers le tableau de bord web : tendances, techniciens, clients, versements" },
   ] as HelpEntry[],
   slackInstall: { usage: "slack-install <client>", what: "lien d'installation pour le Slack d'un client (OAuth)" } as HelpEntry,
   teamsChannel: { usage: "channel", what: "(dans un canal d'équipe) y publier la progression de la cagnotte" } as HelpEntry,
@@ -92,6 +94,8 @@ export const help: Bilingual<typeof fr> = {
         example: "client client-7 email-first on",
       },
       { usage: "requester <e-mail> surveys on|off", what: "a requester receives surveys again after unsubscribing (or no more)" },
+      // Dashboard
+      { usage: "dashboard", what: "a personal link (10 minutes, once) to the web dashboard: trends, technicians, clients, payouts" },
     ],
     slackInstall: { usage: "slack-install <client>", what: "install link for a client's own Slack (OAuth)" },
     teamsChannel: { usage: "channel", what: "(in a team channel) post the pot's progress there" },

@@ -49,6 +49,8 @@ export const refusals: Bilingual<RefusalTexts> = {
     // E-mail channel
     "client-not-found": (d) => `Client introuvable : ${d} (son identifiant dans le helpdesk, ou son nom).`,
     "client-ambiguous": (d) => `Plusieurs clients s'appellent ${d} : indiquez son identifiant dans le helpdesk.`,
+    // Dashboard
+    "private-chat-only": () => "Le lien du tableau de bord est personnel : demandez-le dans une conversation privée avec le bot, pas dans un canal.",
   },
   en: {
     "survey-not-found": () => "This survey cannot be found: the link may be incomplete. Check it, or ask the support team for a new one.",
@@ -93,5 +95,7 @@ export const refusals: Bilingual<RefusalTexts> = {
     // E-mail channel
     "client-not-found": (d) => `Unknown client: ${d} (its id in the helpdesk, or its name).`,
     "client-ambiguous": (d) => `Several clients are named ${d}: give its id in the helpdesk.`,
+    // Dashboard
+    "private-chat-only": () => "The dashboard link is personal: ask for it in a private chat with the bot, not in a channel.",
   },
 };

@@ -47,6 +47,8 @@ export interface OutboxRepository {
    * holds it (settled, or the lease ran out and another worker took it).
    */
   renewLease(input: { id: string; worker: string; now: Date; leaseMs: number }): Promise<boolean>;
+  /** renewLease for several messages at once; returns the ids `worker` no longer holds. */
+  renewLeases(input: { ids: readonly string[]; worker: string; now: Date; leaseMs: number }): Promise<string[]>;
   markSent(id: string, at: Date): Promise<void>;
   /** `uncount`: the attempt just claimed does not count (the platform asked to wait: a 429). */
   reschedule(id: string, input: { availableAt: Date; error: string; uncount?: boolean }): Promise<void>;

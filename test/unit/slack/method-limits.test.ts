@@ -1,6 +1,6 @@
 // Slack's per-method tiers and 429 pauses (src/adapters/slack/method-limits.ts), on a virtual clock.
 import { describe, expect, it } from "vitest";
-import { methodLimits } from "../../../src/adapters/slack/method-limits.js";
+import { methodLimits, NoTurn } from "../../../src/adapters/slack/method-limits.js";
 
 function virtualClock() {
   let t = 0;
@@ -29,5 +29,28 @@ describe("method limits", () => {
     expect(clock.at()).toBe(7_000);
     await limits.wait("conversations.open");
     expect(clock.at()).toBe(7_000); // 61 s × 0.05 = 3.05 s had passed
+  });
+
+  it("lets a few calls to a method go at once, the next in order as each ends; a paused method gives no turn to one that may not wait", async () => {
+    const clock = virtualClock();
+    const limits = methodLimits({ now: clock.now, sleep: clock.sleep, parallel: 2 });
+    const a = await limits.turn("users.lookupByEmail");
+    const b = await limits.turn("users.lookupByEmail");
+    const order: string[] = [];
+    const c = limits.turn("users.lookupByEmail").then((done) => (order.push("c"), done));
+    const d = limits.turn("users.lookupByEmail").then((done) => (order.push("d"), done));
+    const other = await limits.turn("conversations.open"); // another method is not held up
+    other();
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    a();
+    (await c)();
+    b();
+    (await d)();
+    expect(order).toEqual(["c", "d"]);
+    limits.pause("users.lookupByEmail", 5_000);
+    await expect(limits.turn("users.lookupByEmail", 0)).rejects.toBeInstanceOf(NoTurn);
+    (await limits.turn("users.lookupByEmail", 10_000))();
+    expect(clock.at()).toBe(5_000);
   });
 });
