@@ -101,6 +101,7 @@ describe("a call answered while the process is busy", () => {
     await expect(teamsSend()).rejects.toThrow();
     const took = performance.now() - started;
     expect(took).toBeGreaterThanOrEqual(2 * DEADLINE_MS - 20);
-    expect(took).toBeLessThan(2 * 4 * DEADLINE_MS + 1_000);
+    // Free, the process waits about the deadline; busy (a loaded machine), a little longer.
+    expect(took).toBeLessThan(10_000);
   });
 });

@@ -66,12 +66,14 @@ describe("Teams at its rate limits", () => {
       const afterPause = limitedRequests.filter((r) => r.at > limited.at);
       const others = connector.requests.filter((r) => r.conversationId !== LIMITED && r.at > limited.at && r.at < limited.at + RETRY_AFTER_S * 1000);
       const attempts = await db.store.db.outboxMessage.groupBy({ by: ["status", "attempts"], _count: true });
+      const counted = await db.store.db.outboxMessage.findMany({ where: { attempts: { gt: 1 } }, select: { lastError: true } });
       console.log(
         `teams pacing: ${SURVEYS} surveys to ${PEOPLE} people in ${took} ms; ${connector.requests.length} send requests, ` +
           `${cards.reduce((a, b) => a + b, 0)} cards (${cards.filter((n) => n === SURVEYS / PEOPLE).length}/${PEOPLE} people got exactly ${SURVEYS / PEOPLE}); ` +
           `429s: 1 injected, ${connector.throttled.length} from the limits (${connector.throttled.filter((t) => t.scope === "bot").length} bot-wide); ` +
           `${connector.early.length} requests before a Retry-After; ${others.length} sends to other people during the paused one's Retry-After; ` +
-          `outbox ${attempts.map((a) => `${a._count} ${a.status} after ${a.attempts} attempt(s)`).join(", ")}`,
+          `outbox ${attempts.map((a) => `${a._count} ${a.status} after ${a.attempts} attempt(s)`).join(", ")}` +
+          (counted.length > 0 ? `; counted attempts after: ${counted.map((c) => c.lastError).join(" | ")}` : ""),
       );
 
       // Every survey once: 10 cards per person, each of the 200 delivered.

@@ -8,11 +8,45 @@
 // never read for a lost call (and retries after its short backoff, long before the Retry-After), or
 // a message the platform has posted for one that failed (and posts it a second time).
 //
-// This deadline gives back what the process took: when its timer fires late (the loop was busy),
-// it waits that long again (up to `maxMs` in all), and it aborts only after the loop has read what
-// has arrived meanwhile (setImmediate runs after the poll phase). A platform that stays silent
-// while the process is free still costs `ms`.
+// This deadline counts only the time the process was free: a ticker (every 20 ms, while calls are
+// in flight) measures how long the event loop was held, and the deadline gives that time back
+// (up to `maxMs` in all). It aborts only after the loop has read what has arrived meanwhile
+// (setImmediate runs after the poll phase). A platform that stays silent while the process is free
+// still costs `ms`.
 import { performance } from "node:perf_hooks";
+
+const TICK_MS = 20;
+/** Lateness of a tick below which the loop was free (timers are coarse). */
+const LATE_MS = 5;
+
+/** Event-loop time taken from the calls in flight (ms), counted while any deadline runs. */
+let held = 0;
+let lastTick = 0;
+let running = 0;
+let ticker: NodeJS.Timeout | null = null;
+
+function heldNow(): number {
+  const late = performance.now() - lastTick - TICK_MS;
+  return held + (late > LATE_MS ? late : 0);
+}
+
+function watch(): void {
+  if (running++ > 0) return;
+  lastTick = performance.now();
+  ticker = setInterval(() => {
+    const now = performance.now();
+    const late = now - lastTick - TICK_MS;
+    if (late > LATE_MS) held += late;
+    lastTick = now;
+  }, TICK_MS);
+  ticker.unref();
+}
+
+function unwatch(): void {
+  if (--running > 0 || !ticker) return;
+  clearInterval(ticker);
+  ticker = null;
+}
 
 export interface CallDeadline {
   /** Aborted when the deadline passes (or when the parent signal is). */
@@ -21,16 +55,15 @@ export interface CallDeadline {
   done(): void;
 }
 
-/** Lateness of the timer below which the process was free to read the answer (timers are coarse). */
-const LATE_MS = 15;
-
+/** `maxMs`: the most the call may take in all, however busy the process (ms + 30 s, at least 4 × ms). */
 export function callDeadline(ms: number, options: { parent?: AbortSignal | null; maxMs?: number } = {}): CallDeadline {
   const controller = new AbortController();
   const started = performance.now();
-  const limit = started + Math.max(ms, options.maxMs ?? ms * 4);
+  const limit = started + Math.max(ms, options.maxMs ?? Math.max(ms * 4, ms + 30_000));
   let timer: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
   let finished = false;
+  let watching = false;
   const parent = options.parent ?? null;
   const fromParent = () => finish(parent?.reason);
 
@@ -39,16 +72,16 @@ export function callDeadline(ms: number, options: { parent?: AbortSignal | null;
     finished = true;
     if (timer) clearTimeout(timer);
     if (immediate) clearImmediate(immediate);
+    if (watching) unwatch();
     parent?.removeEventListener("abort", fromParent);
     if (reason !== undefined) controller.abort(reason);
   }
 
-  function arm(delay: number): void {
-    const expected = performance.now() + delay;
+  function arm(delay: number, heldAtStart: number): void {
     timer = setTimeout(() => {
       const now = performance.now();
-      const late = now - expected;
-      if (late > LATE_MS && now < limit) return arm(Math.min(late, limit - now));
+      const free = now - started - (heldNow() - heldAtStart);
+      if (free < ms - 1 && now < limit) return arm(Math.min(ms - free, limit - now), heldAtStart);
       // not user-facing: the abort reason, for the log and the outbox's retry reason
       immediate = setImmediate(() => finish(new DOMException(`no answer within ${ms} ms`, "TimeoutError")));
     }, delay);
@@ -57,7 +90,11 @@ export function callDeadline(ms: number, options: { parent?: AbortSignal | null;
   if (parent?.aborted) finish(parent.reason);
   else {
     parent?.addEventListener("abort", fromParent, { once: true });
-    if (ms > 0 && Number.isFinite(ms)) arm(ms);
+    if (ms > 0 && Number.isFinite(ms)) {
+      watch();
+      watching = true;
+      arm(ms, heldNow());
+    }
   }
   return { signal: controller.signal, done: () => finish() };
 }
