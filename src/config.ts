@@ -41,6 +41,21 @@ const timeZone = z.string().refine((zone) => {
   }
 }, "must be an IANA time zone such as Europe/Paris");
 
+/** off, on (every helpdesk whose API is set), or a list of helpdesks such as glpi,jira. */
+const helpdeskSwitch = z
+  .string()
+  .default("off")
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(
+    z.union([
+      z.enum(["off", "on"]),
+      z
+        .string()
+        .transform((s) => s.split(",").map((n) => n.trim()).filter(Boolean))
+        .pipe(z.array(z.enum(HELPDESK_NAMES as [HelpdeskName, ...HelpdeskName[]], { message: `must be off, on, or a list of ${HELPDESK_NAMES.join(", ")}` })).min(1)),
+    ]),
+  );
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -129,19 +144,12 @@ const schema = z.object({
   FRESHDESK_URL: z.url({ protocol: /^https?$/, error: "must be your Freshdesk address such as https://example.freshdesk.com" }).optional(),
   FRESHDESK_API_KEY: optionalSecret,
   // Helpdesk write-back: off, on (every helpdesk whose API is set), or a list such as glpi,jira.
-  CAGNOTTE_WRITE_BACK: z
-    .string()
-    .default("off")
-    .transform((s) => s.trim().toLowerCase())
-    .pipe(
-      z.union([
-        z.enum(["off", "on"]),
-        z
-          .string()
-          .transform((s) => s.split(",").map((n) => n.trim()).filter(Boolean))
-          .pipe(z.array(z.enum(HELPDESK_NAMES as [HelpdeskName, ...HelpdeskName[]], { message: `must be off, on, or a list of ${HELPDESK_NAMES.join(", ")}` })).min(1)),
-      ]),
-    ),
+  CAGNOTTE_WRITE_BACK: helpdeskSwitch,
+  // Survey link (connectors-finish): the survey's link written on the helpdesk ticket, likewise.
+  CAGNOTTE_HELPDESK_SURVEY_LINK: helpdeskSwitch,
+  ZENDESK_SURVEY_LINK_FIELD: z.string().trim().regex(/^\d+$/, "must be the numeric id of the Zendesk ticket field (Admin Center > Objects and rules > Tickets > Fields)").optional(),
+  FRESHDESK_SURVEY_LINK_FIELD: z.string().trim().regex(/^cf_[a-z0-9_]+$/, "must be the API name of the Freshdesk ticket field, such as cf_cagnotte_survey").optional(),
+  JIRA_SURVEY_LINK_FIELD: z.string().trim().regex(/^customfield_\d+$/, "must be the id of the Jira custom field, such as customfield_10123").optional(),
   // GLPI / Jira
   GLPI_WEBHOOK_SECRET: optionalSecret,
   GLPI_API_URL: z.url({ protocol: /^https?$/, error: "must be the http(s) URL of GLPI's REST API, such as https://glpi.example.com/apirest.php" }).optional(),
@@ -207,6 +215,11 @@ export interface Config {
   freshdesk: { webhookUser: string; webhookPassword: string; api: { url: string; apiKey: string } | null } | null;
   /** CAGNOTTE_WRITE_BACK: "off", "on" (every helpdesk whose API settings are present) or the helpdesks named. */
   writeBack: "off" | "on" | readonly HelpdeskName[];
+  /**
+   * Survey link (connectors-finish): CAGNOTTE_HELPDESK_SURVEY_LINK ("off", "on" or the helpdesks
+   * named) and the custom field each helpdesk takes it in (null: a public comment instead).
+   */
+  surveyLink: { helpdesks: "off" | "on" | readonly HelpdeskName[]; fields: { zendesk: string | null; freshdesk: string | null; jira: string | null } };
   // GLPI / Jira
   /** GLPI's native webhook (GLPI_WEBHOOK_SECRET); `api`: its legacy REST API (apirest.php), for e-mails and write-back. */
   glpi: { webhookSecret: string; api: { url: string; appToken: string; userToken: string } | null } | null;
@@ -375,6 +388,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mail,
     ...helpdesks,
     writeBack: e.CAGNOTTE_WRITE_BACK,
+    surveyLink: {
+      helpdesks: e.CAGNOTTE_HELPDESK_SURVEY_LINK,
+      fields: { zendesk: e.ZENDESK_SURVEY_LINK_FIELD ?? null, freshdesk: e.FRESHDESK_SURVEY_LINK_FIELD ?? null, jira: e.JIRA_SURVEY_LINK_FIELD ?? null },
+    },
     // GLPI / Jira
     glpi: glpiSettings(e),
     jira: jiraSettings(e),

@@ -10,6 +10,7 @@ import type { AppContext } from "./app/context.js";
 import { outboxWorker, type OutboxWorker } from "./app/outbox/outbox-worker.js";
 import { createHttpApp } from "./adapters/http/http-app.js";
 import { helpdeskConnectors } from "./adapters/helpdesks/index.js";
+import type { Helpdesk } from "./ports/helpdesk.js";
 import { requestScopedLogger } from "./adapters/http/request-context.js";
 import { instrumentedPlatform } from "./adapters/metrics/instrumented-platform.js";
 import { prometheusMetrics } from "./adapters/metrics/prometheus.js";
@@ -112,13 +113,18 @@ function reportSettings(config: Config, logger: Logger, webhook: ReturnType<type
 
 function reportHelpdesks(config: Config, logger: Logger, helpdesks: AppContext["helpdesks"]): void {
   for (const helpdesk of helpdesks ?? []) {
-    logger.info(`helpdesk ${helpdesk.name}: webhook at POST /webhooks/${helpdesk.name}; write-back ${helpdesk.writeBack ? "on" : "off"}`);
+    logger.info(`helpdesk ${helpdesk.name}: webhook at POST /webhooks/${helpdesk.name}; write-back ${helpdesk.writeBack ? "on" : "off"}; survey link ${helpdesk.surveyLink ? "on" : "off"}`);
   }
-  if (config.writeBack !== "off") {
-    const wanted = config.writeBack === "on" ? (helpdesks ?? []).map((h) => h.name) : config.writeBack;
+  const settings = [
+    ["CAGNOTTE_WRITE_BACK", config.writeBack, (h: Helpdesk) => h.writeBack !== null, "nothing is written back"],
+    ["CAGNOTTE_HELPDESK_SURVEY_LINK", config.surveyLink.helpdesks, (h: Helpdesk) => h.surveyLink !== null, "no survey link is written on its tickets"],
+  ] as const;
+  for (const [variable, setting, enabled, consequence] of settings) {
+    if (setting === "off") continue;
+    const wanted = setting === "on" ? (helpdesks ?? []).map((h) => h.name) : setting;
     for (const name of wanted) {
       const helpdesk = helpdesks?.find((h) => h.name === name);
-      if (!helpdesk?.writeBack) logger.warn(`helpdesk ${name}: CAGNOTTE_WRITE_BACK names it but its webhook or API settings are missing; nothing is written back (npm run connector:check -- ${name})`);
+      if (!helpdesk || !enabled(helpdesk)) logger.warn(`helpdesk ${name}: ${variable} names it but its webhook or API settings are missing; ${consequence} (npm run connector:check -- ${name})`);
     }
   }
 }

@@ -19,13 +19,18 @@ export interface AppContext {
   admins: readonly string[];
   /** Counters for GET /metrics; absent in tests that do not look at them. */
   metrics?: Metrics;
-  /** The configured helpdesk connectors (src/adapters/helpdesks), for write-back; absent: none. */
+  /** The configured helpdesk connectors (src/adapters/helpdesks), for write-back and survey links; absent: none. */
   helpdesks?: readonly Helpdesk[];
 }
 
 /** Is the answer to a ticket from `source` written back to its helpdesk (CAGNOTTE_WRITE_BACK)? */
 export function writesBack(ctx: Pick<AppContext, "helpdesks">, source: string): boolean {
   return ctx.helpdesks?.some((h) => h.name === source && h.writeBack !== null) ?? false;
+}
+
+/** Is the survey link of a ticket from `source` written on its helpdesk ticket (CAGNOTTE_HELPDESK_SURVEY_LINK)? */
+export function postsSurveyLink(ctx: Pick<AppContext, "helpdesks">, source: string): boolean {
+  return ctx.helpdesks?.some((h) => h.name === source && h.surveyLink !== null) ?? false;
 }
 
 export function isAdmin(ctx: Pick<AppContext, "admins">, email: string | null | undefined): boolean {

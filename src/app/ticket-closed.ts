@@ -13,7 +13,7 @@ import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promi
 import { decideSurvey, surveyExpiresAt, type NotSurveyedReason } from "../core/rules/survey-policy.js";
 import { ConflictError, type ClosureRepositories, type ClosureRow } from "../ports/store.js";
 import type { AppContext } from "./context.js";
-import { surveyUrl } from "./context.js";
+import { postsSurveyLink, surveyUrl } from "./context.js";
 
 export interface TicketClosedEvent {
   source: string;
@@ -207,7 +207,11 @@ function closureRow(ctx: AppContext, event: TicketClosedEvent, ids: { requesterI
       createdAt: now,
       expiresAt: surveyExpiresAt(event.closedAt, { days: ctx.rules.surveyExpiryDays, timeZone: ctx.rules.timeZone }),
     },
-    delivery: { id: randomUUID(), kind: "survey.deliver", payload: { surveyId }, dedupeKey: `survey.deliver:${surveyId}`, availableAt: now, createdAt: now },
+    outbox: [
+      { id: randomUUID(), kind: "survey.deliver", payload: { surveyId }, dedupeKey: `survey.deliver:${surveyId}`, availableAt: now, createdAt: now },
+      // CAGNOTTE_HELPDESK_SURVEY_LINK: the link is also written on the helpdesk's ticket.
+      ...(postsSurveyLink(ctx, event.source) ? [{ id: randomUUID(), kind: "helpdesk.survey-link", payload: { surveyId }, dedupeKey: `helpdesk.survey-link:${surveyId}`, availableAt: now, createdAt: now }] : []),
+    ],
   };
 }
 

@@ -1,9 +1,9 @@
 // What Cagnotte asks of a helpdesk it is connected to (GLPI, Zendesk, Freshdesk, Jira Service
 // Management): look people up by the helpdesk's own ids, write the requester's answer back on the
 // ticket so the helpdesk's native satisfaction reports keep working, remove it again when the
-// comment is withdrawn, and check its own settings. Each connector in src/adapters/helpdesks/
-// implements it; the outbox (`helpdesk.write-back`) calls it, so retries and rate limits are the
-// outbox's.
+// comment is withdrawn, write each survey's link on its ticket, and check its own settings. Each
+// connector in src/adapters/helpdesks/ implements it; the outbox (`helpdesk.write-back`,
+// `helpdesk.survey-link`) calls it, so retries and rate limits are the outbox's.
 import type { Locale } from "../core/model.js";
 
 /** The ticket's source name as stored on tickets: "glpi", "zendesk", "freshdesk", "jira". */
@@ -44,6 +44,26 @@ export interface HelpdeskWriteBack {
   withdraw(answer: WriteBackAnswer): Promise<WriteBackResult>;
 }
 
+/**
+ * The survey's link, to be written on the ticket so that the helpdesk's own e-mail to the requester
+ * carries it (CAGNOTTE_HELPDESK_SURVEY_LINK): in a custom field the helpdesk's trigger or automation
+ * places in its e-mail, or in a public comment / reply / follow-up the helpdesk e-mails itself.
+ */
+export interface SurveyLinkPost {
+  /** The helpdesk's own ticket id (Ticket.externalId). */
+  ticketId: string;
+  surveyUrl: string;
+  /** The public comment's words, in the requester's language (the catalogue's): subject first. */
+  subject: string;
+  lines: readonly string[];
+  locale: Locale;
+}
+
+export interface HelpdeskSurveyLink {
+  /** Writes the link on the ticket; "done" once the helpdesk has it (ref: the comment's id, if any). */
+  post(link: SurveyLinkPost): Promise<WriteBackResult>;
+}
+
 /** One line of `npm run connector:check`: what was tried and what came of it, in plain words. */
 export interface CheckLine {
   ok: boolean;
@@ -56,6 +76,8 @@ export interface Helpdesk {
   readonly name: HelpdeskName;
   /** Present when CAGNOTTE_WRITE_BACK turns write-back on for this helpdesk and its API is set. */
   readonly writeBack: HelpdeskWriteBack | null;
+  /** Present when CAGNOTTE_HELPDESK_SURVEY_LINK names this helpdesk and its API is set. */
+  readonly surveyLink: HelpdeskSurveyLink | null;
   /** Calls the helpdesk's API with the configured settings and says what works and what is missing. */
   check(): Promise<CheckLine[]>;
 }

@@ -17,7 +17,7 @@ import type { DashboardAccessRepository, InsightsRepository } from "./store/dash
 import type { MailingRepository } from "./store/mailing.js";
 
 export type { PeopleRepository, ClientRepository } from "./store/people.js";
-export type { TicketRepository, SurveyRepository, AnswerRepository, ClosureRow } from "./store/surveys.js";
+export type { TicketRepository, SurveyRepository, AnswerRepository, ClosureOutboxRow, ClosureRow } from "./store/surveys.js";
 export type { CampaignRepository, CharityRepository, PayoutRepository } from "./store/campaigns.js";
 export type { ContributionRepository } from "./store/contributions.js";
 export type { ModerationItemRecord, ModerationRepository, AuditRecord, AuditRepository } from "./store/moderation.js";

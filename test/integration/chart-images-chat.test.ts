@@ -6,7 +6,7 @@
 // without it. Teams' `export` answers with a link that downloads the CSV.
 import { createServer, type Server } from "node:http";
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { answerSurvey } from "../../src/app/answer-survey.js";
 import type { AppContext } from "../../src/app/context.js";
 import { postWeeklyDigest } from "../../src/app/lifecycle/post-weekly-digest.js";
@@ -45,6 +45,22 @@ async function countedComment(ctx: AppContext, text: string) {
   const context = (await ctx.store.surveys.findContext(r.surveyId))!;
   const a = await answerSurvey(ctx, { surveyId: r.surveyId, answerer: { surveyToken: context.survey.token }, rating: 3, comment: text });
   if (!a.ok || !a.counted) throw new Error("not counted");
+}
+
+/**
+ * Drains the outbox until `find` sees the message: the team channel is paced at one post a second
+ * (as Slack does), so a digest posted right after the progress message waits for its turn.
+ */
+async function drainUntil<T>(bot: Bot, find: () => T | undefined): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      await bot.worker.drain();
+      const found = find();
+      if (found === undefined) throw new Error("not delivered yet");
+      return found;
+    },
+    { timeout: 10_000, interval: 250 },
+  );
 }
 
 /** The digest of this week (its slot today at midnight, Paris time). */
@@ -131,15 +147,14 @@ describe("charts in Slack and Teams", () => {
 
   it("the weekly digest shows the chart on Slack (downloaded by Slack) and on Teams", async () => {
     expect(await digestNow(bot)).toEqual({ posted: 1 });
-    await bot.worker.drain();
-    const post = fake.messagesIn(TEAM_CHANNEL).find((m) => m.text.includes("La semaine de la cagnotte"));
+    const post = await drainUntil(bot, () => fake.messagesIn(TEAM_CHANNEL).find((m) => m.text.includes("La semaine de la cagnotte")));
     expect(post?.blocks.filter((b) => b.type === "image")).toHaveLength(1);
     expect(post, "a digest with an image block in the Slack team channel").toBeDefined();
     const url = String(post!.blocks.find((b) => b.type === "image")!.image_url);
     const fetched = fake.imageFetches.filter((f) => f.url === url);
     expect(fetched.length).toBeGreaterThanOrEqual(1);
     expectPng({ status: fetched[0]!.status, type: fetched[0]!.contentType, body: fetched[0]!.body });
-    const teamsPost = connector.cardsIn(channel.channelId, "send").find((card) => imagesOf(card).length > 0);
+    const teamsPost = await drainUntil(bot, () => connector.cardsIn(channel.channelId, "send").find((card) => imagesOf(card).length > 0));
     expect(teamsPost, "a digest card with an Image in the Teams channel").toBeDefined();
     expect(cardProblems(teamsPost)).toEqual([]);
     expectPng(await fetchPng(String(imagesOf(teamsPost)[0]!.url)));
@@ -180,7 +195,7 @@ describe("Slack cannot download the picture", () => {
 
   it("posts the digest without its picture rather than not at all", async () => {
     expect(await digestNow(bot)).toEqual({ posted: 1 });
-    await bot.worker.drain();
+    await drainUntil(bot, () => fake.messagesIn(TEAM_CHANNEL).find((m) => m.text.includes("La semaine de la cagnotte")));
     const refused = fake.callsTo("chat.postMessage").filter((c) => c.error === "invalid_blocks");
     expect(refused.length).toBeGreaterThanOrEqual(1);
     // The team channel also holds the pot's progress message: the digest is the week's post.

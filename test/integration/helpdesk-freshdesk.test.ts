@@ -68,7 +68,7 @@ describe("POST /webhooks/freshdesk", () => {
     expect(ticket).toMatchObject({ kind: "incident", title: "Invoice PDF is blank", closedAt: now });
     expect(ticket!.requester.email).toBe("li.wei@example.com");
     expect(ticket!.technician.email).toBe("nora.lind@example.net");
-    expect(ticket!.client).toMatchObject({ externalId: "Example Retail AB", name: "Example Retail AB" });
+    expect(ticket!.client).toMatchObject({ externalId: "freshdesk:Example Retail AB", name: "Example Retail AB" });
     expect(ticket!.survey).not.toBeNull();
     // Everything was in the body: no API call.
     expect(fake.requests).toEqual([]);
@@ -176,9 +176,11 @@ describe("Freshdesk connector check", () => {
   it("says every line is fine with a good API key", async () => {
     const lines = await connector.helpdesk.check();
     expect(lines.map((l) => [l.what, l.ok])).toEqual([
-      ["webhook credentials", true],
+      ["webhook", true],
       ["API sign-in", true],
+      ["e-mail look-up", true],
       ["write-back", true],
+      ["survey link", true],
     ]);
   });
 

@@ -148,11 +148,11 @@ describe("Jira payload", () => {
   it("takes the client from the Service Management organization field when one is set, else the project; the issue type gives the kind", () => {
     const json = JSON.parse(resolved.toString()) as { issue: { fields: Record<string, unknown> } };
     json.issue.fields.customfield_10002 = [{ id: 4, name: "Example Corp" }];
-    expect(readJiraDelivery(json, "customfield_10002")).toMatchObject({ type: "closure", client: { id: "jira:org:4", name: "Example Corp" }, kind: "request" });
-    expect(readJiraDelivery(json, null)).toMatchObject({ client: { id: "jira:project:ITHD", name: "IT Help Desk" } });
+    expect(readJiraDelivery(json, "customfield_10002")).toMatchObject({ kind: "closure", closure: { client: { id: "jira:org:4", name: "Example Corp" }, kind: "request" } });
+    expect(readJiraDelivery(json, null)).toMatchObject({ closure: { client: { id: "jira:project:ITHD", name: "IT Help Desk" } } });
     json.issue.fields.issuetype = { name: "Incident" };
-    expect(readJiraDelivery(json, null)).toMatchObject({ kind: "incident" });
+    expect(readJiraDelivery(json, null)).toMatchObject({ closure: { kind: "incident" } });
     json.issue.fields.issuetype = { name: "Problem" };
-    expect(readJiraDelivery(json, null)).toMatchObject({ kind: "problem" });
+    expect(readJiraDelivery(json, null)).toMatchObject({ closure: { kind: "problem" } });
   });
 });

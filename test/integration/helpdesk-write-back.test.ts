@@ -22,6 +22,7 @@ class RecordingHelpdesk implements Helpdesk {
   readonly calls: { op: "record" | "withdraw"; answer: WriteBackAnswer }[] = [];
   readonly answers: WriteBackResult[] = [];
   readonly writeBack;
+  readonly surveyLink = null;
   constructor(readonly name: HelpdeskName, on = true) {
     const answer = (op: "record" | "withdraw") => async (a: WriteBackAnswer): Promise<WriteBackResult> => {
       this.calls.push({ op, answer: a });

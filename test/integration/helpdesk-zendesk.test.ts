@@ -107,7 +107,7 @@ describe("POST /webhooks/zendesk", () => {
     expect(ticket).toMatchObject({ kind: "incident", title: "VPN disconnects every 10 minutes", closedAt: new Date("2025-10-16T15:05:13Z") });
     expect(ticket!.requester).toMatchObject({ email: "maria.garcia@example.com", name: "Maria Garcia" });
     expect(ticket!.technician).toMatchObject({ email: "sam.okafor@example.org", name: "Sam Okafor" });
-    expect(ticket!.client).toMatchObject({ externalId: "25011836571025", name: "Example Logistics" });
+    expect(ticket!.client).toMatchObject({ externalId: "zendesk:25011836571025", name: "Example Logistics" });
     expect(ticket!.survey).not.toBeNull();
     const auth = `Basic ${Buffer.from("cagnotte-bot@esn.example/token:zendesk-api-token").toString("base64")}`;
     expect(fake.requests.filter((r) => r.method === "GET").map((r) => [r.path, r.authorization])).toEqual([
@@ -140,7 +140,7 @@ describe("POST /webhooks/zendesk", () => {
     expect(ticket).toMatchObject({ kind: "incident", closedAt: new Date("2025-10-16T15:05:00Z") });
     expect(ticket!.requester.email).toBe("maria.garcia@example.com");
     expect(ticket!.technician.email).toBe("sam.okafor@example.org");
-    expect(ticket!.client).toMatchObject({ externalId: "Example Logistics", name: "Example Logistics" });
+    expect(ticket!.client).toMatchObject({ externalId: "zendesk:Example Logistics", name: "Example Logistics" });
     expect(fake.requests.length).toBe(calls);
   });
 
@@ -262,7 +262,7 @@ describe("Zendesk write-back (private note)", () => {
 describe("Zendesk connector check", () => {
   it("says every line is fine with good settings", async () => {
     const lines = await connector.helpdesk.check();
-    expect(lines.map((l) => l.what)).toEqual(["webhook secret", "API sign-in", "user e-mail lookup", "write-back"]);
+    expect(lines.map((l) => l.what)).toEqual(["webhook", "API sign-in", "e-mail look-up", "write-back", "survey link"]);
     expect(lines.every((l) => l.ok)).toBe(true);
   });
 

@@ -107,4 +107,18 @@ describe.each(providers)("group commit of closed tickets (%s)", (provider) => {
     expect((await db.survey.findMany({ select: { id: true } })).map((s) => s.id).sort()).toEqual([...ids].sort());
     expect(await db.ticket.count({ where: { externalId: "C-2" } })).toBe(0);
   });
+
+  // Survey link (connectors-finish): one more outbox row per closure, written with the others.
+  it("writes a helpdesk.survey-link row beside each survey's delivery for a helpdesk with the survey link on, none for other sources", async () => {
+    const { ctx, db } = await setup();
+    ctx.helpdesks = [{ name: "glpi", writeBack: null, surveyLink: { post: async () => ({ status: "done", ref: null }) }, check: async () => [] }];
+    const events = [...Array.from({ length: 8 }, (_, i) => ticketEvent({ source: "glpi", ticketId: `L-${i}` })), ticketEvent({ source: "generic", ticketId: "L-generic" })];
+    const results = await Promise.all(events.map((e) => ticketClosed(ctx, e)));
+    const surveyIds = results.map((r) => (r.status === "scheduled" ? r.surveyId : null));
+    expect(surveyIds.every((id) => id !== null)).toBe(true);
+    const links = await db.outboxMessage.findMany({ where: { kind: "helpdesk.survey-link" } });
+    expect(links.map((m) => JSON.parse(m.payload).surveyId as string).sort()).toEqual(surveyIds.slice(0, 8).sort());
+    expect(links.every((m) => m.status === "pending" && m.dedupeKey === `helpdesk.survey-link:${JSON.parse(m.payload).surveyId}`)).toBe(true);
+    expect(await db.outboxMessage.count({ where: { kind: "survey.deliver" } })).toBe(9);
+  });
 });

@@ -1,14 +1,20 @@
-// One JSON call to a helpdesk's REST API, bounded in time, its outcome sorted the way callers act
-// on it: a 429 or 503 with Retry-After is "try again then"; 401/403 is a settings problem; 404 is
-// "it is not there"; other failures are passing (5xx, network) or permanent (4xx).
+// The one way every connector (GLPI, Zendesk, Freshdesk, Jira) calls its helpdesk's REST API: one
+// JSON call, bounded in time, its outcome sorted the way callers act on it: a 429 or 503 with
+// Retry-After is "try again then"; 401/403 is a settings problem; 404 is "it is not there"; other
+// failures are passing (5xx, network) or permanent (4xx). Tokens go in headers only; nothing here
+// logs a request or a response body.
 export type RestOutcome<T = unknown> =
   | { ok: true; status: number; body: T }
   | { ok: false; kind: "rate-limited"; status: number; retryAfterMs: number }
-  | { ok: false; kind: "unauthorized" | "forbidden" | "not-found" | "rejected"; status: number; detail: string }
-  | { ok: false; kind: "unavailable"; status: number | null; detail: string };
+  /** `body`: the helpdesk's error answer (JSON when it is, else text), for its own error codes. */
+  | { ok: false; kind: "unauthorized" | "forbidden" | "not-found" | "rejected"; status: number; detail: string; body: unknown }
+  /** `status` null: no answer at all (refused, timed out, DNS…). */
+  | { ok: false; kind: "unavailable"; status: number | null; detail: string; body: unknown };
+
+export type RestFailure = Exclude<RestOutcome, { ok: true }>;
 
 export interface RestRequest {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   url: string;
   headers: Record<string, string>;
   body?: unknown;
@@ -39,7 +45,9 @@ export async function restCall<T = unknown>(request: RestRequest): Promise<RestO
     });
   } catch (error) {
     // not user-facing: a detail for the log and the outbox's error column, English like the logs
-    return { ok: false, kind: "unavailable", status: null, detail: (error as Error).name === "TimeoutError" ? "no answer in time" : `cannot reach it (${(error as Error).message})` };
+    const e = error as { name?: string; message?: string; cause?: { code?: string } };
+    // not user-facing: a detail for the log and the outbox's error column, English like the logs
+    return { ok: false, kind: "unavailable", status: null, detail: e.name === "TimeoutError" ? "no answer in time" : `cannot reach it (${e.cause?.code ?? e.message ?? "unreachable"})`, body: null };
   }
   const text = await response.text().catch(() => "");
   const wait = retryAfterMs(response.headers.get("retry-after"));
@@ -50,14 +58,20 @@ export async function restCall<T = unknown>(request: RestRequest): Promise<RestO
       return { ok: true, status: response.status, body: JSON.parse(text) as T };
     } catch {
       // not user-facing: a detail for the log and the outbox's error column, English like the logs
-      return { ok: false, kind: "unavailable", status: response.status, detail: "answered something that is not JSON" };
+      return { ok: false, kind: "unavailable", status: response.status, detail: "answered something that is not JSON", body: text };
     }
   }
   // The helpdesk's own error text, short: never a secret (we sent none in bodies), useful in logs.
   const detail = `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ""}`;
-  if (response.status === 401) return { ok: false, kind: "unauthorized", status: 401, detail };
-  if (response.status === 403) return { ok: false, kind: "forbidden", status: 403, detail };
-  if (response.status === 404) return { ok: false, kind: "not-found", status: 404, detail };
-  if (response.status >= 500) return { ok: false, kind: "unavailable", status: response.status, detail };
-  return { ok: false, kind: "rejected", status: response.status, detail };
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (an HTML error page): kept as text.
+  }
+  if (response.status === 401) return { ok: false, kind: "unauthorized", status: 401, detail, body };
+  if (response.status === 403) return { ok: false, kind: "forbidden", status: 403, detail, body };
+  if (response.status === 404) return { ok: false, kind: "not-found", status: 404, detail, body };
+  if (response.status >= 500) return { ok: false, kind: "unavailable", status: response.status, detail, body };
+  return { ok: false, kind: "rejected", status: response.status, detail, body };
 }

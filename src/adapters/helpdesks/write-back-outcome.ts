@@ -2,9 +2,10 @@
 // outbox waits Retry-After without counting an attempt when rate limited), a refused token too
 // (it may be fixed meanwhile); a missing ticket or a refused change will never work.
 import type { WriteBackResult } from "../../ports/helpdesk.js";
-import type { RestOutcome } from "./rest-call.js";
+import type { RestFailure } from "./rest-call.js";
 
-export function writeBackFailure(outcome: Exclude<RestOutcome, { ok: true }>, what: string): WriteBackResult {
+/** Every connector's write-back and survey link settle a failed call through this one rule. */
+export function writeBackFailure(outcome: RestFailure, what: string): WriteBackResult {
   switch (outcome.kind) {
     case "rate-limited":
       return { status: "retry", error: `${what}: rate limited`, retryAfterMs: outcome.retryAfterMs, rateLimited: true };

@@ -97,10 +97,11 @@ function sqliteRepositories(s: SqliteStatements): ClosureRepositories {
         return keys.filter((k) => s.knownTicket.get(k.source, k.externalId) !== undefined).map((k) => ({ source: k.source, externalId: k.externalId }));
       },
       async recordClosures(rows: readonly ClosureRow[]) {
-        for (const { ticket: t, survey: v, delivery: d } of rows) {
+        for (const { ticket: t, survey: v, outbox } of rows) {
           s.insertTicket.run(t.id, t.source, t.externalId, t.title, t.kind, sqliteDate(t.closedAt), sqliteDate(t.receivedAt), t.requesterId, t.technicianId, t.clientId);
           s.insertSurvey.run(v.id, t.id, v.token, sqliteDate(v.createdAt), sqliteDate(v.expiresAt));
-          s.insertOutbox.run(d.id, d.kind, JSON.stringify(d.payload), d.dedupeKey, sqliteDate(d.availableAt), sqliteDate(d.createdAt));
+          // The survey's delivery, and the survey link's message when the closure has one.
+          for (const d of outbox) s.insertOutbox.run(d.id, d.kind, JSON.stringify(d.payload), d.dedupeKey, sqliteDate(d.availableAt), sqliteDate(d.createdAt));
         }
       },
     },
@@ -204,7 +205,9 @@ function pgRepositories(client: pg.PoolClient): ClosureRepositories {
         if (rows.length === 0) return;
         const t = rows.map((r) => r.ticket);
         const v = rows.map((r) => r.survey);
-        const d = rows.map((r) => r.delivery);
+        // Every outbox row of the batch (the survey's delivery, and the survey link's message when
+        // the closure has one): the third statement has its own unnest.
+        const d = rows.flatMap((r) => r.outbox);
         await query("insertClosures", [
           t.map((x) => x.id),
           t.map((x) => x.source),

@@ -25,7 +25,7 @@ export function ticketRepository(db: Db): TicketRepository {
       await db.ticket.createMany({ data: rows.map((r) => r.ticket) });
       await db.survey.createMany({ data: rows.map((r) => ({ ...r.survey, ticketId: r.ticket.id, status: "pending" })) });
       await db.outboxMessage.createMany({
-        data: rows.map(({ delivery: d }) => ({ id: d.id, kind: d.kind, payload: JSON.stringify(d.payload), dedupeKey: d.dedupeKey, status: "pending", availableAt: d.availableAt, createdAt: d.createdAt })),
+        data: rows.flatMap((r) => r.outbox).map((d) => ({ id: d.id, kind: d.kind, payload: JSON.stringify(d.payload), dedupeKey: d.dedupeKey, status: "pending", availableAt: d.availableAt, createdAt: d.createdAt })),
       });
     },
   };

@@ -87,8 +87,9 @@ export async function planDelivery(ctx: AppContext, platforms: readonly ChatPlat
       return { status: "send", surveyId: null, units };
     }
     case "helpdesk.write-back":
-      // Not a chat message: dispatch hands it to the helpdesk (write-back.ts) before planning.
-      return { status: "nothing", reason: "a helpdesk write-back is not sent to a chat platform" };
+    case "helpdesk.survey-link":
+      // Not a chat message: dispatch hands it to the helpdesk (write-back.ts, survey-link.ts) before planning.
+      return { status: "nothing", reason: "a helpdesk call is not sent to a chat platform" };
     case "comment.copies": {
       const units = await commentCopies(ctx, platforms, message.payload.answerId);
       return units.length > 0 ? { status: "send", surveyId: null, units } : { status: "nothing", reason: "no copy of this comment was sent" };

@@ -14,6 +14,7 @@ export function readOutboxMessage(record: OutboxRecord): OutboxMessage | null {
   switch (record.kind) {
     case "survey.deliver":
     case "survey.remind":
+    case "helpdesk.survey-link":
       return isString(p.surveyId) ? { kind: record.kind, payload: { surveyId: p.surveyId } } : null;
     case "praise.deliver":
     case "followup.deliver":

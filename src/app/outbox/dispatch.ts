@@ -9,7 +9,8 @@ import type { AppContext } from "../context.js";
 import { planDelivery } from "../delivery/plan.js";
 import { deliverUnits, forgetDelivery } from "../delivery/policy.js";
 import { readOutboxMessage } from "../delivery/read-message.js";
-import { writeBackAnswer } from "../delivery/write-back.js";
+import { postSurveyLink } from "../delivery/survey-link.js";
+import { writeBackAnswer, type WriteBackOutcome } from "../delivery/write-back.js";
 
 export const MAX_ATTEMPTS = 12;
 const BASE_DELAY_MS = 5_000;
@@ -47,7 +48,12 @@ export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform
   }
   let retry: Retry;
   try {
-    const settled = message.kind === "helpdesk.write-back" ? await writeBack(ctx, record, log, message.payload) : await deliver(ctx, platforms, record, log, message, mail);
+    const settled =
+      message.kind === "helpdesk.write-back"
+        ? await toHelpdesk(ctx, record, log, await writeBackAnswer(ctx, message.payload))
+        : message.kind === "helpdesk.survey-link"
+          ? await toHelpdesk(ctx, record, log, await postSurveyLink(ctx, message.payload))
+          : await deliver(ctx, platforms, record, log, message, mail);
     if (typeof settled === "string") return settled;
     retry = settled;
   } catch (error) {
@@ -95,20 +101,19 @@ async function deliver(ctx: AppContext, platforms: readonly ChatPlatform[], reco
   return "dead";
 }
 
-/** A helpdesk write-back: written (or nothing to write), refused for good, or what to retry. */
-async function writeBack(ctx: AppContext, record: OutboxRecord, log: Logger, payload: { answerId: string; action: "record" | "withdraw" }): Promise<DispatchOutcome | Retry> {
+/** A call to a helpdesk's API (write-back, survey link): written (or nothing to write), refused for good, or what to retry. */
+async function toHelpdesk(ctx: AppContext, record: OutboxRecord, log: Logger, result: WriteBackOutcome): Promise<DispatchOutcome | Retry> {
   const now = () => ctx.clock.now();
-  const result = await writeBackAnswer(ctx, payload);
   switch (result.status) {
     case "done":
       await ctx.store.outbox.markSent(record.id, now());
       return "sent";
     case "nothing":
-      log.debug({ reason: result.reason }, "nothing to write back");
+      log.debug({ reason: result.reason }, "nothing to write to the helpdesk");
       await ctx.store.outbox.markSent(record.id, now());
       return "skipped";
     case "failed":
-      log.error({ reason: result.reason }, "write-back refused by the helpdesk: given up");
+      log.error({ reason: result.reason }, "refused by the helpdesk: given up");
       await ctx.store.outbox.markDead(record.id, { at: now(), error: result.reason });
       return "dead";
     case "retry":

@@ -19,7 +19,12 @@ export type OutboxMessage =
    * The answer, written back to the helpdesk the ticket came from (CAGNOTTE_WRITE_BACK): "record"
    * the rating and the comment while it may be shown; "withdraw" the comment once it may not.
    */
-  | { kind: "helpdesk.write-back"; payload: { answerId: string; action: "record" | "withdraw" } };
+  | { kind: "helpdesk.write-back"; payload: { answerId: string; action: "record" | "withdraw" } }
+  /**
+   * The survey's link, written on the helpdesk ticket it came from (CAGNOTTE_HELPDESK_SURVEY_LINK),
+   * so that the helpdesk's own e-mail to the requester carries it. Enqueued with the survey.
+   */
+  | { kind: "helpdesk.survey-link"; payload: { surveyId: string } };
 
 export type OutboxKind = OutboxMessage["kind"];
 

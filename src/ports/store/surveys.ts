@@ -26,8 +26,21 @@ export interface TicketRepository {
 export interface ClosureRow {
   ticket: { id: string; source: string; externalId: string; title: string | null; kind: string; closedAt: Date; receivedAt: Date; requesterId: string; technicianId: string; clientId: string };
   survey: { id: string; token: string; createdAt: Date; expiresAt: Date };
-  /** The outbox message that delivers the survey (as outbox.enqueue writes it). */
-  delivery: { id: string; kind: string; payload: Record<string, unknown>; dedupeKey: string; availableAt: Date; createdAt: Date };
+  /**
+   * The closure's outbox messages (as outbox.enqueue writes them): the survey's delivery first, then
+   * any other the closure schedules (the survey link written on the helpdesk ticket). Whatever writes
+   * a batch's outbox rows writes all of them: rows.flatMap((r) => r.outbox).
+   */
+  outbox: readonly ClosureOutboxRow[];
+}
+
+export interface ClosureOutboxRow {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  dedupeKey: string;
+  availableAt: Date;
+  createdAt: Date;
 }
 
 export interface SurveyRepository {

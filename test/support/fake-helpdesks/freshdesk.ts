@@ -1,5 +1,6 @@
 // A small Freshdesk API v2: API-key authentication (Basic "<key>:X"), tickets, contacts, agents,
-// companies, private notes created on a ticket and edited or deleted as conversations. Like the
+// companies, private notes created on a ticket and edited or deleted as conversations, public
+// replies, custom fields set by a ticket update (unknown fields refused, 400). Like the
 // real one, an unknown id is a 404, and faults (429 with Retry-After, 500) can be queued.
 import { HttpFake, type Reply } from "./http-fake.js";
 
@@ -17,6 +18,11 @@ export class FakeFreshdesk extends HttpFake {
   readonly agents = new Map<number, { id: number; contact: { name: string; email: string } }>();
   readonly companies = new Map<number, { id: number; name: string }>();
   readonly notes = new Map<number, FakeFreshdeskNote>();
+  /** Public replies (e-mailed to the requester by Freshdesk) and custom fields set through the API. */
+  readonly replies: { id: number; ticket_id: number; body: string }[] = [];
+  readonly customFields = new Map<number, Record<string, string>>();
+  /** The custom ticket fields the account has (Admin > Ticket fields): others are refused (400). */
+  readonly knownFields = new Set(["cf_cagnotte_survey"]);
   private nextId = 70_000;
 
   constructor(readonly agent: { apiKey: string; id: number; email: string } = { apiKey: "freshdesk-api-key", id: 5, email: "cagnotte-bot@esn.example" }) {
@@ -47,6 +53,23 @@ export class FakeFreshdesk extends HttpFake {
       const note: FakeFreshdeskNote = { id: this.nextId++, ticket_id: Number(m[1]), body: html, private: isPrivate ?? true, user_id: this.agent.id };
       this.notes.set(note.id, note);
       return { status: 201, body: note };
+    }
+    if (method === "POST" && (m = path.match(/^\/api\/v2\/tickets\/(\d+)\/reply$/))) {
+      if (!this.tickets.has(Number(m[1]))) return notFound;
+      const html = (body as { body?: string } | null)?.body;
+      if (!html) return { status: 400, body: { description: "Validation failed", errors: [{ field: "body", code: "missing_field" }] } };
+      const reply = { id: this.nextId++, ticket_id: Number(m[1]), body: html };
+      this.replies.push(reply);
+      return { status: 201, body: reply };
+    }
+    if (method === "PUT" && (m = path.match(/^\/api\/v2\/tickets\/(\d+)$/))) {
+      const ticket = this.tickets.get(Number(m[1]));
+      if (!ticket) return notFound;
+      const fields = (body as { custom_fields?: Record<string, string> } | null)?.custom_fields ?? {};
+      const unknown = Object.keys(fields).filter((f) => !this.knownFields.has(f));
+      if (unknown.length) return { status: 400, body: { description: "Validation failed", errors: unknown.map((field) => ({ field, message: "Unexpected/invalid field in request", code: "invalid_field" })) } };
+      this.customFields.set(ticket.id, { ...this.customFields.get(ticket.id), ...fields });
+      return { status: 200, body: { ...ticket, custom_fields: this.customFields.get(ticket.id) } };
     }
     if ((m = path.match(/^\/api\/v2\/conversations\/(\d+)$/))) {
       const note = this.notes.get(Number(m[1]));

@@ -1,7 +1,8 @@
 // A small Jira Cloud REST API v3 that behaves like the real one for what Cagnotte calls: HTTP Basic
 // with an account's e-mail and API token (401 otherwise), people by account id (e-mail null when
-// their privacy settings hide it; 404 for an unknown account), the caller's permissions, and issue
-// comments (add, edit, delete; 404 for an unknown issue or comment). It can answer the next calls
+// their privacy settings hide it; 404 for an unknown account), the caller's permissions, issue
+// comments (add, edit, delete; 404 for an unknown issue or comment) and issue fields (PUT; a field
+// it does not know is refused, 400). It can answer the next calls
 // with a 429 (Retry-After) or a 500. Runs on 127.0.0.1 only.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
@@ -23,6 +24,9 @@ export class FakeJira {
   ]);
   readonly issues = new Set(["ITHD-212"]);
   readonly comments: JiraComment[] = [];
+  /** Fields set through PUT /issue/<key> (issue → field → value); only `knownFields` may be set (400 otherwise). */
+  readonly fields = new Map<string, Record<string, unknown>>();
+  readonly knownFields = new Set(["customfield_10123"]);
   readonly permissions = new Set(["ADD_COMMENTS", "EDIT_OWN_COMMENTS", "DELETE_OWN_COMMENTS"]);
   readonly requests: string[] = [];
   private readonly faults: { status: 429 | 500; retryAfter?: string }[] = [];
@@ -73,6 +77,15 @@ export class FakeJira {
     if (req.method === "GET" && url.pathname === "/rest/api/3/mypermissions") {
       const asked = (url.searchParams.get("permissions") ?? "").split(",");
       return send(200, { permissions: Object.fromEntries(asked.map((p) => [p, { key: p, havePermission: this.permissions.has(p) }])) });
+    }
+    if (req.method === "PUT" && (m = /^\/rest\/api\/3\/issue\/([^/]+)$/.exec(url.pathname))) {
+      const key = decodeURIComponent(m[1]!);
+      if (!this.issues.has(key)) return notFound("Issue does not exist or you do not have permission to see it.");
+      const fields = (json.fields ?? {}) as Record<string, unknown>;
+      const unknown = Object.keys(fields).filter((f) => !this.knownFields.has(f));
+      if (unknown.length) return send(400, { errorMessages: [], errors: Object.fromEntries(unknown.map((f) => [f, `Field '${f}' cannot be set. It is not on the appropriate screen, or unknown.`])) });
+      this.fields.set(key, { ...this.fields.get(key), ...fields });
+      return send(204);
     }
     if ((m = /^\/rest\/api\/3\/issue\/([^/]+)\/comment(?:\/([^/]+))?$/.exec(url.pathname))) {
       const [, key, commentId] = m;

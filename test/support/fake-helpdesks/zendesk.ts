@@ -1,5 +1,5 @@
 // A small Zendesk Support API: API-token authentication (Basic "<email>/token:<token>"), users,
-// organizations, tickets, private comments added by a ticket update, comment listing and
+// organizations, tickets, comments (private or public) and custom fields set by a ticket update, comment listing and
 // redaction in the agent workspace. Like the real one, a closed ticket refuses updates (422), an
 // unknown id is a 404, and faults (429 with Retry-After, 500) can be queued.
 import { HttpFake, type Reply } from "./http-fake.js";
@@ -27,6 +27,8 @@ export interface FakeZendeskTicket {
   assignee_id: number | null;
   organization_id: number | null;
   comments: FakeZendeskComment[];
+  /** Custom ticket fields set through the API (field id → value). */
+  custom_fields?: Record<number, string>;
 }
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
@@ -77,7 +79,12 @@ export class FakeZendesk extends HttpFake {
 
   private updateTicket(ticket: FakeZendeskTicket, body: unknown): Reply {
     if (ticket.status === "closed") return { status: 422, body: { error: "RecordInvalid", description: "Record validation errors", details: { status: [{ description: "Status: closed prevents ticket update" }] } } };
-    const comment = (body as { ticket?: { comment?: { body?: string; public?: boolean } } })?.ticket?.comment;
+    const update = (body as { ticket?: { comment?: { body?: string; public?: boolean }; custom_fields?: { id: number; value: string }[] } })?.ticket;
+    if (update?.custom_fields && !update.comment) {
+      for (const f of update.custom_fields) ticket.custom_fields = { ...ticket.custom_fields, [f.id]: f.value };
+      return { status: 200, body: { ticket: { id: ticket.id, status: ticket.status }, audit: { id: this.nextId++, events: [] } } };
+    }
+    const comment = update?.comment;
     if (!comment?.body) return { status: 400, body: { error: "no comment" } };
     const created: FakeZendeskComment = {
       id: this.nextId++,

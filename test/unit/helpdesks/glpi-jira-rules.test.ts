@@ -7,7 +7,6 @@ import { checkGlpiSignature, glpiChallengeAnswer } from "../../../src/adapters/h
 import { readGlpiDelivery } from "../../../src/adapters/helpdesks/glpi/payload.js";
 import { glpiSatisfaction } from "../../../src/adapters/helpdesks/glpi/write-back.js";
 import { kindOfIssueType } from "../../../src/adapters/helpdesks/jira/payload.js";
-import { retryAfterMs } from "../../../src/adapters/helpdesks/http.js";
 
 const fixtures = join(import.meta.dirname, "../../fixtures/helpdesks");
 const closed = readFileSync(join(fixtures, "glpi-ticket-closed.json"));
@@ -29,13 +28,13 @@ describe("GLPI", () => {
 
   it("maps the reference body, and skips a group in the team to find the assigned user", () => {
     const json = JSON.parse(closed.toString()) as { item: { type: number; team: { role: string; href: string }[] } };
-    expect(readGlpiDelivery(json)).toMatchObject({ type: "closure", ticketId: "1287", kind: "incident", requester: { userId: 42, login: "jdupont", name: "Julie Dupont" }, technician: { userId: 7 }, client: { id: "glpi:3", name: "Lyon office" } });
+    expect(readGlpiDelivery(json)).toMatchObject({ kind: "closure", closure: { ticketId: "1287", kind: "incident", requester: { userId: 42, login: "jdupont", name: "Julie Dupont" }, technician: { userId: 7 }, client: { id: "glpi:3", name: "Lyon office" } } });
     json.item.type = 2;
     json.item.team.splice(1, 0, { role: "assigned", href: "/front/group.form.php?id=3" });
-    expect(readGlpiDelivery(json)).toMatchObject({ kind: "request", technician: { userId: 7 } });
+    expect(readGlpiDelivery(json)).toMatchObject({ closure: { kind: "request", technician: { userId: 7 } } });
     json.item.team = json.item.team.filter((m) => m.role !== "assigned");
-    expect(readGlpiDelivery(json)).toEqual({ type: "ignored", reason: "no-technician" });
-    expect(readGlpiDelivery({ hello: 1 })).toMatchObject({ type: "invalid" });
+    expect(readGlpiDelivery(json)).toEqual({ kind: "ignored", reason: "no-technician" });
+    expect(readGlpiDelivery({ hello: 1 })).toMatchObject({ kind: "invalid", fields: ["event", "item"] });
   });
 
   it("puts 3-point ratings on GLPI's stars as 1, 3, 5 and 5-point ones as they are", () => {
@@ -51,13 +50,5 @@ describe("Jira and Retry-After", () => {
     expect(kindOfIssueType("Service request with approvals")).toBe("request");
     expect(kindOfIssueType("Change")).toBe("change");
     expect(kindOfIssueType(null)).toBe("incident");
-  });
-
-  it("reads Retry-After in seconds or as a date, a minute when absent", () => {
-    const now = Date.parse("2026-11-20T10:00:00Z");
-    expect(retryAfterMs("30", now)).toBe(30_000);
-    expect(retryAfterMs("Fri, 20 Nov 2026 10:01:30 GMT", now)).toBe(90_000);
-    expect(retryAfterMs(null, now)).toBe(60_000);
-    expect(retryAfterMs("soon", now)).toBe(60_000);
   });
 });

@@ -16,7 +16,7 @@ describe("Zendesk payloads", () => {
   it("reads solved and closed in English or French, and nothing else, as a closure", () => {
     const body = (status: string) => ({ ticket_id: "7", status, ticket_type: "", requester_email: "a@client.example", assignee_email: "b@esn.example" });
     for (const status of ["Solved", "closed", "Résolu", "Clos"]) expect(readZendeskDelivery(body(status), at).kind).toBe("closure");
-    for (const status of ["Open", "Pending", "On-hold", "", "{{ticket.status}}"]) expect(readZendeskDelivery(body(status), at)).toEqual({ kind: "not-a-closure", reason: "not-solved-or-closed" });
+    for (const status of ["Open", "Pending", "On-hold", "", "{{ticket.status}}"]) expect(readZendeskDelivery(body(status), at)).toEqual({ kind: "ignored", reason: "not-solved-or-closed" });
   });
 
   it("maps Zendesk types to kinds, an unset type (empty or -) to incident", () => {
@@ -52,7 +52,7 @@ describe("Freshdesk payloads", () => {
   it("lets triggered_event decide over a localised status name", () => {
     const body = (triggered_event: string, ticket_status: string) => ({ freshdesk_webhook: { ticket_id: "9", triggered_event, ticket_status } });
     expect(readFreshdeskDelivery(body("{status:{from:2,to:4}}", "Résolu")).kind).toBe("closure");
-    expect(readFreshdeskDelivery(body("{status:{from:2,to:6}}", "Closed"))).toEqual({ kind: "not-a-closure", reason: "not-resolved-or-closed" });
+    expect(readFreshdeskDelivery(body("{status:{from:2,to:6}}", "Closed"))).toEqual({ kind: "ignored", reason: "not-resolved-or-closed" });
     expect(readFreshdeskDelivery(body("", "Fermé")).kind).toBe("closure");
     expect(readFreshdeskDelivery({ ticket_id: "9", ticket_status: "Closed" }).kind).toBe("closure"); // unwrapped body
   });

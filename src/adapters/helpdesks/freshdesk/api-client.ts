@@ -17,6 +17,10 @@ export interface FreshdeskApi {
   company(id: string): Promise<RestOutcome<{ id: Id; name?: string | null }>>;
   /** A private note on the ticket (body in HTML); the answer is the note, with its id. */
   addPrivateNote(ticketId: string, html: string): Promise<RestOutcome<{ id: Id }>>;
+  /** A public reply on the ticket (body in HTML), which Freshdesk e-mails to the requester. */
+  reply(ticketId: string, html: string): Promise<RestOutcome<{ id: Id }>>;
+  /** Updates the ticket (custom fields…); updates by API run the automations. */
+  updateTicket(ticketId: string, update: Record<string, unknown>): Promise<RestOutcome<{ id: Id }>>;
   /** Edits a note (Freshdesk lets notes, not replies, be edited). */
   updateNote(noteId: string, html: string): Promise<RestOutcome<{ id: Id }>>;
 }
@@ -34,6 +38,8 @@ export function freshdeskApi(settings: FreshdeskApiSettings): FreshdeskApi {
     agent: (id) => call("GET", `/api/v2/agents/${seg(id)}`),
     company: (id) => call("GET", `/api/v2/companies/${seg(id)}`),
     addPrivateNote: (ticketId, html) => call("POST", `/api/v2/tickets/${seg(ticketId)}/notes`, { body: html, private: true }),
+    reply: (ticketId, html) => call("POST", `/api/v2/tickets/${seg(ticketId)}/reply`, { body: html }),
+    updateTicket: (ticketId, update) => call("PUT", `/api/v2/tickets/${seg(ticketId)}`, update),
     updateNote: (noteId, html) => call("PUT", `/api/v2/conversations/${seg(noteId)}`, { body: html }),
   };
 }

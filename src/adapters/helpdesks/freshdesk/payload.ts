@@ -4,6 +4,7 @@
 // Resolved and 5 Closed whatever the helpdesk's language, so it decides when present; without it
 // the status name does ("Resolved", "Closed", or their French labels).
 import { z } from "zod";
+import { invalidBody, type Delivery } from "../delivery.js";
 
 export interface FreshdeskClosure {
   ticketId: string;
@@ -15,10 +16,7 @@ export interface FreshdeskClosure {
   company: string | null;
 }
 
-export type FreshdeskDelivery =
-  | { kind: "closure"; closure: FreshdeskClosure }
-  | { kind: "not-a-closure"; reason: string }
-  | { kind: "invalid"; fields: string[] };
+export type FreshdeskDelivery = Delivery<FreshdeskClosure>;
 
 const RESOLVED = 4;
 const CLOSED = 5;
@@ -54,14 +52,15 @@ export function statusChangedTo(triggeredEvent: string): number | null {
 export function readFreshdeskDelivery(json: unknown): FreshdeskDelivery {
   const inner = json && typeof json === "object" && "freshdesk_webhook" in json ? json.freshdesk_webhook : json;
   const parsed = body.safeParse(inner);
-  if (!parsed.success) return { kind: "invalid", fields: parsed.error.issues.map((i) => i.path.join(".") || "body") };
+  // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
+  if (!parsed.success) return invalidBody(parsed.error, "a Freshdesk webhook body");
   const b = parsed.data;
   if (b.triggered_event) {
     const to = statusChangedTo(b.triggered_event);
-    if (to === null) return { kind: "not-a-closure", reason: "not-a-status-change" };
-    if (to !== RESOLVED && to !== CLOSED) return { kind: "not-a-closure", reason: "not-resolved-or-closed" };
+    if (to === null) return { kind: "ignored", reason: "not-a-status-change" };
+    if (to !== RESOLVED && to !== CLOSED) return { kind: "ignored", reason: "not-resolved-or-closed" };
   } else if (!CLOSED_NAMES.has((b.ticket_status ?? "").toLowerCase())) {
-    return { kind: "not-a-closure", reason: "not-resolved-or-closed" };
+    return { kind: "ignored", reason: "not-resolved-or-closed" };
   }
   return {
     kind: "closure",

@@ -80,7 +80,7 @@ export function freshdeskPeople(api: FreshdeskApi | null, now: () => number = Da
         value: {
           requester: { email: requester.email, name: requester.name },
           technician: { email: agent.email, name: agent.name },
-          client: clientOf({ id: null, name: company }, requester.email),
+          client: clientOf("freshdesk", { id: null, name: company }, requester.email),
         },
       };
     },

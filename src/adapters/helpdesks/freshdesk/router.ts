@@ -4,8 +4,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../../app/context.js";
 import { WEBHOOK_BODY_LIMIT } from "../../http/ticket-webhook.js";
-import { answerClosure, ignoreEvent, refuseUnauthenticated } from "../connector.js";
-import { answerLookupFailure } from "../lookup.js";
+import { answerWithPeople, closureOf, jsonBody, refuseUnauthenticated } from "../connector.js";
 import { verifyBasicAuth } from "./auth.js";
 import { kindOfFreshdeskType, readFreshdeskDelivery } from "./payload.js";
 import type { FreshdeskPeople } from "./people.js";
@@ -21,40 +20,19 @@ export function freshdeskRouter(ctx: AppContext, credentials: { user: string; pa
       return;
     }
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString("utf8"));
-    } catch {
-      ctx.metrics?.closureReceived("invalid");
-      // not user-facing: the webhook API's error for the helpdesk admin (English, like the docs)
-      res.status(400).json({ error: "invalid-json", message: "the body is not valid JSON (choose Encoding: JSON and the Advanced content)", fields: [] });
-      return;
-    }
-    const delivery = readFreshdeskDelivery(json);
-    if (delivery.kind === "invalid") {
-      ctx.metrics?.closureReceived("invalid");
-      res.status(400).json({ error: "invalid-body", message: `invalid fields: ${delivery.fields.join(", ")}`, fields: delivery.fields });
-      return;
-    }
-    if (delivery.kind === "not-a-closure") {
-      ignoreEvent(ctx, res, delivery.reason);
-      return;
-    }
-    const closure = delivery.closure;
-    const found = await people.resolve(closure);
-    if (!found.ok) {
-      answerLookupFailure(ctx, res, found, { source: "freshdesk", ticketId: closure.ticketId });
-      return;
-    }
-    await answerClosure(ctx, res, {
-      source: "freshdesk",
-      ticketId: closure.ticketId,
-      title: closure.title,
-      kind: kindOfFreshdeskType(closure.type),
-      // The rule fires when the status changes, so the moment it arrives is the closing time.
-      closedAt: ctx.clock.now(),
-      ...found.value,
-    });
+    // not user-facing: the webhook API's error for the helpdesk admin's developers (English, like the docs)
+    const parsed = jsonBody(ctx, res, body, "choose Encoding: JSON and the Advanced content");
+    if (!parsed) return;
+    const delivery = readFreshdeskDelivery(parsed.json);
+    const closure = closureOf(ctx, res, delivery);
+    if (!closure) return;
+    // The rule fires when the status changes, so the moment it arrives is the closing time.
+    await answerWithPeople(
+      ctx,
+      res,
+      { source: "freshdesk", ticketId: closure.ticketId, title: closure.title, kind: kindOfFreshdeskType(closure.type), closedAt: ctx.clock.now() },
+      await people.resolve(closure),
+    );
   });
   return router;
 }

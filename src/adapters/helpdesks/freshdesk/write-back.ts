@@ -3,16 +3,9 @@
 // withdrawal edits it to keep the rating and say the comment was withdrawn (the comment's words
 // are gone from the note). A note deleted meanwhile by an agent is written anew, or left alone.
 import type { HelpdeskWriteBack, WriteBackAnswer, WriteBackResult } from "../../../ports/helpdesk.js";
-import { escapeHtml } from "../../http/web-survey/html.js";
-import { noteLines } from "../note-text.js";
+import { noteHtml } from "../note-text.js";
 import { writeBackFailure } from "../write-back-outcome.js";
 import type { FreshdeskApi } from "./api-client.js";
-
-export function noteHtml(answer: WriteBackAnswer, commentWithdrawn: boolean): string {
-  return noteLines(answer, commentWithdrawn)
-    .map((line) => `<p>${escapeHtml(line).replace(/\r?\n/g, "<br>")}</p>`)
-    .join("");
-}
 
 export function freshdeskWriteBack(api: FreshdeskApi): HelpdeskWriteBack {
   async function add(answer: WriteBackAnswer, html: string): Promise<WriteBackResult> {

@@ -3,6 +3,7 @@
 // (closed). The team lists people by role with their login and display name, and their user id
 // only inside `href` (/front/user.form.php?id=42): no e-mail, which the API gives (people.ts).
 import { z } from "zod";
+import { invalidBody, type Delivery, type HelpdeskClosure } from "../delivery.js";
 
 const dropdown = z.object({ id: z.coerce.number(), name: z.string().nullish() }).nullish();
 
@@ -38,21 +39,8 @@ export interface GlpiPerson {
   name: string | null;
 }
 
-export type GlpiDelivery =
-  | {
-      type: "closure";
-      ticketId: string;
-      title: string | null;
-      /** type 1 → "incident", 2 → "request". */
-      kind: string;
-      closedAt: Date;
-      requester: GlpiPerson;
-      technician: GlpiPerson;
-      /** The entity: "glpi:<entity id>". */
-      client: { id: string; name: string | null };
-    }
-  | { type: "ignored"; reason: string }
-  | { type: "invalid"; message: string };
+/** kind: type 1 → "incident", 2 → "request"; client: the entity, "glpi:<entity id>". */
+export type GlpiDelivery = Delivery<HelpdeskClosure<GlpiPerson>>;
 
 const USER_HREF = /\/front\/user\.form\.php\?(?:.*&)?id=(\d+)/;
 
@@ -78,21 +66,22 @@ function parseDate(...candidates: (string | null | undefined)[]): Date | null {
 export function readGlpiDelivery(json: unknown): GlpiDelivery {
   const parsed = schema.safeParse(json);
   // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
-  if (!parsed.success) return { type: "invalid", message: `not a GLPI ticket webhook body: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}` };
+  if (!parsed.success) return invalidBody(parsed.error, "a GLPI ticket webhook body");
   const { event, item } = parsed.data;
-  if (event !== "update") return { type: "ignored", reason: `not-a-closure: event ${event}` };
+  if (event !== "update") return { kind: "ignored", reason: `not-a-closure: event ${event}` };
   const status = item.status?.id;
-  if (status === undefined || !CLOSING_STATUSES.has(status)) return { type: "ignored", reason: `not-a-closure: status ${status ?? "unknown"}` };
+  if (status === undefined || !CLOSING_STATUSES.has(status)) return { kind: "ignored", reason: `not-a-closure: status ${status ?? "unknown"}` };
   const requester = person(item.team, "requester");
-  if (!requester) return { type: "ignored", reason: "no-requester" };
+  if (!requester) return { kind: "ignored", reason: "no-requester" };
   const technician = person(item.team, "assigned");
-  if (!technician) return { type: "ignored", reason: "no-technician" };
-  if (!item.entity) return { type: "invalid", message: "item.entity is missing" };
+  if (!technician) return { kind: "ignored", reason: "no-technician" };
+  if (!item.entity) return { kind: "invalid", message: "item.entity is missing", fields: ["item.entity"] };
   const closedAt = parseDate(item.closedate, item.date_solve, item.solvedate, item.date_mod);
   // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
-  if (!closedAt) return { type: "invalid", message: "item.date_mod is missing or not a date" };
+  if (!closedAt) return { kind: "invalid", message: "item.date_mod is missing or not a date", fields: ["item.date_mod"] };
   return {
-    type: "closure",
+    kind: "closure",
+    closure: {
     ticketId: String(item.id),
     title: item.name ?? null,
     kind: item.type === 2 ? "request" : "incident",
@@ -101,5 +90,6 @@ export function readGlpiDelivery(json: unknown): GlpiDelivery {
     technician,
     // Prefixed: client ids of several helpdesks (and the generic webhook) never collide.
     client: { id: `glpi:${item.entity.id}`, name: item.entity.name ?? item.entity.completename ?? null },
+    },
   };
 }

@@ -6,7 +6,8 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../../app/context.js";
 import { WEBHOOK_BODY_LIMIT } from "../../http/ticket-webhook.js";
-import { answerClosure, ignoreEvent, refuseUnauthenticated } from "../connector.js";
+import { answerWithPeople, closureOf, jsonBody, oncePerDelivery, refuseUnauthenticated } from "../connector.js";
+import { closurePeople } from "../lookup.js";
 import { readGlpiDelivery } from "./payload.js";
 import type { GlpiPeople } from "./people.js";
 import { checkGlpiSignature, glpiChallengeAnswer } from "./signature.js";
@@ -42,67 +43,20 @@ export function glpiRouter(ctx: AppContext, secret: string, people: GlpiPeople):
       refuseUnauthenticated(ctx, res, messages[check]);
       return;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString("utf8"));
-    } catch {
-      ctx.metrics?.closureReceived("invalid");
-      // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
-      res.status(400).json({ error: "invalid-json", message: "the body is not JSON: keep GLPI's default payload for this webhook" });
-      return;
-    }
-    const key = signature!.trim().toLowerCase();
-    if (!(await ctx.store.webhookDeliveries.firstSeen(SOURCE, key, ctx.clock.now()))) {
-      ignoreEvent(ctx, res, "replay");
-      return;
-    }
-    try {
-      const handled = await handle(json, res);
-      if (!handled) await ctx.store.webhookDeliveries.forget(SOURCE, key);
-    } catch (error) {
-      await ctx.store.webhookDeliveries.forget(SOURCE, key);
-      throw error;
-    }
+    // not user-facing: the webhook API's error for the helpdesk admin's developers (English, like the docs)
+    const parsed = jsonBody(ctx, res, body, "keep GLPI's default payload for this webhook");
+    if (!parsed) return;
+    await oncePerDelivery(ctx, res, { source: SOURCE, key: signature!.trim().toLowerCase(), duplicateReason: "replay" }, () => handle(parsed.json, res));
   };
 
   /** False when GLPI should send it again (its API is down): the signature is then forgotten. */
   async function handle(json: unknown, res: Response): Promise<boolean> {
     const delivery = readGlpiDelivery(json);
-    if (delivery.type === "invalid") {
-      ctx.metrics?.closureReceived("invalid");
-      res.status(400).json({ error: "invalid-body", message: delivery.message });
-      return false;
-    }
-    if (delivery.type === "ignored") {
-      ignoreEvent(ctx, res, delivery.reason);
-      return true;
-    }
-    const [requester, technician] = [await people.emailOf(delivery.requester), await people.emailOf(delivery.technician)];
-    for (const [role, lookup] of [["requester", requester], ["technician", technician]] as const) {
-      if (lookup.status === "down") {
-        ctx.logger.error({ source: SOURCE, ticketId: delivery.ticketId, error: lookup.error }, "GLPI closure not handled: its API does not answer; GLPI will send it again (npm run connector:check -- glpi)");
-        // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
-        res.status(503).set("Retry-After", "60").json({ error: "unavailable", message: "GLPI's API does not answer: the e-mails cannot be looked up; try again later" });
-        return false;
-      }
-      if (lookup.status === "unknown") {
-        ctx.logger.warn({ source: SOURCE, ticketId: delivery.ticketId, role, reason: lookup.reason }, "GLPI closure ignored: an e-mail address is missing");
-        ignoreEvent(ctx, res, `${role}-email-unknown`);
-        return true;
-      }
-    }
-    if (requester.status !== "found" || technician.status !== "found") return false;
-    await answerClosure(ctx, res, {
-      source: SOURCE,
-      ticketId: delivery.ticketId,
-      title: delivery.title,
-      kind: delivery.kind,
-      closedAt: delivery.closedAt,
-      requester: { email: requester.email, name: delivery.requester.name },
-      technician: { email: technician.email, name: delivery.technician.name },
-      client: delivery.client,
-    });
-    return true;
+    const closure = closureOf(ctx, res, delivery);
+    // Ignored: handled for good; invalid: forgotten, so that a corrected delivery is handled.
+    if (!closure) return delivery.kind === "ignored";
+    const { ticketId, title, kind, closedAt } = closure;
+    return answerWithPeople(ctx, res, { source: SOURCE, ticketId, title, kind, closedAt }, await closurePeople((p, role) => people.emailOf(p, role), closure));
   }
 
   // GLPI may be set to POST, PUT or PATCH; its non-standard "UPDATE" verb cannot reach Node (use POST).

@@ -3,6 +3,7 @@
 // resolution set. The reporter is the requester, the assignee the technician; their e-mails may be
 // hidden by their privacy settings (people.ts then asks the API by account id).
 import { z } from "zod";
+import { invalidBody, type Delivery, type HelpdeskClosure } from "../delivery.js";
 
 const user = z.object({ accountId: z.string().min(1), emailAddress: z.string().nullish(), displayName: z.string().nullish() }).nullish();
 
@@ -36,21 +37,11 @@ export interface JiraPerson {
   name: string | null;
 }
 
-export type JiraDelivery =
-  | {
-      type: "closure";
-      /** The issue key ("ITHD-212"): what people read, and what the API takes. */
-      ticketId: string;
-      title: string | null;
-      kind: string;
-      closedAt: Date;
-      requester: JiraPerson;
-      technician: JiraPerson;
-      /** "jira:org:<id>" (the Service Management organization) or "jira:project:<key>". */
-      client: { id: string; name: string | null };
-    }
-  | { type: "ignored"; reason: string }
-  | { type: "invalid"; message: string };
+/**
+ * ticketId: the issue key ("ITHD-212"), what people read and what the API takes; client:
+ * "jira:org:<id>" (the Service Management organization) or "jira:project:<key>".
+ */
+export type JiraDelivery = Delivery<HelpdeskClosure<JiraPerson>>;
 
 /** The issue type's name → kind: incidents and (service) requests as such, others by their own name. */
 export function kindOfIssueType(name: string | null | undefined): string {
@@ -80,23 +71,23 @@ const person = (u: z.infer<typeof user>): JiraPerson | null => (u ? { accountId:
 export function readJiraDelivery(json: unknown, organizationField: string | null): JiraDelivery {
   const parsed = schema.safeParse(json);
   // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
-  if (!parsed.success) return { type: "invalid", message: `not a Jira issue webhook body: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}` };
+  if (!parsed.success) return invalidBody(parsed.error, "a Jira issue webhook body");
   const { webhookEvent, issue, changelog } = parsed.data;
-  if (webhookEvent !== "jira:issue_updated" || !issue) return { type: "ignored", reason: `not-a-closure: event ${webhookEvent}` };
+  if (webhookEvent !== "jira:issue_updated" || !issue) return { kind: "ignored", reason: `not-a-closure: event ${webhookEvent}` };
   const { fields } = issue;
-  if (!changelog?.items.some((i) => i.field === "status" || i.fieldId === "status")) return { type: "ignored", reason: "not-a-closure: the status did not change" };
-  if (fields.status?.statusCategory?.key !== "done") return { type: "ignored", reason: `not-a-closure: status ${fields.status?.name ?? "unknown"}` };
-  if (!fields.resolution) return { type: "ignored", reason: "not-a-closure: no resolution" };
+  if (!changelog?.items.some((i) => i.field === "status" || i.fieldId === "status")) return { kind: "ignored", reason: "not-a-closure: the status did not change" };
+  if (fields.status?.statusCategory?.key !== "done") return { kind: "ignored", reason: `not-a-closure: status ${fields.status?.name ?? "unknown"}` };
+  if (!fields.resolution) return { kind: "ignored", reason: "not-a-closure: no resolution" };
   const requester = person(fields.reporter);
-  if (!requester) return { type: "ignored", reason: "no-requester" };
+  if (!requester) return { kind: "ignored", reason: "no-requester" };
   const technician = person(fields.assignee);
-  if (!technician) return { type: "ignored", reason: "no-technician" };
+  if (!technician) return { kind: "ignored", reason: "no-technician" };
   const closedAt = parseJiraDate(fields.resolutiondate) ?? parseJiraDate(fields.updated);
   // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
-  if (!closedAt) return { type: "invalid", message: "issue.fields.resolutiondate is missing or not a date" };
+  if (!closedAt) return { kind: "invalid", message: "issue.fields.resolutiondate is missing or not a date", fields: ["issue.fields.resolutiondate"] };
   const project = fields.project;
   const client = organizationOf(fields, organizationField) ?? (project ? { id: `jira:project:${project.key}`, name: project.name ?? project.key } : null);
   // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
-  if (!client) return { type: "invalid", message: "issue.fields.project is missing" };
-  return { type: "closure", ticketId: issue.key, title: fields.summary ?? null, kind: kindOfIssueType(fields.issuetype?.name), closedAt, requester, technician, client };
+  if (!client) return { kind: "invalid", message: "issue.fields.project is missing", fields: ["issue.fields.project"] };
+  return { kind: "closure", closure: { ticketId: issue.key, title: fields.summary ?? null, kind: kindOfIssueType(fields.issuetype?.name), closedAt, requester, technician, client } };
 }

@@ -3,20 +3,19 @@
 // written again in place when it changes, deleted when the comment is withdrawn. Jira Service
 // Management's own satisfaction (CSAT) can only be given by the customer: it is left alone.
 import type { HelpdeskWriteBack, WriteBackAnswer, WriteBackResult } from "../../../ports/helpdesk.js";
-import type { ApiAnswer } from "../http.js";
 import { noteLines } from "../note-text.js";
-import { describeJiraFailure, type JiraApi } from "./api-client.js";
+import type { RestFailure, RestOutcome } from "../rest-call.js";
+import { writeBackFailure } from "../write-back-outcome.js";
+import type { JiraApi } from "./api-client.js";
 
 /** The note as Atlassian Document Format: one paragraph per line, each text a text node (no markup). */
 export function jiraNoteBody(answer: WriteBackAnswer, withdrawn = false): unknown {
   return { type: "doc", version: 1, content: noteLines(answer, withdrawn).map((line) => ({ type: "paragraph", content: [{ type: "text", text: line }] })) };
 }
 
-function failed(answer: Exclude<ApiAnswer, { kind: "ok" }>, what: string): WriteBackResult {
-  if (answer.kind === "rate-limited") return { status: "retry", error: `jira: ${what}: 429`, retryAfterMs: answer.retryAfterMs, rateLimited: true };
-  if (answer.kind === "unreachable" || answer.status >= 500) return { status: "retry", error: `jira: ${what}: ${describeJiraFailure(answer)}` };
-  return { status: "failed", reason: `jira: ${what}: ${describeJiraFailure(answer)}` };
-}
+// not user-facing: errors for the outbox record and the logs (English, like the logs)
+const failed = (answer: RestFailure, what: string): WriteBackResult => writeBackFailure(answer, `jira: ${what}`);
+const notFound = (answer: RestOutcome) => !answer.ok && answer.kind === "not-found";
 
 export function jiraWriteBack(api: JiraApi): HelpdeskWriteBack {
   const issue = (a: WriteBackAnswer) => `/rest/api/3/issue/${encodeURIComponent(a.ticketId)}/comment`;
@@ -25,19 +24,19 @@ export function jiraWriteBack(api: JiraApi): HelpdeskWriteBack {
       const body = { body: jiraNoteBody(answer), properties: [{ key: "sd.public.comment", value: { internal: true } }] };
       if (answer.previousRef) {
         const put = await api.request("PUT", `${issue(answer)}/${encodeURIComponent(answer.previousRef)}`, { body: body.body });
-        if (put.kind === "ok") return { status: "done", ref: answer.previousRef };
+        if (put.ok) return { status: "done", ref: answer.previousRef };
         // Deleted by someone in Jira meanwhile: written anew below.
-        if (!(put.kind === "status" && put.status === 404)) return failed(put, "edit comment");
+        if (!notFound(put)) return failed(put, "edit comment");
       }
       const post = await api.request("POST", issue(answer), body);
-      if (post.kind !== "ok") return failed(post, "add comment");
+      if (!post.ok) return failed(post, "add comment");
       const id = (post.body as { id?: unknown } | null)?.id;
       return { status: "done", ref: typeof id === "string" || typeof id === "number" ? String(id) : null };
     },
     async withdraw(answer) {
       if (!answer.previousRef) return { status: "done", ref: null };
       const del = await api.request("DELETE", `${issue(answer)}/${encodeURIComponent(answer.previousRef)}`);
-      if (del.kind === "ok" || (del.kind === "status" && del.status === 404)) return { status: "done", ref: null };
+      if (del.ok || notFound(del)) return { status: "done", ref: null };
       return failed(del, "delete comment");
     },
   };

@@ -31,13 +31,20 @@ export interface ZendeskComment {
   body?: string | null;
 }
 
+/** A ticket update's answer: its audit holds a new comment's id. */
+export interface TicketUpdated {
+  audit?: { events?: { id: number | string; type: string }[] };
+}
+
 export interface ZendeskApi {
   me(): Promise<RestOutcome<{ user: ZendeskUser }>>;
   user(id: string): Promise<RestOutcome<{ user: ZendeskUser }>>;
   organization(id: string): Promise<RestOutcome<{ organization: { id: number | string; name?: string | null } }>>;
   ticket(id: string): Promise<RestOutcome<{ ticket: ZendeskTicket }>>;
   /** Adds a private (internal) comment; the answer's audit holds the new comment's id. */
-  addPrivateComment(ticketId: string, body: string): Promise<RestOutcome<{ audit?: { events?: { id: number | string; type: string }[] } }>>;
+  addPrivateComment(ticketId: string, body: string): Promise<RestOutcome<TicketUpdated>>;
+  /** Updates the ticket (a public comment, custom fields…); updates by API run the triggers. */
+  updateTicket(ticketId: string, update: Record<string, unknown>): Promise<RestOutcome<TicketUpdated>>;
   comments(ticketId: string): Promise<RestOutcome<ZendeskComment[]>>;
   /** Redaction in the agent workspace: the comment's html_body with <redact> around what goes. */
   redact(ticketId: string, commentId: string, htmlBody: string): Promise<RestOutcome>;
@@ -58,6 +65,7 @@ export function zendeskApi(settings: ZendeskApiSettings): ZendeskApi {
     organization: (id) => call("GET", `/api/v2/organizations/${seg(id)}`),
     ticket: (id) => call("GET", `/api/v2/tickets/${seg(id)}`),
     addPrivateComment: (ticketId, body) => call("PUT", `/api/v2/tickets/${seg(ticketId)}`, { ticket: { comment: { body, public: false } } }),
+    updateTicket: (ticketId, update) => call("PUT", `/api/v2/tickets/${seg(ticketId)}`, { ticket: update }),
     async comments(ticketId) {
       const all: ZendeskComment[] = [];
       let next: string | null = `/api/v2/tickets/${seg(ticketId)}/comments?sort_order=desc`;

@@ -5,6 +5,7 @@
 //   (requester_id, assignee_id, organization_id), looked up through the API afterwards.
 // A ticket is closed for Cagnotte when its status becomes solved or closed.
 import { z } from "zod";
+import { invalidBody, type Delivery } from "../delivery.js";
 
 export interface ZendeskPerson {
   id: string | null;
@@ -23,10 +24,7 @@ export interface ZendeskClosure {
   organization: { id: string | null; name: string | null };
 }
 
-export type ZendeskDelivery =
-  | { kind: "closure"; closure: ZendeskClosure }
-  | { kind: "not-a-closure"; reason: string }
-  | { kind: "invalid"; fields: string[] };
+export type ZendeskDelivery = Delivery<ZendeskClosure>;
 
 export const STATUS_CHANGED = "zen:event-type:ticket.status_changed";
 
@@ -75,16 +73,15 @@ function dateOr(value: string | null, fallback: Date): Date {
   return Number.isNaN(at) ? fallback : new Date(at);
 }
 
-const problems = (error: z.ZodError) => error.issues.map((i) => i.path.join(".") || "body");
-
 export function readZendeskDelivery(json: unknown, receivedAt: Date): ZendeskDelivery {
   if (json && typeof json === "object" && "type" in json && typeof json.type === "string" && json.type.startsWith("zen:event-type:")) {
-    if (json.type !== STATUS_CHANGED) return { kind: "not-a-closure", reason: "not-a-status-change" };
+    if (json.type !== STATUS_CHANGED) return { kind: "ignored", reason: "not-a-status-change" };
     const parsed = statusChangedEvent.safeParse(json);
-    if (!parsed.success) return { kind: "invalid", fields: problems(parsed.error) };
+    // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
+    if (!parsed.success) return invalidBody(parsed.error, "a Zendesk ticket.status_changed event");
     const { detail, event, time } = parsed.data;
     const status = (event.current ?? "").toLowerCase();
-    if (!CLOSED_STATUSES.has(status)) return { kind: "not-a-closure", reason: "not-solved-or-closed" };
+    if (!CLOSED_STATUSES.has(status)) return { kind: "ignored", reason: "not-solved-or-closed" };
     return {
       kind: "closure",
       closure: {
@@ -99,10 +96,11 @@ export function readZendeskDelivery(json: unknown, receivedAt: Date): ZendeskDel
     };
   }
   const parsed = triggerBody.safeParse(json);
-  if (!parsed.success) return { kind: "invalid", fields: problems(parsed.error) };
+  // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
+  if (!parsed.success) return invalidBody(parsed.error, "a Zendesk trigger body");
   const b = parsed.data;
   const status = (b.status ?? "").toLowerCase();
-  if (!CLOSED_STATUSES.has(status)) return { kind: "not-a-closure", reason: "not-solved-or-closed" };
+  if (!CLOSED_STATUSES.has(status)) return { kind: "ignored", reason: "not-solved-or-closed" };
   return {
     kind: "closure",
     closure: {

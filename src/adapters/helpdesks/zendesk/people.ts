@@ -71,7 +71,7 @@ export function zendeskPeople(api: ZendeskApi | null, now: () => number = Date.n
         if (!name.ok) return name;
         organization = { ...organization, name: name.value };
       }
-      return { ok: true, value: { requester: r.value, technician: a.value, client: clientOf(organization, r.value.email) } };
+      return { ok: true, value: { requester: r.value, technician: a.value, client: clientOf("zendesk", organization, r.value.email) } };
     },
   };
 }

@@ -4,8 +4,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { AppContext } from "../../../app/context.js";
 import { WEBHOOK_BODY_LIMIT } from "../../http/ticket-webhook.js";
-import { answerClosure, ignoreEvent, refuseUnauthenticated } from "../connector.js";
-import { answerLookupFailure } from "../lookup.js";
+import { answerWithPeople, closureOf, jsonBody, refuseUnauthenticated } from "../connector.js";
 import { kindOfZendeskType, readZendeskDelivery } from "./payload.js";
 import type { ZendeskPeople } from "./people.js";
 import { verifyZendeskSignature } from "./signature.js";
@@ -27,39 +26,17 @@ export function zendeskRouter(ctx: AppContext, secret: string, people: ZendeskPe
       refuseUnauthenticated(ctx, res, messages[signed.problem]);
       return;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString("utf8"));
-    } catch {
-      ctx.metrics?.closureReceived("invalid");
-      // not user-facing: the webhook API's error for the helpdesk admin's developers (English, like the docs)
-      res.status(400).json({ error: "invalid-json", message: "the body is not valid JSON", fields: [] });
-      return;
-    }
-    const delivery = readZendeskDelivery(json, ctx.clock.now());
-    if (delivery.kind === "invalid") {
-      ctx.metrics?.closureReceived("invalid");
-      res.status(400).json({ error: "invalid-body", message: `invalid fields: ${delivery.fields.join(", ")}`, fields: delivery.fields });
-      return;
-    }
-    if (delivery.kind === "not-a-closure") {
-      ignoreEvent(ctx, res, delivery.reason);
-      return;
-    }
-    const closure = delivery.closure;
-    const found = await people.resolve(closure);
-    if (!found.ok) {
-      answerLookupFailure(ctx, res, found, { source: "zendesk", ticketId: closure.ticketId });
-      return;
-    }
-    await answerClosure(ctx, res, {
-      source: "zendesk",
-      ticketId: closure.ticketId,
-      title: closure.title,
-      kind: kindOfZendeskType(closure.type),
-      closedAt: closure.closedAt,
-      ...found.value,
-    });
+    const parsed = jsonBody(ctx, res, body, "");
+    if (!parsed) return;
+    const delivery = readZendeskDelivery(parsed.json, ctx.clock.now());
+    const closure = closureOf(ctx, res, delivery);
+    if (!closure) return;
+    await answerWithPeople(
+      ctx,
+      res,
+      { source: "zendesk", ticketId: closure.ticketId, title: closure.title, kind: kindOfZendeskType(closure.type), closedAt: closure.closedAt },
+      await people.resolve(closure),
+    );
   });
   return router;
 }
