@@ -102,11 +102,16 @@ describe("Teams platform", () => {
   it("turns a 429 into a retry after Retry-After, and a block into an unreachable person", async () => {
     const paul = await person("paul", "fr");
     connector.failNext({ status: 429, retryAfter: "30", conversationId: conversationOf("paul") });
-    expect(await platform.post({ to: "person", person: paul }, survey)).toMatchObject({ status: "retry", retryAfterMs: 30_000 });
-    connector.failNext({ status: 403, code: "MessageWritesBlocked", conversationId: conversationOf("paul") });
-    expect(await platform.post({ to: "person", person: paul }, survey)).toMatchObject({ status: "unreachable" });
-    expect((await ctx.store.people.teamsConversation(paul.personId ?? ""))?.unreachable).toBe(true);
-    expect(await platform.post({ to: "person", person: paul }, survey)).toMatchObject({ status: "unreachable", reason: expect.stringContaining("blocked") });
+    expect(await platform.post({ to: "person", person: paul }, survey)).toMatchObject({ status: "retry", retryAfterMs: 30_000, rateLimited: true });
+    // Paul's conversation is paused for the Retry-After: nothing is sent to it meanwhile.
+    const before = connector.requests.length;
+    expect(await platform.post({ to: "person", person: paul }, survey)).toMatchObject({ status: "retry", rateLimited: true, retryAfterMs: expect.any(Number) });
+    expect(connector.requests.length).toBe(before);
+    const lise = await person("lise", "fr");
+    connector.failNext({ status: 403, code: "MessageWritesBlocked", conversationId: conversationOf("lise") });
+    expect(await platform.post({ to: "person", person: lise }, survey)).toMatchObject({ status: "unreachable" });
+    expect((await ctx.store.people.teamsConversation(lise.personId ?? ""))?.unreachable).toBe(true);
+    expect(await platform.post({ to: "person", person: lise }, survey)).toMatchObject({ status: "unreachable", reason: expect.stringContaining("blocked") });
   });
 
   it("cannot reach someone whose conversation it never saved", async () => {

@@ -3,12 +3,15 @@
 // Retry-After; waiting in-process as well would hold the worker and hide faults. This removes the
 // client's own retry policy from every connector client the adapter creates, and bounds every
 // connector call in time (the client has no timeout of its own): a connector that accepts the
-// connection and never answers costs one attempt, not a stuck worker.
+// connection and never answers costs one attempt, not a stuck worker. The bound is a callDeadline
+// (net/call-deadline.ts): it does not run out while this process is too busy to read the answer,
+// so a card the connector posted, or a 429 it sent, is never taken for a lost call.
 //
 // It also answers every request it cannot authenticate with 401: botbuilder throws other errors
 // (jsonwebtoken's "invalid algorithm", "invalid signature", a key set it cannot fetch) that the
 // CloudAdapter turned into 500 with the library's text.
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
+import { callDeadline } from "../net/call-deadline.js";
 import { AuthenticationError, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory } from "botframework-connector";
 
 const RETRY_POLICY = "defaultRetryPolicy";
@@ -17,6 +20,7 @@ export const CONNECTOR_TIMEOUT_MS = 15_000;
 
 interface TimedRequest {
   timeout: number;
+  abortSignal?: AbortSignal;
 }
 
 interface WithPipeline {
@@ -87,9 +91,15 @@ export class NoRetryBotFrameworkAuthentication extends ConfigurationBotFramework
         pipeline?.removePolicy({ name: TIMEOUT_POLICY });
         pipeline?.addPolicy({
           name: TIMEOUT_POLICY,
-          sendRequest(request, next) {
-            if (!request.timeout) request.timeout = timeoutMs;
-            return next(request);
+          async sendRequest(request, next) {
+            const deadline = callDeadline(request.timeout || timeoutMs, { parent: request.abortSignal ?? null });
+            request.timeout = 0;
+            request.abortSignal = deadline.signal;
+            try {
+              return await next(request);
+            } finally {
+              deadline.done();
+            }
           },
         });
         return client;

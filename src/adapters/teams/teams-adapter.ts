@@ -8,7 +8,7 @@ import type { AppContext } from "../../app/context.js";
 import type { CommandTable } from "../../app/commands/run-command.js";
 import type { Config } from "../../config.js";
 import type { ChatPlatform } from "../../ports/chat-platform.js";
-import { ConversationPacer } from "./pacing.js";
+import { ConversationPacer, type PacerClock } from "./pacing.js";
 import { CagnotteTeamsBot } from "./teams-bot.js";
 import { textsFor } from "../../i18n/index.js";
 import { teamsPlatform } from "./teams-platform.js";
@@ -55,7 +55,7 @@ export function teamsAdapter(ctx: AppContext, settings: TeamsSettings, commands:
     (reason) => log.warn({ reason }, "teams: request refused (401): not authenticated"),
   );
   const adapter = new CloudAdapter(auth);
-  const sender = { adapter, appId: settings.local ? "" : settings.appId, pacer: new ConversationPacer(undefined, undefined, (ms) => ctx.metrics?.rateLimitWait("teams", "pacing", ms)) };
+  const sender = { adapter, appId: settings.local ? "" : settings.appId, pacer: new ConversationPacer(undefined, pacerClock(ctx), (ms) => ctx.metrics?.rateLimitWait("teams", "pacing", ms)) };
   const bot = new CagnotteTeamsBot({ ctx, commands: withTeamsCommands(commands, settings.local), sender, local: settings.local });
 
   adapter.onTurnError = async (turn: TurnContext, error: unknown) => {
@@ -75,4 +75,9 @@ export function teamsAdapter(ctx: AppContext, settings: TeamsSettings, commands:
     await withLibraryConsole(log, () => adapter.process(req, res, (turn) => bot.run(turn)));
   });
   return { router, platform: teamsPlatform(ctx, sender) };
+}
+
+/** The pacer counts on the application's clock (the outbox's): a 429 pause ends when the outbox brings the message back. */
+function pacerClock(ctx: AppContext): PacerClock {
+  return { now: () => ctx.clock.now().getTime(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 }

@@ -54,7 +54,8 @@ export function classifyTeamsError(error: unknown): TeamsFault {
   const e = (error ?? {}) as RestErrorLike;
   const status = e.statusCode ?? e.response?.status;
   const code = errorCodeOf(e);
-  if (status === 429) return { status: "retry", error: "teams: rate limited (429)", retryAfterMs: retryAfterMs(headerOf(e, "retry-after")) };
+  // A 429 is a wait, not a failed attempt (1 s when the connector names no Retry-After).
+  if (status === 429) return { status: "retry", error: "teams: rate limited (429)", retryAfterMs: retryAfterMs(headerOf(e, "retry-after")) ?? 1_000, rateLimited: true };
   if (status === 403 && code === "MessageWritesBlocked") return { status: "unreachable", reason: "teams: the user blocked the bot (MessageWritesBlocked)", blocked: true };
   if (status === 403 || status === 404) return { status: "unreachable", reason: `teams: ${status} ${code ?? "conversation not available"}`, blocked: true };
   if (status && status >= 500) return { status: "retry", error: `teams: connector error ${status}`, retryAfterMs: retryAfterMs(headerOf(e, "retry-after")) };

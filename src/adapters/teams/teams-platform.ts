@@ -12,7 +12,7 @@ import type { ChatPlatform, DeliveryResult, Destination, UpdateResult } from "..
 import { presentContent, type Message } from "../../presenter/index.js";
 import { cardAttachment } from "./card-templates.js";
 import { parseReference } from "./conversation-references.js";
-import type { ConversationPacer } from "./pacing.js";
+import { PacerWait, type ConversationPacer } from "./pacing.js";
 import { renderCard } from "./render-card.js";
 import { progressChannel } from "./team-channel.js";
 import { classifyTeamsError, isMissingActivity, type TeamsFault } from "./teams-errors.js";
@@ -54,7 +54,16 @@ async function teamReach(ctx: AppContext): Promise<Reach> {
 
 /** Runs one send or edit in the conversation, paced; returns the activity id. Throws connector faults. */
 async function inConversation(sender: TeamsSender, reference: Partial<ConversationReference>, message: Message, replaceId?: string): Promise<string> {
-  await sender.pacer.take(reference.conversation?.id ?? "");
+  const conversationId = reference.conversation?.id ?? "";
+  const done = await sender.pacer.take(conversationId);
+  try {
+    return await sendInTurn(sender, conversationId, reference, message, replaceId);
+  } finally {
+    done();
+  }
+}
+
+async function sendInTurn(sender: TeamsSender, conversationId: string, reference: Partial<ConversationReference>, message: Message, replaceId?: string): Promise<string> {
   const activity = { ...MessageFactory.attachment(cardAttachment(renderCard(message))), summary: message.summary };
   let id = replaceId ?? "";
   // Errors inside the logic would go to adapter.onTurnError and be swallowed: carry them out.
@@ -67,12 +76,22 @@ async function inConversation(sender: TeamsSender, reference: Partial<Conversati
       failure = error;
     }
   });
-  if (failure) throw failure;
+  if (failure) {
+    // A 429 pauses this conversation (or the bot) for its Retry-After: no other send tries it meanwhile.
+    const fault = classifyTeamsError(failure);
+    if (fault.status === "retry" && fault.rateLimited) sender.pacer.rateLimited(conversationId, fault.retryAfterMs ?? 1_000);
+    throw failure;
+  }
   return id;
 }
 
+/** Not sent now because of the pace or a 429 pause: the message comes back then, no attempt counted. */
+const waitResult = (wait: PacerWait): DeliveryResult => ({ status: "retry", error: wait.message, retryAfterMs: wait.ms, rateLimited: true });
+
 const asResult = (fault: TeamsFault): DeliveryResult =>
-  fault.status === "retry" ? { status: "retry", error: fault.error, retryAfterMs: fault.retryAfterMs } : { status: "unreachable", reason: fault.reason };
+  fault.status === "retry"
+    ? { status: "retry", error: fault.error, retryAfterMs: fault.retryAfterMs, ...(fault.rateLimited ? { rateLimited: true } : {}) }
+    : { status: "unreachable", reason: fault.reason };
 
 function parseCardRef(ref: string): CardRef | null {
   try {
@@ -105,6 +124,7 @@ export function teamsPlatform(ctx: AppContext, sender: TeamsSender): ChatPlatfor
         const ref: CardRef = { conversationId: reach.reference.conversation?.id ?? "", activityId, serviceUrl: reach.reference.serviceUrl, locale: reach.locale };
         return { status: "sent", platform: "teams", ref: JSON.stringify(ref) };
       } catch (error) {
+        if (error instanceof PacerWait) return waitResult(error);
         const fault = classifyTeamsError(error);
         if (fault.status === "unreachable" && fault.blocked && reach.personId) await ctx.store.people.markUnreachable(reach.personId, "teams", ctx.clock.now());
         ctx.logger.warn({ to: destination.to, personId: reach.personId, fault: fault.status === "retry" ? fault.error : fault.reason }, "teams: post failed");
@@ -120,6 +140,7 @@ export function teamsPlatform(ctx: AppContext, sender: TeamsSender): ChatPlatfor
         await inConversation(sender, reference, word(content, card.locale ?? ctx.rules.defaultLocale), card.activityId);
         return { status: "sent", platform: "teams", ref };
       } catch (error) {
+        if (error instanceof PacerWait) return waitResult(error);
         // Someone deleted the card: the delivery rules decide whether to post a new one.
         if (isMissingActivity(error)) return { status: "gone" };
         const fault = classifyTeamsError(error);

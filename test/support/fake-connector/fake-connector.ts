@@ -30,6 +30,25 @@ export interface Fault {
   conversationId?: string;
 }
 
+/** Teams' rate limits, as the real service enforces them (a 429 with Retry-After beyond them). */
+export interface ConnectorLimits {
+  /** Per bot per conversation (Teams: 7 a second, 8 per 2 s, 60 per 30 s, 1800 per hour). */
+  conversation: { limit: number; ms: number }[];
+  /** The whole bot, every conversation together (Teams: about 50 a second per app and tenant). */
+  bot: { limit: number; ms: number }[];
+}
+
+/** Teams' documented limits. */
+export const TEAMS_LIMITS: ConnectorLimits = {
+  conversation: [
+    { limit: 7, ms: 1_000 },
+    { limit: 8, ms: 2_000 },
+    { limit: 60, ms: 30_000 },
+    { limit: 1_800, ms: 3_600_000 },
+  ],
+  bot: [{ limit: 50, ms: 1_000 }],
+};
+
 export class FakeConnector {
   readonly activities: RecordedActivity[] = [];
   readonly createdConversations: { id: string; memberId: string }[] = [];
@@ -41,6 +60,16 @@ export class FakeConnector {
   readonly requests: { conversationId: string; at: number; fault: Fault["status"] | null }[] = [];
   /** The clock requests are stamped with (tests with a virtual clock replace it). */
   now: () => number = () => Date.now();
+  /** Rate limits enforced on activity requests (none when null). */
+  limits: ConnectorLimits | null = null;
+  /** Every 429 the limits caused: where, when (on `now`), whose limit, the Retry-After given (s). */
+  readonly throttled: { conversationId: string; at: number; scope: "conversation" | "bot"; retryAfter: number }[] = [];
+  /** Requests that came while a Retry-After given earlier (to this conversation, or to the bot) still ran. */
+  readonly early: { conversationId: string; at: number; scope: "conversation" | "bot"; earlyByMs: number }[] = [];
+  private readonly accepted = new Map<string, number[]>();
+  private readonly botAccepted: number[] = [];
+  private readonly waitUntil = new Map<string, number>();
+  private botWaitUntil = 0;
   private server: Server | null = null;
   private seq = 0;
   url = "";
@@ -117,6 +146,37 @@ export class FakeConnector {
     return this.json(res, 404, { error: { code: "NotFound", message: url.pathname } });
   }
 
+  /** Counts an activity request against the limits: null when allowed, else the Retry-After (s) of its 429. */
+  private overLimit(conversationId: string, at: number): number | null {
+    const limits = this.limits!;
+    const conversationWait = this.waitUntil.get(conversationId) ?? 0;
+    if (at < conversationWait) this.early.push({ conversationId, at, scope: "conversation", earlyByMs: conversationWait - at });
+    else if (at < this.botWaitUntil) this.early.push({ conversationId, at, scope: "bot", earlyByMs: this.botWaitUntil - at });
+    const times = this.accepted.get(conversationId) ?? [];
+    const waitFor = (windows: ConnectorLimits["bot"], sent: number[]) => {
+      let wait = 0;
+      for (const { limit, ms } of windows) {
+        const inWindow = sent.filter((t) => t > at - ms);
+        if (inWindow.length >= limit) wait = Math.max(wait, inWindow[inWindow.length - limit]! + ms - at);
+      }
+      return wait;
+    };
+    const botWait = waitFor(limits.bot, this.botAccepted);
+    const threadWait = waitFor(limits.conversation, times);
+    if (botWait === 0 && threadWait === 0) {
+      times.push(at);
+      this.accepted.set(conversationId, times);
+      this.botAccepted.push(at);
+      return null;
+    }
+    const scope = botWait >= threadWait ? "bot" : "conversation";
+    const retryAfter = Math.max(1, Math.ceil(Math.max(botWait, threadWait) / 1000));
+    if (scope === "bot") this.botWaitUntil = Math.max(this.botWaitUntil, at + retryAfter * 1000);
+    else this.waitUntil.set(conversationId, Math.max(conversationWait, at + retryAfter * 1000));
+    this.throttled.push({ conversationId, at, scope, retryAfter });
+    return retryAfter;
+  }
+
   private async createConversation(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await this.body(req);
     const memberId = ((body.members as { id: string }[] | undefined) ?? [])[0]?.id ?? "";
@@ -129,6 +189,13 @@ export class FakeConnector {
     const activity = await this.body(req);
     const fault = this.takeFault(conversationId);
     const at = this.now();
+    if (!fault && this.limits) {
+      const limited = this.overLimit(conversationId, at);
+      if (limited) {
+        this.requests.push({ conversationId, at, fault: 429 });
+        return this.json(res, 429, { error: { code: "Throttled", message: "fake connector: too many requests" } }, { "retry-after": String(limited) });
+      }
+    }
     this.requests.push({ conversationId, at, fault: fault?.status ?? null });
     if (fault) {
       this.served.push({ ...fault, conversationId, at });

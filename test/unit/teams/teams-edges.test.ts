@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { markdownLink, markdownSafe } from "../../../src/adapters/teams/markdown-safe.js";
 import { classifyTeamsError, retryAfterMs } from "../../../src/adapters/teams/teams-errors.js";
-import { ConversationPacer } from "../../../src/adapters/teams/pacing.js";
+import { ConversationPacer, PacerWait } from "../../../src/adapters/teams/pacing.js";
 import { commandText } from "../../../src/adapters/teams/command-handler.js";
 
 describe("markdownSafe", () => {
@@ -49,35 +49,77 @@ describe("pacing", () => {
     const clock = { at: 0, waits: [] as number[], now: () => clock.at, sleep: async (ms: number) => void (clock.waits.push(ms), (clock.at += ms)) };
     return clock;
   }
+  /** One send: its turn, then its answer at once. */
+  const send = async (pacer: ConversationPacer, conversation: string) => (await pacer.take(conversation))();
 
-  it("lets 7 messages a second through per conversation, then waits", async () => {
+  it("lets a burst of 3 go to a conversation, then about one a second", async () => {
     const clock = fakeClock();
     const pacer = new ConversationPacer(undefined, clock);
-    for (let i = 0; i < 7; i++) await pacer.take("a");
-    await pacer.take("b");
+    for (let i = 0; i < 3; i++) await send(pacer, "a");
+    await send(pacer, "b");
     expect(clock.waits).toEqual([]);
-    await pacer.take("a");
+    await send(pacer, "a");
     expect(clock.waits).toEqual([1000]);
   });
 
-  it("holds a conversation to 60 messages per 30 seconds", async () => {
+  it("holds a conversation to 30 messages per 30 seconds; a longer wait is refused, to come back later", async () => {
     const clock = fakeClock();
     const pacer = new ConversationPacer(undefined, clock);
-    for (let i = 0; i < 60; i++) {
-      await pacer.take("a");
-      clock.at += 200; // 5 a second: under the per-second limit
+    for (let i = 0; i < 30; i++) {
+      await send(pacer, "a");
+      clock.at += 500; // 2 a second: under the per-second window
     }
     expect(clock.waits).toEqual([]);
-    await pacer.take("a");
-    // The first of the 60 went at 0; the 61st waits until 30 s after it.
-    expect(clock.waits).toEqual([30_000 - 60 * 200]);
+    // The first of the 30 went at 0: the 31st may go 30 s after it, 15 s from now.
+    const refused = await pacer.take("a").catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PacerWait);
+    expect(refused).toMatchObject({ ms: 15_000, paused: false });
+  });
+
+  it("one send in flight per conversation: the next waits for its answer", async () => {
+    const clock = fakeClock();
+    const pacer = new ConversationPacer(undefined, clock);
+    const done = await pacer.take("a");
+    let second = false;
+    const next = pacer.take("a").then((d) => ((second = true), d));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(second).toBe(false);
+    done();
+    (await next)();
+    expect(second).toBe(true);
   });
 
   it("queues concurrent sends to one conversation instead of letting them all through", async () => {
     const clock = fakeClock();
     const pacer = new ConversationPacer(undefined, clock);
-    await Promise.all(Array.from({ length: 14 }, () => pacer.take("a")));
+    await Promise.all(Array.from({ length: 6 }, () => send(pacer, "a")));
     expect(clock.waits).toEqual([1000]);
+  });
+
+  it("holds the whole bot to its own window across conversations", async () => {
+    const clock = fakeClock();
+    const pacer = new ConversationPacer(undefined, clock, undefined, { bot: [{ limit: 5, ms: 1_000 }] });
+    for (let i = 0; i < 5; i++) await send(pacer, `c${i}`);
+    expect(clock.waits).toEqual([]);
+    await send(pacer, "c9");
+    expect(clock.waits).toEqual([1000]);
+  });
+
+  it("a 429 pauses its conversation only; 429s in two conversations close together pause the bot", async () => {
+    const clock = fakeClock();
+    const pacer = new ConversationPacer(undefined, clock);
+    expect(pacer.rateLimited("a", 20_000)).toBe("conversation");
+    expect(pacer.pausedFor("a")).toBe(20_000);
+    expect(pacer.pausedFor("b")).toBe(0);
+    await expect(pacer.take("a")).rejects.toMatchObject({ ms: 20_000, paused: true });
+    await send(pacer, "b");
+    clock.at += 1_000;
+    expect(pacer.rateLimited("b", 5_000)).toBe("bot");
+    expect(pacer.pausedFor("c")).toBe(5_000);
+    await expect(pacer.take("c")).rejects.toMatchObject({ ms: 5_000, paused: true });
+    clock.at += 5_000;
+    await send(pacer, "c");
+    expect(pacer.pausedFor("a")).toBe(14_000);
   });
 });
 
