@@ -113,7 +113,8 @@ function reportSettings(config: Config, logger: Logger, webhook: ReturnType<type
 
 function reportHelpdesks(config: Config, logger: Logger, helpdesks: AppContext["helpdesks"]): void {
   for (const helpdesk of helpdesks ?? []) {
-    logger.info(`helpdesk ${helpdesk.name}: webhook at POST /webhooks/${helpdesk.name}; write-back ${helpdesk.writeBack ? "on" : "off"}; survey link ${helpdesk.surveyLink ? "on" : "off"}`);
+    const api = config[helpdesk.name]?.api ? "API set" : `API not set, so e-mails come only from the webhook's body (npm run connector:check -- ${helpdesk.name})`;
+    logger.info(`helpdesk ${helpdesk.name}: webhook at POST /webhooks/${helpdesk.name}; ${api}; write-back ${helpdesk.writeBack ? "on" : "off"}; survey link ${helpdesk.surveyLink ? "on" : "off"}`);
   }
   const settings = [
     ["CAGNOTTE_WRITE_BACK", config.writeBack, (h: Helpdesk) => h.writeBack !== null, "nothing is written back"],

@@ -185,6 +185,7 @@ function decide(ctx: AppContext, event: TicketClosedEvent, alreadyKnown: boolean
     technicianEmail: event.technician.email,
     staff: { emails: ctx.admins, domains: ctx.rules.staffDomains },
     demo: event.source === "demo",
+    pastDeadline: surveyExpiresAt(event.closedAt, { days: ctx.rules.surveyExpiryDays, timeZone: ctx.rules.timeZone }) <= ctx.clock.now(),
   });
 }
 

@@ -10,13 +10,20 @@ import { systemClock } from "../ports/clock.js";
 import { HELPDESK_NAMES, type CheckLine, type HelpdeskName } from "../ports/helpdesk.js";
 import type { Store } from "../ports/store.js";
 
-/** Every setting of each helpdesk: the webhook's first, then its API's. */
-export const HELPDESK_SETTINGS: Record<HelpdeskName, readonly string[]> = {
-  glpi: ["GLPI_WEBHOOK_SECRET", "GLPI_API_URL", "GLPI_APP_TOKEN", "GLPI_USER_TOKEN"],
-  jira: ["JIRA_WEBHOOK_SECRET", "JIRA_URL", "JIRA_EMAIL", "JIRA_API_TOKEN"],
-  zendesk: ["ZENDESK_WEBHOOK_SECRET", "ZENDESK_URL", "ZENDESK_EMAIL", "ZENDESK_API_TOKEN"],
-  freshdesk: ["FRESHDESK_WEBHOOK_USER", "FRESHDESK_WEBHOOK_PASSWORD", "FRESHDESK_URL", "FRESHDESK_API_KEY"],
+/** Each helpdesk's settings: those that enable its webhook, then those of its API. */
+export const HELPDESK_SETTINGS: Record<HelpdeskName, { webhook: readonly string[]; api: readonly string[] }> = {
+  glpi: { webhook: ["GLPI_WEBHOOK_SECRET"], api: ["GLPI_API_URL", "GLPI_APP_TOKEN", "GLPI_USER_TOKEN"] },
+  jira: { webhook: ["JIRA_WEBHOOK_SECRET"], api: ["JIRA_URL", "JIRA_EMAIL", "JIRA_API_TOKEN"] },
+  zendesk: { webhook: ["ZENDESK_WEBHOOK_SECRET"], api: ["ZENDESK_URL", "ZENDESK_EMAIL", "ZENDESK_API_TOKEN"] },
+  freshdesk: { webhook: ["FRESHDESK_WEBHOOK_USER", "FRESHDESK_WEBHOOK_PASSWORD"], api: ["FRESHDESK_URL", "FRESHDESK_API_KEY"] },
 };
+
+/** Why a helpdesk is not configured: the webhook settings that enable it, apart from its API's. */
+function notConfigured(name: HelpdeskName): string {
+  // The configuration refuses API settings without the webhook's, so here none of them is set.
+  const { webhook, api } = HELPDESK_SETTINGS[name];
+  return `not configured on this instance: set ${webhook.join(" and ")} to enable its webhook; its API also needs ${api.join(", ")} (see README, Helpdesks)`;
+}
 
 const noDatabase = new Proxy({} as Store, {
   get() {
@@ -44,8 +51,7 @@ export async function connectorCheck(name: string | undefined, env: Record<strin
   const ctx: AppContext = { store: noDatabase, clock: systemClock, logger: silentLogger, rules: config.rules, publicUrl: config.publicUrl, admins: config.admins };
   const connector = helpdeskConnectors(ctx, config).find((c) => c.helpdesk.name === helpdeskName);
   if (!connector) {
-    const missing = HELPDESK_SETTINGS[helpdeskName].filter((s) => !env[s]);
-    print(formatLine({ ok: false, what: `${helpdeskName} connector`, detail: `not configured on this instance; missing: ${missing.join(", ")} (see README, Helpdesks)` }));
+    print(formatLine({ ok: false, what: `${helpdeskName} connector`, detail: notConfigured(helpdeskName) }));
     return 1;
   }
   const lines = await connector.helpdesk.check();

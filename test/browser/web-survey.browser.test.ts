@@ -75,7 +75,7 @@ describe.skipIf(!runs)("web answer page in Chromium", () => {
   }
 
   async function newSurvey(title = "Imprimante en panne") {
-    const event = ticketEvent({ title });
+    const event = ticketEvent({ title, closedAt: clock.now() });
     const r = await ticketClosed(bot.ctx, event);
     if (r.status !== "scheduled") throw new Error("not scheduled");
     // PUBLIC_URL names port 0 (the test bot listens on a port of the system's choosing): same path, real address.

@@ -17,7 +17,8 @@ const event = {
   ticketId: "4242",
   title: "Imprimante en panne",
   kind: "incident",
-  closedAt: "2026-11-20T10:00:00+01:00",
+  // Now, on the system clock: a fixed date would fall past its survey's deadline one day (closed-too-long-ago).
+  closedAt: new Date().toISOString(),
   requester: { email: "marie@client.example", name: "Marie" },
   technician: { email: "camille@esn.example", name: "Camille" },
   client: { id: "client-7", name: "Client SA" },

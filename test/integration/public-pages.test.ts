@@ -75,6 +75,9 @@ describe("GET /privacy and GET /terms (the Teams manifest's links)", () => {
     expect(shownPrivacy).toContain(t.privacyTitle);
     expect(shownPrivacy).toContain(t.keeping(180, 90)[1]); // CAGNOTTE_RETENTION_DAYS
     expect(shownPrivacy).toContain(t.contact("support@esn.example")); // CAGNOTTE_CONTACT
+    // Requesters reached by e-mail learn how to stop the surveys, with the label the mail's link bears.
+    const unsubscribe = textsFor(locale).mail.unsubscribeLink;
+    expect(shownPrivacy).toContain(locale === "fr" ? `« ${unsubscribe} »` : `“${unsubscribe}”`);
     expect(privacyBody).toContain('href="http://localhost:3978/reglement"');
 
     const terms = await fetch(`${url}/terms`, { headers });

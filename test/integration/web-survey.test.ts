@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 
 async function newSurvey(title = "Imprimante <script>alert(1)</script>") {
-  const event = ticketEvent({ title });
+  const event = ticketEvent({ title, closedAt: clock.now() });
   const r = await ticketClosed(bot.ctx, event);
   if (r.status !== "scheduled") throw new Error("not scheduled");
   return { path: new URL(r.surveyUrl).pathname, ticketRef: `#${event.ticketId}` };

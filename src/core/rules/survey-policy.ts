@@ -5,7 +5,7 @@ import { quarterOf } from "../campaign/quarter.js";
 
 export const DEFAULT_SURVEYED_KINDS: readonly string[] = ["incident"];
 
-export type NotSurveyedReason = "kind-not-surveyed" | "duplicate" | "self-rating" | "staff-requester";
+export type NotSurveyedReason = "kind-not-surveyed" | "duplicate" | "self-rating" | "staff-requester" | "closed-too-long-ago";
 
 export type SurveyDecision = { survey: true } | { survey: false; reason: NotSurveyedReason };
 
@@ -19,6 +19,8 @@ export interface SurveyFacts {
   staff: { emails: readonly string[]; domains: readonly string[] };
   /** The local demo closes a ticket for the person trying it, who is requester and technician at once. */
   demo: boolean;
+  /** The ticket closed so long ago that its survey's deadline (surveyExpiresAt) has already passed. */
+  pastDeadline?: boolean;
 }
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
@@ -27,6 +29,8 @@ export function decideSurvey(input: SurveyFacts): SurveyDecision {
   if (input.alreadyKnown) return { survey: false, reason: "duplicate" };
   const kind = input.kind.trim().toLowerCase();
   if (!input.surveyedKinds.some((k) => k.toLowerCase() === kind)) return { survey: false, reason: "kind-not-surveyed" };
+  // A survey nobody could answer is not sent (a late delivery, a backfill, a trial with an old payload).
+  if (input.pastDeadline) return { survey: false, reason: "closed-too-long-ago" };
   if (input.demo) return { survey: true };
   const requester = input.requesterEmail.trim().toLowerCase();
   if (requester === input.technicianEmail.trim().toLowerCase()) return { survey: false, reason: "self-rating" };

@@ -13,7 +13,7 @@ const fr = {
   axisPot: "Cagnotte (€)",
   axisCampaign: "Campagne",
   downloadTitle: (filename: string) => `Export prêt : ${filename}`,
-  downloadText: (minutes: number) => `Le lien est valable ${count("fr", minutes, "minute", "minutes")}, pour vous seul·e : ne le transférez pas.`,
+  downloadText: (minutes: number) => `Le lien est valable ${count("fr", minutes, "minute", "minutes")} et vous est personnel : ne le transférez pas.`,
   downloadLabel: "Télécharger le fichier",
   linkExpiredTitle: "Ce lien a expiré",
   linkExpiredText: "Demandez un nouvel export au bot (« export »).",

@@ -25,7 +25,7 @@ const fr = {
   forbiddenTitle: "Demande refusée",
   forbiddenText: "Cette demande ne vient pas du tableau de bord lui-même : rien n'a été fait.",
   signOutButton: "Se déconnecter",
-  signedOutTitle: "Vous êtes déconnecté",
+  signedOutTitle: "Déconnexion effectuée",
   signedOutText: "La session est terminée dans ce navigateur. Pour revenir, demandez un nouveau lien au bot.",
   // The dashboard page
   pageTitle: "Tableau de bord de la cagnotte",

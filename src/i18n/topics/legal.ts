@@ -11,7 +11,8 @@ const fr = {
     "votre adresse e-mail et votre nom, tels que l'outil de tickets les transmet, et votre identifiant Slack ou Teams quand le robot vous écrit ;",
     "le ticket : sa référence, son titre, le technicien et votre société ;",
     "votre note, votre commentaire s'il y en a un, et si vous acceptez qu'il soit partagé avec l'équipe ;",
-    "la langue de vos messages, pour vous écrire en français ou en anglais.",
+    "la langue de vos messages, pour vous écrire en français ou en anglais ;",
+    "votre choix de ne plus recevoir d'enquêtes, si vous l'avez fait (lien « Se désabonner » des e-mails).",
   ],
   useTitle: "À quoi cela sert",
   use: [
@@ -21,7 +22,7 @@ const fr = {
   ],
   readersTitle: "Qui le lit",
   readers:
-    "Le technicien concerné et la direction du support lisent votre note et votre commentaire ; le reste de l'équipe seulement si vous avez coché « peut être partagé ». Slack ou Microsoft Teams transportent les messages, selon leurs propres conditions.",
+    "Le technicien concerné et la direction du support lisent votre note et votre commentaire ; le reste de l'équipe seulement si vous avez coché « peut être partagé ». Votre note et votre commentaire peuvent aussi être recopiés sur le ticket, dans l'outil de tickets du support. Slack, Microsoft Teams ou le service d'e-mail du support transportent les messages, selon leurs propres conditions.",
   keepingTitle: "Combien de temps",
   keeping: (retentionDays: number, answerableDays: number) => [
     `Une enquête peut recevoir une réponse pendant ${answerableDays} jours.`,
@@ -30,7 +31,8 @@ const fr = {
   rightsTitle: "Vos droits",
   rights: [
     "Retirer un commentaire à tout moment : bouton « Retirer mon commentaire », lien de l'enquête, ou commande « withdraw ».",
-    "Tout effacer : commande « forget-me ».",
+    "Tout effacer : commande « forget-me », ou écrivez au contact ci-dessous.",
+    "Ne plus recevoir d'enquêtes : lien « Se désabonner » au bas de chaque e-mail d'enquête.",
     "Obtenir une copie de vos données ou les faire corriger : écrivez au contact ci-dessous.",
   ],
   rulesText: "Le règlement de la campagne :",
@@ -59,7 +61,8 @@ export const legal: Bilingual<typeof fr> = {
       "your e-mail address and name, as the ticketing tool sends them, and your Slack or Teams id when the bot writes to you;",
       "the ticket: its reference, its title, the technician and your company;",
       "your rating, your comment if you leave one, and whether you agree to share it with the team;",
-      "the language of your messages, to write to you in French or English.",
+      "the language of your messages, to write to you in French or English;",
+      "your choice to receive no more surveys, if you made it (the e-mails' “Unsubscribe” link).",
     ],
     useTitle: "What it is for",
     use: [
@@ -69,7 +72,7 @@ export const legal: Bilingual<typeof fr> = {
     ],
     readersTitle: "Who reads it",
     readers:
-      "The technician concerned and support management read your rating and comment; the rest of the team only if you ticked “may be shared”. Slack or Microsoft Teams carry the messages, under their own terms.",
+      "The technician concerned and support management read your rating and comment; the rest of the team only if you ticked “may be shared”. Your rating and comment may also be copied onto the ticket, in the support team's ticketing tool. Slack, Microsoft Teams or the support team's e-mail service carry the messages, under their own terms.",
     keepingTitle: "How long",
     keeping: (retentionDays, answerableDays) => [
       `A survey can be answered for ${answerableDays} days.`,
@@ -78,7 +81,8 @@ export const legal: Bilingual<typeof fr> = {
     rightsTitle: "Your rights",
     rights: [
       "Withdraw a comment at any time: the “Withdraw my comment” button, the survey link, or the “withdraw” command.",
-      "Erase everything: the “forget-me” command.",
+      "Erase everything: the “forget-me” command, or write to the contact below.",
+      "Stop receiving surveys: the “Unsubscribe” link at the bottom of every survey e-mail.",
       "Get a copy of your data or have it corrected: write to the contact below.",
     ],
     rulesText: "The campaign's rules:",
