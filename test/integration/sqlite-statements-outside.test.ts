@@ -25,4 +25,33 @@ describe("SQLite: statements outside a transaction", () => {
     expect(await db.store.settings.get("inside")).toBeNull();
     expect(await db.store.settings.get("outside")).toBe("2");
   });
+
+  // perf-delivery2: the delivery's statements on the driver (delivery-statements.ts) take their turn too.
+  it("on the driver (the delivery's claim and settlements) wait for it as well", async () => {
+    const db = await openTestStore("sqlite");
+    close = db.close;
+    const now = new Date("2026-11-20T10:00:00Z");
+    const { id } = await db.store.outbox.enqueue({ kind: "survey.deliver", payload: { surveyId: "s" }, availableAt: now, now });
+    let claimed: Promise<unknown> | null = null;
+    let sent: Promise<void> | null = null;
+    const order: string[] = [];
+    await expect(
+      db.store.transaction(async (tx) => {
+        await tx.outbox.enqueue({ kind: "survey.deliver", payload: { surveyId: "inside" }, availableAt: now, now });
+        claimed = db.store.outbox.claimDue({ worker: "w", now, limit: 10, leaseMs: 1_000 }).then((records) => {
+          order.push("claimed");
+          return records;
+        });
+        sent = db.store.outbox.markSent(id, now);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        order.push("rolling back");
+        throw new Error("this transaction fails");
+      }),
+    ).rejects.toThrow("this transaction fails");
+    // The claim ran after the rollback: it saw only the committed message, and the settlement stayed.
+    expect(await claimed).toEqual([{ id, kind: "survey.deliver", payload: { surveyId: "s" }, attempts: 1 }]);
+    await sent;
+    expect(order).toEqual(["rolling back", "claimed"]);
+    expect(await db.store.outbox.pendingCount()).toBe(0);
+  });
 });

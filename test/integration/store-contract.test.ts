@@ -146,6 +146,85 @@ describe.each(providers)("Store contract (%s)", (provider) => {
     expect(b).toEqual({ id: a.id, created: false });
     expect(await store.outbox.pendingCount()).toBe(1);
   });
+  // perf-delivery2: the delivery hot path runs on the driver (delivery-statements.ts) outside
+  // transactions, through Prisma inside them; both must mean the same.
+  it("claims due messages oldest first, never one twice, renews and settles them", async () => {
+    const at = (ms: number) => new Date(now.getTime() + ms);
+    const enqueue = async (surveyId: string, availableAt: Date) => (await store.outbox.enqueue({ kind: "survey.deliver", payload: { surveyId }, availableAt, now })).id;
+    const m3 = await enqueue("s3", at(-1_000));
+    const m1 = await enqueue("s1", at(-3_000));
+    const m2 = await enqueue("s2", at(-2_000));
+    const m4 = await enqueue("later", at(60_000));
+    // Four workers at once, one message each: three messages, each held by one worker only.
+    const raced = await Promise.all(["w1", "w2", "w3", "w4"].map((worker) => store.outbox.claimDue({ worker, now, limit: 1, leaseMs: 10_000 })));
+    const ids = raced.flat().map((r) => r.id);
+    expect(ids.sort()).toEqual([m1, m2, m3].sort());
+    expect(raced.flat().every((r) => r.attempts === 1 && r.kind === "survey.deliver")).toBe(true);
+    expect(await store.outbox.claimDue({ worker: "w5", now, limit: 10, leaseMs: 10_000 })).toEqual([]);
+    const holder = (id: string) => ["w1", "w2", "w3", "w4"][raced.findIndex((r) => r[0]?.id === id)] ?? "none";
+    // Only the holder renews, and only while its lease runs.
+    expect(await store.outbox.renewLease({ id: m1, worker: "w5", now, leaseMs: 10_000 })).toBe(false);
+    expect(await store.outbox.renewLease({ id: m1, worker: holder(m1), now: at(5_000), leaseMs: 10_000 })).toBe(true);
+    expect(await store.outbox.renewLeases({ ids: [m1, m2], worker: holder(m1), now: at(5_000), leaseMs: 10_000 })).toEqual([m2]);
+    expect(await store.outbox.renewLeases({ ids: [], worker: holder(m1), now, leaseMs: 10_000 })).toEqual([]);
+    // m2's lease (10 s) ran out: another worker takes it, the first can no longer renew it.
+    const retaken = await store.outbox.claimDue({ worker: "w6", now: at(11_000), limit: 10, leaseMs: 10_000 });
+    expect(retaken.map((r) => [r.id, r.attempts, r.payload])).toEqual([
+      [m2, 2, { surveyId: "s2" }],
+      [m3, 2, { surveyId: "s3" }],
+    ]);
+    expect(await store.outbox.renewLease({ id: m2, worker: holder(m2), now: at(11_000), leaseMs: 10_000 })).toBe(false);
+    // Settlements: sent and dead leave the queue; a rate-limited retry does not count its attempt.
+    await store.outbox.markSent(m1, at(12_000));
+    await store.outbox.markDead(m3, { at: at(12_000), error: "x".repeat(5_000) });
+    await store.outbox.reschedule(m2, { availableAt: at(20_000), error: "ratelimited", uncount: true });
+    expect(await store.outbox.pendingCount()).toBe(2);
+    expect(await store.outbox.claimDue({ worker: "w7", now: at(19_999), limit: 10, leaseMs: 10_000 })).toEqual([]);
+    expect((await store.outbox.claimDue({ worker: "w7", now: at(20_000), limit: 10, leaseMs: 10_000 })).map((r) => [r.id, r.attempts])).toEqual([[m2, 2]]);
+    await store.outbox.reschedule(m2, { availableAt: at(30_000), error: "failed" });
+    expect((await store.outbox.claimDue({ worker: "w8", now: at(70_000), limit: 10, leaseMs: 10_000 })).map((r) => [r.id, r.attempts])).toEqual([
+      [m2, 3],
+      [m4, 1],
+    ]);
+  });
+
+  it("reads a survey's context and routing, and moves it, alike outside and inside a transaction", async () => {
+    const { requester, client, technician } = await seedTicket();
+    const { ticket } = await seedTicket("T-2");
+    const survey = await store.surveys.create({ ticketId: ticket.id, token: "tok-2", createdAt: now, expiresAt: new Date(now.getTime() + 1e9) });
+    const context = await store.surveys.findContext(survey.id);
+    expect(context).toEqual({
+      survey: { id: survey.id, token: "tok-2", status: "pending", platform: null, createdAt: now, expiresAt: new Date(now.getTime() + 1e9) },
+      ticket: { id: ticket.id, source: "generic", externalId: "T-2", title: "t", kind: "incident", closedAt: now },
+      requester: { ...requester, email: "req@client.example" },
+      technician,
+      client: { id: client.id, externalId: "c1", name: "Client" },
+    });
+    expect(await store.transaction((tx) => tx.surveys.findContext(survey.id))).toEqual(context);
+    expect(await store.surveys.findContext("no-such-survey")).toBeNull();
+    expect(await store.mailing.routing({ personId: requester.id, clientId: client.id })).toEqual({ optedOut: false, emailFirst: false });
+    await store.mailing.setOptedOut(requester.id, true, now);
+    await store.mailing.setEmailFirst(client.id, true);
+    expect(await store.mailing.routing({ personId: requester.id, clientId: client.id })).toEqual({ optedOut: true, emailFirst: true });
+    expect(await store.mailing.routing({ personId: requester.id, clientId: null })).toEqual({ optedOut: true, emailFirst: false });
+    // A transition is a write that may change a figure; it keeps what the patch does not name.
+    const commits = store.commits();
+    const later = new Date(now.getTime() + 5_000);
+    expect(await store.surveys.transition(survey.id, ["expired", "pending"], "delivered", { platform: "slack", messageRef: "{\"ts\":\"1\"}", at: later })).toBe(true);
+    expect(store.commits()).toBe(commits + 1);
+    expect(await store.surveys.transition(survey.id, ["pending"], "undeliverable", { undeliverableReason: "no" })).toBe(false);
+    expect(await store.surveys.messageRef(survey.id)).toEqual({ platform: "slack", messageRef: "{\"ts\":\"1\"}" });
+    expect(await store.transaction((tx) => tx.surveys.findContext(survey.id))).toMatchObject({ survey: { status: "delivered", platform: "slack" } });
+    expect(await store.surveys.transition(survey.id, ["delivered"], "undeliverable", { undeliverableReason: "gone" })).toBe(true);
+    expect(await store.surveys.findContext(survey.id)).toMatchObject({ survey: { status: "undeliverable", platform: "slack" } });
+    // Outbox bookkeeping never moves the figures.
+    const { id } = await store.outbox.enqueue({ kind: "survey.deliver", payload: { surveyId: survey.id }, availableAt: now, now });
+    const before = store.commits();
+    await store.outbox.claimDue({ worker: "w", now, limit: 1, leaseMs: 1_000 });
+    await store.outbox.markSent(id, now);
+    expect(store.commits()).toBe(before);
+  });
+
   it("remembers webhook deliveries once per source and key, even when two race, and forgets old ones", async () => {
     expect(await store.webhookDeliveries.firstSeen("glpi", "sig-1", now)).toBe(true);
     expect(await store.webhookDeliveries.firstSeen("glpi", "sig-1", now)).toBe(false);

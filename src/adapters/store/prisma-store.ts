@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { ConflictError, StoreUnavailableError, type Repositories, type Store } from "../../ports/store.js";
 import { connect, type Db, type DbProvider, type Driver } from "./prisma-client.js";
 import { closureTransaction, isUniqueViolation } from "./closure-statements.js";
+import { deliveryStatements } from "./delivery-statements.js";
 import { clientRepository, peopleRepository } from "./people-repositories.js";
 import { answerRepository, surveyRepository, ticketRepository } from "./survey-repositories.js";
 import { campaignRepository, charityRepository } from "./campaign-repositories.js";
@@ -92,8 +93,37 @@ export function prismaStore(client: Db, provider: DbProvider, driver: Driver): S
     },
   }) as unknown as Db;
 
+  // The delivery hot path, outside transactions, on the driver (delivery-statements.ts); inside a
+  // transaction, the same ports run through Prisma on the transaction's connection as before.
+  const top = repositories(db, provider);
+  const hot = deliveryStatements(driver);
+  /** A driver statement, its errors read as Prisma's are; `counts`: a write that may change a figure. */
+  const guarded =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>, counts = false) =>
+    async (...args: A): Promise<R> => {
+      try {
+        const result = await run(...args);
+        if (counts) commits++;
+        return result;
+      } catch (error) {
+        throw unavailable(error);
+      }
+    };
+
   return {
-    ...repositories(db, provider),
+    ...top,
+    outbox: {
+      ...top.outbox,
+      claimDue: guarded(hot.outbox.claimDue),
+      renewLease: guarded(hot.outbox.renewLease),
+      renewLeases: guarded(hot.outbox.renewLeases),
+      markSent: guarded(hot.outbox.markSent),
+      reschedule: guarded(hot.outbox.reschedule),
+      markDead: guarded(hot.outbox.markDead),
+    },
+    surveys: { ...top.surveys, findContext: guarded(hot.surveys.findContext), transition: guarded(hot.surveys.transition, true) },
+    messageRefs: { ...top.messageRefs, get: guarded(hot.messageRefs.get), save: guarded(hot.messageRefs.save) },
+    mailing: { ...top.mailing, routing: guarded(hot.mailing.routing) },
     provider,
     db,
     commits: () => commits,
