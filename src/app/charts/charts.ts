@@ -37,12 +37,16 @@ function daysInto(campaign: Campaign, until: Date, zone: string): number {
   return Math.max(1, Math.round(last.diff(first, "days").days) + 1);
 }
 
-/** The pot of `campaign` day by day up to `until`, as a picture link valid `ttlMs`. */
-export async function campaignPotChart(ctx: AppContext, campaign: Campaign, input: { until: Date; locale: Locale; ttlMs: number }): Promise<ChartImage> {
+/**
+ * The pot of `campaign` day by day up to `until`, as a picture link valid `ttlMs`. `amountCents`:
+ * the pot at `until` when the caller already has it (status does): the campaign's contributions are
+ * then not read at all, which keeps a command's answer from growing with the campaign.
+ */
+export async function campaignPotChart(ctx: AppContext, campaign: Campaign, input: { until: Date; locale: Locale; ttlMs: number; amountCents?: number }): Promise<ChartImage> {
   // Whole seconds, rounded up: a contribution made earlier in the same second as `until` is in.
   const link: ChartLink = { k: "campaign-pot", c: campaign.id, u: Math.ceil(input.until.getTime() / 1000), l: input.locale };
   const token = await signLink(ctx, "chart", link, new Date(ctx.clock.now().getTime() + input.ttlMs));
-  const amountCents = potAt(await ctx.store.contributions.timeline(campaign.id), new Date(link.u * 1000));
+  const amountCents = input.amountCents ?? potAt(await ctx.store.contributions.timeline(campaign.id), new Date(link.u * 1000));
   return { url: chartUrl(ctx, token), figure: { kind: "campaign-pot", campaignLabel: quarterLabel(campaign), amountCents, days: daysInto(campaign, input.until, ctx.rules.timeZone) } };
 }
 
@@ -86,5 +90,6 @@ export async function withStatusChart(ctx: AppContext, report: StatusReport, loc
   if (!report.management || !report.campaignId) return report;
   const campaign = await ctx.store.campaigns.findById(report.campaignId);
   if (!campaign) return report;
-  return { ...report, chart: await campaignPotChart(ctx, campaign, { until: ctx.clock.now(), locale, ttlMs: COMMAND_CHART_TTL_MS }) };
+  // The alt text states the pot the status shows: the same figure, not read again.
+  return { ...report, chart: await campaignPotChart(ctx, campaign, { until: ctx.clock.now(), locale, ttlMs: COMMAND_CHART_TTL_MS, amountCents: report.amountCents }) };
 }
