@@ -13,6 +13,7 @@
 // not depend on the number of rows, so each is prepared once per connection.
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
+import { preparedOnce, type PreparedStatements } from "./prepared-statements.js";
 import type pg from "pg";
 import type { Client, Person } from "../../core/model.js";
 import type { ClosureRepositories, ClosureRow } from "../../ports/store.js";
@@ -78,17 +79,8 @@ const SQLITE_STATEMENTS = {
   insertOutbox: `INSERT INTO "OutboxMessage" ("id", "kind", "payload", "dedupeKey", "status", "availableAt", "createdAt") VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
 } as const;
 
-type SqliteStatements = { [K in keyof typeof SQLITE_STATEMENTS]: BetterSqlite3.Statement };
-const prepared = new WeakMap<BetterSqlite3.Database, SqliteStatements>();
-
-function sqliteStatements(db: BetterSqlite3.Database): SqliteStatements {
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = Object.fromEntries(Object.entries(SQLITE_STATEMENTS).map(([k, sql]) => [k, db.prepare(sql)])) as SqliteStatements;
-    prepared.set(db, statements);
-  }
-  return statements;
-}
+type SqliteStatements = PreparedStatements<typeof SQLITE_STATEMENTS>;
+const sqliteStatements = preparedOnce(SQLITE_STATEMENTS);
 
 function sqliteRepositories(s: SqliteStatements): ClosureRepositories {
   return {

@@ -13,7 +13,7 @@
 // it under its write lock, so two workers (or two processes on the same file) never hold the same
 // message. PostgreSQL: named statements on the pool Prisma uses; the claim keeps FOR UPDATE SKIP
 // LOCKED.
-import type BetterSqlite3 from "better-sqlite3";
+import { preparedOnce, type PreparedStatements } from "./prepared-statements.js";
 import pg from "pg";
 import type { Locale, Person, SurveyContext, SurveyStatus } from "../../core/model.js";
 import type { MailingRepository, MessageRefRepository, OutboxRecord, OutboxRepository, SurveyRepository } from "../../ports/store.js";
@@ -147,17 +147,8 @@ const SQLITE_STATEMENTS = {
   routing: `SELECT (SELECT "surveysOptedOutAt" FROM "Person" WHERE "id" = ?) AS "optedOutAt", (SELECT "emailFirst" FROM "Client" WHERE "id" = ?) AS "emailFirst"`,
 } as const;
 
-type SqliteStatements = { [K in keyof typeof SQLITE_STATEMENTS]: BetterSqlite3.Statement };
-const prepared = new WeakMap<BetterSqlite3.Database, SqliteStatements>();
-
-function sqliteStatements(db: BetterSqlite3.Database): SqliteStatements {
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = Object.fromEntries(Object.entries(SQLITE_STATEMENTS).map(([k, sql]) => [k, db.prepare(sql)])) as SqliteStatements;
-    prepared.set(db, statements);
-  }
-  return statements;
-}
+type SqliteStatements = PreparedStatements<typeof SQLITE_STATEMENTS>;
+const sqliteStatements = preparedOnce(SQLITE_STATEMENTS);
 
 function sqliteDelivery(connection: Extract<Driver, { provider: "sqlite" }>["connection"]): DeliveryStatements {
   // Synchronous statements, in the connection's turn: nothing of Prisma's runs meanwhile.
