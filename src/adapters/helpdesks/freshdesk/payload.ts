@@ -2,8 +2,9 @@
 // the template), wrapped in "freshdesk_webhook", every value a string, "" when a placeholder is
 // empty. `triggered_event` renders as {status:{from:2,to:5}} (not JSON, numeric status ids): 4 is
 // Resolved and 5 Closed whatever the helpdesk's language, so it decides when present; without it
-// the status name does ("Resolved", "Closed", or their French labels).
+// the status name does ("Resolved", "Closed", or their French labels: src/i18n/helpdesk-status-words.ts).
 import { z } from "zod";
+import { isFinishedStatus } from "../../../i18n/index.js";
 import { invalidBody, type Delivery } from "../delivery.js";
 
 export interface FreshdeskClosure {
@@ -20,7 +21,6 @@ export type FreshdeskDelivery = Delivery<FreshdeskClosure>;
 
 const RESOLVED = 4;
 const CLOSED = 5;
-const CLOSED_NAMES = new Set(["resolved", "closed", "résolu", "resolu", "fermé", "ferme", "clos"]);
 
 const text = z
   .union([z.string(), z.number()])
@@ -59,7 +59,7 @@ export function readFreshdeskDelivery(json: unknown): FreshdeskDelivery {
     const to = statusChangedTo(b.triggered_event);
     if (to === null) return { kind: "ignored", reason: "not-a-status-change" };
     if (to !== RESOLVED && to !== CLOSED) return { kind: "ignored", reason: "not-resolved-or-closed" };
-  } else if (!CLOSED_NAMES.has((b.ticket_status ?? "").toLowerCase())) {
+  } else if (!isFinishedStatus("freshdesk", b.ticket_status ?? "")) {
     return { kind: "ignored", reason: "not-resolved-or-closed" };
   }
   return {

@@ -5,6 +5,7 @@
 //   (requester_id, assignee_id, organization_id), looked up through the API afterwards.
 // A ticket is closed for Cagnotte when its status becomes solved or closed.
 import { z } from "zod";
+import { isFinishedStatus } from "../../../i18n/index.js";
 import { invalidBody, type Delivery } from "../delivery.js";
 
 export interface ZendeskPerson {
@@ -28,8 +29,6 @@ export type ZendeskDelivery = Delivery<ZendeskClosure>;
 
 export const STATUS_CHANGED = "zen:event-type:ticket.status_changed";
 
-/** Solved and closed, as the API and the event name them and as {{ticket.status}} renders them (English, French). */
-const CLOSED_STATUSES = new Set(["solved", "closed", "résolu", "resolu", "clos", "fermé", "ferme"]);
 
 const text = z
   .union([z.string(), z.number()])
@@ -80,8 +79,8 @@ export function readZendeskDelivery(json: unknown, receivedAt: Date): ZendeskDel
     // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
     if (!parsed.success) return invalidBody(parsed.error, "a Zendesk ticket.status_changed event");
     const { detail, event, time } = parsed.data;
-    const status = (event.current ?? "").toLowerCase();
-    if (!CLOSED_STATUSES.has(status)) return { kind: "ignored", reason: "not-solved-or-closed" };
+    const status = event.current ?? "";
+    if (!isFinishedStatus("zendesk", status)) return { kind: "ignored", reason: "not-solved-or-closed" };
     return {
       kind: "closure",
       closure: {
@@ -99,8 +98,8 @@ export function readZendeskDelivery(json: unknown, receivedAt: Date): ZendeskDel
   // not user-facing: the webhook API's error for the integrator's developers (English, like the docs)
   if (!parsed.success) return invalidBody(parsed.error, "a Zendesk trigger body");
   const b = parsed.data;
-  const status = (b.status ?? "").toLowerCase();
-  if (!CLOSED_STATUSES.has(status)) return { kind: "ignored", reason: "not-solved-or-closed" };
+  const status = b.status ?? "";
+  if (!isFinishedStatus("zendesk", status)) return { kind: "ignored", reason: "not-solved-or-closed" };
   return {
     kind: "closure",
     closure: {
