@@ -188,6 +188,15 @@ describe("the survey link on the helpdesk ticket", () => {
     await answerSurvey(t.ctx, { surveyId: answered.surveyId, answerer: { surveyToken: token }, rating: 3 });
     await t.worker.drain();
     expect(glpi.followups).toHaveLength(1);
+
+    // A requester who unsubscribed gets no link through the helpdesk either.
+    const event = ticketEvent({ source: "glpi", ticketId: "1289" });
+    const person = await t.db.store.people.upsertByEmail({ email: event.requester.email, now: t.clock.now() });
+    await t.db.store.db.person.update({ where: { id: person.id }, data: { surveysOptedOutAt: t.clock.now() } });
+    expect(await ticketClosed(t.ctx, event)).toMatchObject({ status: "scheduled" });
+    await t.worker.drain();
+    expect((await t.outbox("helpdesk.survey-link")).map((m) => m.status)).toEqual(["sent", "sent", "sent"]);
+    expect(glpi.followups).toHaveLength(1);
   });
 
   it("is off by default: no outbox message and nothing written on the ticket", async () => {

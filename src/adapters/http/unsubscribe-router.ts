@@ -7,7 +7,7 @@ import type { AppContext } from "../../app/context.js";
 import { setSurveysByToken, unsubscribeState, type UnsubscribeView } from "../../app/mail/unsubscribe.js";
 import type { Locale } from "../../core/model.js";
 import { localeFromAcceptLanguage, textsFor } from "../../i18n/index.js";
-import { escapeHtml } from "../mail/render-mail.js";
+import { escapeHtml } from "./web-survey/html.js";
 
 const HEADERS = {
   // not user-facing: the Content-Security-Policy's directives

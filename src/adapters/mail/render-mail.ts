@@ -3,9 +3,7 @@
 // <style> and external sheets) and loads nothing from elsewhere: no image, no font, no tracker.
 // Neither adds a word of its own.
 import type { MailBlock, MailMessage } from "../../presenter/index.js";
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+import { escapeHtml } from "../http/web-survey/html.js";
 
 /** Only our own http(s) links are placed in an href; anything else becomes an inert "#". */
 const safeUrl = (url: string): string => (/^https?:\/\//i.test(url) ? escapeHtml(url) : "#");

@@ -20,6 +20,10 @@ export async function postSurveyLink(ctx: AppContext, payload: { surveyId: strin
   if (context.survey.status === "answered" || context.survey.status === "expired" || context.survey.expiresAt <= ctx.clock.now()) {
     return { status: "nothing", reason: `survey ${context.survey.status}` };
   }
+  // A requester who unsubscribed gets no survey by any way, the helpdesk's e-mail included.
+  if ((await ctx.store.mailing.routing({ personId: context.requester.id, clientId: context.client.id })).optedOut) {
+    return { status: "nothing", reason: "requester opted out of surveys" };
+  }
   const locale = personLocale(ctx, context.requester.locale);
   const t = textsFor(locale).helpdeskNote;
   const url = surveyUrl(ctx, context.survey.token);
