@@ -19,11 +19,6 @@ const SANE_ID = /^[\w.:-]{1,128}$/;
 
 export const REQUEST_ID_HEADER = "X-Request-Id";
 
-/** The id of the request being handled, if any. */
-export function currentRequestId(): string | undefined {
-  return scope.getStore()?.requestId;
-}
-
 /** `root`, but inside a request every line (of it or of its children) carries the request id. */
 export function requestScopedLogger(root: Logger): Logger {
   return scoped(root, null);

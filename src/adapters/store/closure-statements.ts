@@ -13,7 +13,7 @@
 // not depend on the number of rows, so each is prepared once per connection.
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
-import { preparedOnce, type PreparedStatements } from "./prepared-statements.js";
+import { pgDate, preparedOnce, sqliteDate, type PreparedStatements } from "./prepared-statements.js";
 import type pg from "pg";
 import type { Client, Person } from "../../core/model.js";
 import type { ClosureRepositories, ClosureRow } from "../../ports/store.js";
@@ -60,7 +60,6 @@ const changes = (row: { name: string | null; clientId?: string | null }, w: { na
 // ---------------------------------------------------------------------------------------------
 
 /** As Prisma's SQLite adapter stores a DateTime. */
-const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** Prepared once per connection (better-sqlite3 compiles a statement on each prepare). */
 const SQLITE_STATEMENTS = {
@@ -156,10 +155,6 @@ async function sqliteTransaction<T>(db: BetterSqlite3.Database, work: (tx: Closu
 // PostgreSQL
 // ---------------------------------------------------------------------------------------------
 
-/** As Prisma's PostgreSQL adapter sends a DateTime (UTC, into `timestamp(3)` without time zone). */
-function pgDate(date: Date): string {
-  return date.toISOString().replace("T", " ").replace("Z", "");
-}
 
 /** Named statements: pg prepares each once per connection and then only binds. */
 const PG_STATEMENTS = {

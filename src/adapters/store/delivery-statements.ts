@@ -13,7 +13,7 @@
 // it under its write lock, so two workers (or two processes on the same file) never hold the same
 // message. PostgreSQL: named statements on the pool Prisma uses; the claim keeps FOR UPDATE SKIP
 // LOCKED.
-import { preparedOnce, type PreparedStatements } from "./prepared-statements.js";
+import { pgDate, preparedOnce, sqliteDate, type PreparedStatements } from "./prepared-statements.js";
 import pg from "pg";
 import type { Locale, Person, SurveyContext, SurveyStatus } from "../../core/model.js";
 import type { MailingRepository, MessageRefRepository, OutboxRecord, OutboxRepository, SurveyRepository } from "../../ports/store.js";
@@ -115,7 +115,6 @@ function transitionValues(to: SurveyStatus, patch: { platform?: string; messageR
 // ---------------------------------------------------------------------------------------------
 
 /** As Prisma's SQLite adapter stores a DateTime. */
-const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** A stored DateTime read back; one without its zone (written by SQL's CURRENT_TIMESTAMP) is UTC. */
 function fromSqlite(value: unknown): Date {
@@ -205,7 +204,6 @@ function sqliteDelivery(connection: Extract<Driver, { provider: "sqlite" }>["con
 // ---------------------------------------------------------------------------------------------
 
 /** As Prisma's PostgreSQL adapter sends a DateTime (UTC, into `timestamp(3)` without time zone). */
-const pgDate = (date: Date) => date.toISOString().replace("T", " ").replace("Z", "");
 
 /** `timestamp` without time zone holds UTC (as Prisma writes it): read it as UTC, whatever TZ says. */
 const TIMESTAMP_OID = 1114;

@@ -1,5 +1,5 @@
-// SQLite statements the hot paths run on the driver directly (ingest, delivery): each set is
-// prepared once per connection, the first time it is used, and kept as long as the connection.
+// What the hot paths that run on the driver directly (ingest, delivery) share: SQLite statements
+// prepared once per connection, and DateTimes written exactly as Prisma's adapters write them.
 import type BetterSqlite3 from "better-sqlite3";
 
 export type PreparedStatements<T extends Record<string, string>> = { [K in keyof T]: BetterSqlite3.Statement };
@@ -16,3 +16,9 @@ export function preparedOnce<T extends Record<string, string>>(sql: T): (db: Bet
     return statements;
   };
 }
+
+/** A DateTime as Prisma's SQLite adapter stores it (ISO text with an explicit +00:00). */
+export const sqliteDate = (d: Date): string => d.toISOString().replace("Z", "+00:00");
+
+/** A DateTime as Prisma's PostgreSQL adapter sends it (UTC, into `timestamp(3)` without time zone). */
+export const pgDate = (d: Date): string => d.toISOString().replace("T", " ").replace("Z", "");

@@ -83,6 +83,7 @@ export class ConversationPacer {
   private readonly keep: number;
   private readonly span: number;
   private readonly botWindows: readonly RateWindow[];
+  private readonly botKeep: number;
   private readonly maxWaitMs: number;
 
   constructor(
@@ -95,6 +96,7 @@ export class ConversationPacer {
     this.keep = Math.max(...windows.map((w) => w.limit));
     this.span = Math.max(...windows.map((w) => w.ms));
     this.botWindows = options.bot ?? TEAMS_BOT_WINDOWS;
+    this.botKeep = Math.max(...this.botWindows.map((w) => w.limit));
     this.maxWaitMs = options.maxWaitMs ?? MAX_WAIT_MS;
   }
 
@@ -166,8 +168,7 @@ export class ConversationPacer {
     times.push(now);
     this.sent.set(conversationId, times.length > this.keep * 2 ? times.filter((t) => t > now - this.span).slice(-this.keep) : times);
     this.botSent.push(now);
-    const botKeep = Math.max(...this.botWindows.map((w) => w.limit));
-    if (this.botSent.length > botKeep * 2) this.botSent.splice(0, this.botSent.length - botKeep);
+    if (this.botSent.length > this.botKeep * 2) this.botSent.splice(0, this.botSent.length - this.botKeep);
     // Bounded memory: forget idle conversations now and then.
     if (this.sent.size > 10_000) this.forgetIdle(now);
   }

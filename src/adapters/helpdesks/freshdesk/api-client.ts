@@ -25,11 +25,10 @@ export interface FreshdeskApi {
   updateNote(noteId: string, html: string): Promise<RestOutcome<{ id: Id }>>;
 }
 
-const TIMEOUT_MS = 10_000;
 
 export function freshdeskApi(settings: FreshdeskApiSettings): FreshdeskApi {
   const authorization = `Basic ${Buffer.from(`${settings.apiKey}:X`).toString("base64")}`;
-  const call = <T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown) => restCall<T>({ method, url: `${settings.url}${path}`, headers: { authorization }, body, timeoutMs: TIMEOUT_MS });
+  const call = <T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown) => restCall<T>({ method, url: `${settings.url}${path}`, headers: { authorization }, body });
   const seg = encodeURIComponent;
   return {
     me: () => call("GET", "/api/v2/agents/me"),

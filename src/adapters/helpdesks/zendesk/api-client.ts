@@ -50,14 +50,13 @@ export interface ZendeskApi {
   redact(ticketId: string, commentId: string, htmlBody: string): Promise<RestOutcome>;
 }
 
-const TIMEOUT_MS = 10_000;
 /** Comments pages followed at most when looking for the note written earlier. */
 const MAX_COMMENT_PAGES = 20;
 
 export function zendeskApi(settings: ZendeskApiSettings): ZendeskApi {
   const authorization = `Basic ${Buffer.from(`${settings.email}/token:${settings.token}`).toString("base64")}`;
   const call = <T>(method: "GET" | "PUT", path: string, body?: unknown) =>
-    restCall<T>({ method, url: path.startsWith("http") ? path : `${settings.url}${path}`, headers: { authorization }, body, timeoutMs: TIMEOUT_MS });
+    restCall<T>({ method, url: path.startsWith("http") ? path : `${settings.url}${path}`, headers: { authorization }, body });
   const seg = encodeURIComponent;
   return {
     me: () => call("GET", "/api/v2/users/me"),
