@@ -41,8 +41,7 @@ export function getDashboardFigures(ctx: AppContext, input: { viewerEmail: strin
 
 async function readFigures(ctx: AppContext, input: { viewerEmail: string; campaignLabel: string | null }): Promise<DashboardFigures> {
   const now = ctx.clock.now();
-  const current = await getStatus(ctx, { email: input.viewerEmail });
-  const history = await getHistory(ctx);
+  const [current, history] = await Promise.all([getStatus(ctx, { email: input.viewerEmail }), getHistory(ctx)]);
   const labels = history.campaigns.map((c) => c.campaignLabel);
   const campaigns = (
     await Promise.all(
@@ -63,8 +62,11 @@ async function readFigures(ctx: AppContext, input: { viewerEmail: string; campai
       trend.push(hit.point);
       continue;
     }
-    const figures = await ctx.store.campaigns.figures(campaign.id, ctx.rules.caps);
-    const r = buildStatusReport({ campaign, figures, now, zone: ctx.rules.timeZone, forManagement: false });
+    // The current campaign's figures are the status just read; only other quarters are read here.
+    const r =
+      campaign.id === current.campaignId
+        ? current
+        : buildStatusReport({ campaign, figures: await ctx.store.campaigns.figures(campaign.id, ctx.rules.caps), now, zone: ctx.rules.timeZone, forManagement: false });
     const point: TrendPoint = {
       campaignLabel: r.campaignLabel,
       status: campaign.status === "open" ? "open" : "closed",
