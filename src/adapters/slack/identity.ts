@@ -45,14 +45,23 @@ async function fetchIdentityOrUnknown(client: WebClient, userId: string): Promis
 
 export function identityCache(ttlMs = 10 * 60_000, maxEntries = 5_000, now = () => Date.now()): IdentityCache {
   const entries = new Map<string, { at: number; identity: SlackIdentity }>();
+  // A burst of commands by someone not yet known asks Slack once: the others wait for that answer.
+  const pending = new Map<string, Promise<{ identity: SlackIdentity; known: boolean }>>();
   return {
     async get(client, userId) {
       const hit = entries.get(userId);
       if (hit && now() - hit.at < ttlMs) return hit.identity;
-      const { identity, known } = await fetchIdentityOrUnknown(client, userId);
+      let lookup = pending.get(userId);
+      if (!lookup) {
+        lookup = fetchIdentityOrUnknown(client, userId).finally(() => pending.delete(userId));
+        pending.set(userId, lookup);
+      }
+      const { identity, known } = await lookup;
       if (!known) return identity;
-      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
-      entries.set(userId, { at: now(), identity });
+      if (entries.get(userId)?.identity !== identity) {
+        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+        entries.set(userId, { at: now(), identity });
+      }
       return identity;
     },
   };
