@@ -3,9 +3,9 @@
 // naming what to draw — the kind, the campaign, up to when, in which language — that the HTTP
 // adapter turns into a PNG when Slack or Teams fetches it. The link expires; the figures behind
 // it are read again when it is fetched (the same definitions as `status` and `history`).
-import { DateTime } from "luxon";
 import { potAt, potByDay, type PotPoint } from "../../core/charts/pot-series.js";
 import { quarterLabel } from "../../core/campaign/quarter.js";
+import { calendarDaysBetween } from "../../core/campaign/local-day.js";
 import type { Campaign, Locale } from "../../core/model.js";
 import type { ChartImage, StatusReport } from "../../core/views.js";
 import { getHistory } from "../get-status.js";
@@ -32,9 +32,7 @@ export type ChartSeries =
 const chartUrl = (ctx: AppContext, token: string) => `${ctx.publicUrl}/charts/${token}.png`;
 
 function daysInto(campaign: Campaign, until: Date, zone: string): number {
-  const first = DateTime.fromJSDate(campaign.startsAt, { zone }).startOf("day");
-  const last = DateTime.fromJSDate(new Date(Math.min(until.getTime(), campaign.endsAt.getTime() - 1)), { zone }).startOf("day");
-  return Math.max(1, Math.round(last.diff(first, "days").days) + 1);
+  return Math.max(1, calendarDaysBetween(campaign.startsAt, Math.min(until.getTime(), campaign.endsAt.getTime() - 1), zone) + 1);
 }
 
 /**

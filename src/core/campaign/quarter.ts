@@ -2,6 +2,7 @@
 // decides its campaign, so every instant must map to exactly one quarter even across New Year and
 // daylight-saving changes. Luxon carries the IANA zone rules (Intl) so we never do offset sums.
 import { DateTime } from "luxon";
+import { calendarDaysBetween, localDay } from "./local-day.js";
 
 export interface QuarterRef {
   year: number;
@@ -60,7 +61,7 @@ export function parseQuarterLabel(label: string): { year: number; quarter: 1 | 2
 
 /** Whole days left before the quarter ends, counted in local calendar days (0 on the last day). */
 export function daysLeft(ref: Pick<QuarterRef, "endsAt">, now: Date, zone: string): number {
-  const today = DateTime.fromJSDate(now, { zone }).startOf("day");
-  const lastDay = DateTime.fromJSDate(ref.endsAt, { zone }).minus({ days: 1 }).startOf("day");
-  return Math.max(0, Math.round(lastDay.diff(today, "days").days));
+  // The last day is the one before the day `endsAt` falls on.
+  const lastDay = localDay(ref.endsAt, zone).start - 1;
+  return Math.max(0, calendarDaysBetween(now, lastDay, zone));
 }
