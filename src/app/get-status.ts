@@ -54,9 +54,14 @@ function campaignFigures(ctx: AppContext, now: Date): Promise<{ campaign: Campai
 }
 
 export async function getStatus(ctx: AppContext, viewer: { email: string | null }): Promise<StatusReport> {
+  return (await readStatus(ctx, viewer)).report;
+}
+
+/** The status and the campaign it was read from (management's chart draws that campaign: not read again). */
+export async function readStatus(ctx: AppContext, viewer: { email: string | null }): Promise<{ report: StatusReport; campaign: Campaign }> {
   const now = ctx.clock.now();
   const { campaign, figures } = await campaignFigures(ctx, now);
-  return buildStatusReport({ campaign, figures, now, zone: ctx.rules.timeZone, forManagement: isAdmin(ctx, viewer.email) });
+  return { report: buildStatusReport({ campaign, figures, now, zone: ctx.rules.timeZone, forManagement: isAdmin(ctx, viewer.email) }), campaign };
 }
 
 /** Public figures (GET /api/pot): no names, no comments (rule 8). */

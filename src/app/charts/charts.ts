@@ -83,11 +83,9 @@ export async function readChart(ctx: AppContext, token: string): Promise<ChartRe
   return { ok: true, series: { kind: "campaign-pot", locale, campaignLabel: quarterLabel(campaign), points: potByDay(events, campaign, new Date(u * 1000), ctx.rules.timeZone) } };
 }
 
-/** Management's status with the chart of its campaign's pot (others' status unchanged). */
-export async function withStatusChart(ctx: AppContext, report: StatusReport, locale: Locale): Promise<StatusReport> {
-  if (!report.management || !report.campaignId) return report;
-  const campaign = await ctx.store.campaigns.findById(report.campaignId);
-  if (!campaign) return report;
+/** Management's status with the chart of its campaign's pot (others' status unchanged); `campaign`: the one the status was read from. */
+export async function withStatusChart(ctx: AppContext, report: StatusReport, campaign: Campaign, locale: Locale): Promise<StatusReport> {
+  if (!report.management || report.campaignId !== campaign.id) return report;
   // The alt text states the pot the status shows: the same figure, not read again.
   return { ...report, chart: await campaignPotChart(ctx, campaign, { until: ctx.clock.now(), locale, ttlMs: COMMAND_CHART_TTL_MS, amountCents: report.amountCents }) };
 }

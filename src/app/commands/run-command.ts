@@ -3,7 +3,7 @@
 // words (« statut », « aide », « retirer »…) are read as their English equivalents.
 import { refusal } from "../../core/refusal.js";
 import { canonicalArgument, canonicalCommand } from "../../i18n/index.js";
-import { getHistory, getStatus } from "../get-status.js";
+import { getHistory, readStatus } from "../get-status.js";
 import { COMMAND_CHART_TTL_MS, quartersPotChart, withStatusChart } from "../charts/charts.js";
 import { overrideCount } from "../override-count.js";
 import { withdrawComment } from "../withdraw-comment.js";
@@ -24,7 +24,10 @@ export const refused = (code: Parameters<typeof refusal>[0], detail?: string): C
 
 const baseEveryone: Record<string, CommandHandler> = {
   // Management's status carries a chart of the pot (a picture link), everyone else's does not.
-  status: async (ctx, actor) => ({ kind: "status", report: await withStatusChart(ctx, await getStatus(ctx, { email: actor.email }), actor.locale) }),
+  status: async (ctx, actor) => {
+    const { report, campaign } = await readStatus(ctx, { email: actor.email });
+    return { kind: "status", report: await withStatusChart(ctx, report, campaign, actor.locale) };
+  },
   help: async (ctx, actor) => ({ kind: "help", management: isAdmin(ctx, actor.email) }),
   withdraw: async (ctx, actor, args) => {
     const by = actor.personId ? { personId: actor.personId } : { platform: actor.platform, userId: actor.platformUserId };
