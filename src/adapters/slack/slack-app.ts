@@ -24,7 +24,15 @@ import { ackDeadline, eventsGuard, refuseMalformed, slackConnection, SLACK_BODY_
 import { clientsByToken, oauthWorkspaces, singleWorkspace, type SlackWorkspaces } from "./workspaces.js";
 import type { Config } from "../../config.js";
 
+/**
+ * Every Bolt app here: auth.test is deferred to start() (retried there, resilience.ts), and Bolt's
+ * in-memory conversation store is off — nothing reads context.conversation, and its lookup builds
+ * (and throws away) an Error with a stack trace for every request.
+ */
+const APP_OPTIONS = { deferInitialization: true, convoStore: false } as const;
+
 /** The Slack part of the configuration (src/config.ts), as the adapter receives it. */
+
 export type SlackSettings = NonNullable<Config["slack"]>;
 
 export interface SlackAdapter {
@@ -79,7 +87,7 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
     // The installer's client options are the ones Bolt gives the socket client (apps.connections.open).
     const socketClientOptions = settings.apiUrl ? { slackApiUrl: withSlash(settings.apiUrl) } : {};
     const receiver: Receiver = new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: socketClientOptions } });
-    app = new App({ receiver, token: settings.botToken, logger, clientOptions, deferInitialization: true });
+    app = new App({ receiver, token: settings.botToken, logger, clientOptions, ...APP_OPTIONS });
   } else if (settings.oauth && deps.installations) {
     const built = oauthApp(ctx, settings, { logger, clientOptions, installations: deps.installations, home });
     app = built.app;
@@ -91,7 +99,7 @@ export function createSlackAdapter(ctx: AppContext, commands: CommandTable, sett
     if (!settings.signingSecret) throw new Error("Slack over HTTP needs SLACK_SIGNING_SECRET");
     const receiver = new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, ...receiverOptions(ctx) });
     // Deferred: auth.test runs in start(), after the HTTP server is up, and is retried (resilience.ts).
-    app = new App({ receiver, token: settings.botToken, logger, clientOptions, deferInitialization: true });
+    app = new App({ receiver, token: settings.botToken, logger, clientOptions, ...APP_OPTIONS });
     routers = [receiver.router as Router];
   }
   // slack-install only exists with the OAuth install (main.ts adds it to the table then).
@@ -141,7 +149,7 @@ function oauthApp(
       ...(url ? { authorizationUrl: url } : {}),
     },
   });
-  const app = new App({ receiver, logger: deps.logger, clientOptions: deps.clientOptions, deferInitialization: true });
+  const app = new App({ receiver, logger: deps.logger, clientOptions: deps.clientOptions, ...APP_OPTIONS });
   const installer = receiver.installer as unknown as InstallPathHandler;
   // Our signed install path is mounted first, so it answers /slack/install instead of Bolt's own.
   const forget = async (query: Parameters<NonNullable<WorkspaceEventDeps["forget"]>>[0]) => {
