@@ -34,6 +34,22 @@ describe.each(providers)("Store contract (%s)", (provider) => {
     expect(await store.people.findByPlatformId("teams", "U1")).toBeNull();
   });
 
+  it("finds a person by e-mail or platform id alike outside a transaction (on the driver) and inside one (through Prisma)", async () => {
+    const { client } = await seedTicket();
+    const marie = await store.people.upsertByEmail({ email: "marie@client.example", name: "Marie", clientId: client.id, now });
+    await store.people.linkPlatform(marie.id, { platform: "teams", userId: "29:abc", locale: "fr" }, now);
+    const expected = { id: marie.id, email: "marie@client.example", name: "Marie", locale: "fr", clientId: client.id, slackUserId: null, teamsUserId: "29:abc" };
+    const lookups = async (people: Store["people"]) => [
+      await people.findByEmail("  Marie@Client.EXAMPLE "),
+      await people.findByPlatformId("teams", "29:abc"),
+      await people.findByPlatformId("slack", "29:abc"),
+      await people.findByEmail("nobody@client.example"),
+    ];
+    const outside = await lookups(store.people);
+    expect(outside).toEqual([expected, expected, null, null]);
+    expect(await store.transaction((tx) => lookups(tx.people))).toEqual(outside);
+  });
+
   it("keeps tickets unique per source and ticket id", async () => {
     await seedTicket("T-9");
     expect(await store.tickets.exists("generic", "T-9")).toBe(true);

@@ -13,9 +13,9 @@
 // it under its write lock, so two workers (or two processes on the same file) never hold the same
 // message. PostgreSQL: named statements on the pool Prisma uses; the claim keeps FOR UPDATE SKIP
 // LOCKED.
-import { pgDate, preparedOnce, sqliteDate, type PreparedStatements } from "./prepared-statements.js";
+import { PERSON_COLUMNS, personOf, pgDate, preparedOnce, sqliteDate, str, strOrNull, type PreparedStatements, type Row } from "./prepared-statements.js";
 import pg from "pg";
-import type { Locale, Person, SurveyContext, SurveyStatus } from "../../core/model.js";
+import type { SurveyContext, SurveyStatus } from "../../core/model.js";
 import type { MailingRepository, MessageRefRepository, OutboxRecord, OutboxRepository, SurveyRepository } from "../../ports/store.js";
 import type { Driver } from "./prisma-client.js";
 
@@ -30,8 +30,6 @@ export interface DeliveryStatements {
 /** lastError is kept short, as outbox-repository.ts keeps it. */
 const errorText = (error: string) => error.slice(0, 1000);
 
-const PERSON_COLUMNS = ["id", "email", "name", "locale", "clientId", "slackUserId", "teamsUserId"] as const;
-
 /** One statement for the whole context: the survey, its ticket, requester, technician and client. */
 const CONTEXT_SELECT = `SELECT s."id" AS "s_id", s."token" AS "s_token", s."status" AS "s_status", s."platform" AS "s_platform",
     s."createdAt" AS "s_createdAt", s."expiresAt" AS "s_expiresAt",
@@ -45,24 +43,7 @@ const CONTEXT_SELECT = `SELECT s."id" AS "s_id", s."token" AS "s_token", s."stat
   JOIN "Person" h ON h."id" = t."technicianId"
   JOIN "Client" c ON c."id" = t."clientId"`;
 
-type Row = Record<string, unknown>;
 type ToDate = (value: unknown) => Date;
-
-const str = (value: unknown) => String(value);
-const strOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
-
-function personOf(row: Row, prefix: "r" | "h"): Person {
-  const locale = row[`${prefix}_locale`];
-  return {
-    id: str(row[`${prefix}_id`]),
-    email: str(row[`${prefix}_email`]),
-    name: strOrNull(row[`${prefix}_name`]),
-    locale: locale === "fr" || locale === "en" ? (locale as Locale) : null,
-    clientId: strOrNull(row[`${prefix}_clientId`]),
-    slackUserId: strOrNull(row[`${prefix}_slackUserId`]),
-    teamsUserId: strOrNull(row[`${prefix}_teamsUserId`]),
-  };
-}
 
 function contextOf(row: Row, toDate: ToDate): SurveyContext {
   return {

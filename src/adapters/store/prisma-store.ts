@@ -4,6 +4,7 @@ import { ConflictError, StoreUnavailableError, type Repositories, type Store } f
 import { connect, type Db, type DbProvider, type Driver } from "./prisma-client.js";
 import { closureTransaction, isUniqueViolation } from "./closure-statements.js";
 import { deliveryStatements } from "./delivery-statements.js";
+import { peopleStatements } from "./people-statements.js";
 import { clientRepository, peopleRepository } from "./people-repositories.js";
 import { answerRepository, surveyRepository, ticketRepository } from "./survey-repositories.js";
 import { campaignRepository, charityRepository } from "./campaign-repositories.js";
@@ -93,10 +94,12 @@ export function prismaStore(client: Db, provider: DbProvider, driver: Driver): S
     },
   }) as unknown as Db;
 
-  // The delivery hot path, outside transactions, on the driver (delivery-statements.ts); inside a
-  // transaction, the same ports run through Prisma on the transaction's connection as before.
+  // The delivery hot path and who asks a command, outside transactions, on the driver
+  // (delivery-statements.ts, people-statements.ts); inside a transaction, the same ports run
+  // through Prisma on the transaction's connection as before.
   const top = repositories(db, provider);
   const hot = deliveryStatements(driver);
+  const asking = peopleStatements(driver);
   /** A driver statement, its errors read as Prisma's are; `counts`: a write that may change a figure. */
   const guarded =
     <A extends unknown[], R>(run: (...args: A) => Promise<R>, counts = false) =>
@@ -124,6 +127,7 @@ export function prismaStore(client: Db, provider: DbProvider, driver: Driver): S
     surveys: { ...top.surveys, findContext: guarded(hot.surveys.findContext), transition: guarded(hot.surveys.transition, true) },
     messageRefs: { ...top.messageRefs, get: guarded(hot.messageRefs.get), save: guarded(hot.messageRefs.save) },
     mailing: { ...top.mailing, routing: guarded(hot.mailing.routing) },
+    people: { ...top.people, findByEmail: guarded(asking.findByEmail), findByPlatformId: guarded(asking.findByPlatformId) },
     provider,
     db,
     commits: () => commits,

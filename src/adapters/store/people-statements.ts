@@ -1,0 +1,48 @@
+// Who is asking: every command and every click finds its person by platform id (or by e-mail).
+// Through Prisma each look-up costs its query compiler (WebAssembly, about half a millisecond of
+// CPU: the largest part of a `/cagnotte status` burst's database work in a CPU profile); here it
+// is one statement prepared once, as the delivery hot path does (delivery-statements.ts), with the
+// meaning of people-repositories.ts's methods of the same names, which transactions still use.
+import pg from "pg";
+import type { PeopleRepository } from "../../ports/store.js";
+import type { Driver } from "./prisma-client.js";
+import { PERSON_COLUMNS, personOf, preparedOnce, type Row } from "./prepared-statements.js";
+
+export type PeopleStatements = Pick<PeopleRepository, "findByEmail" | "findByPlatformId">;
+
+const SELECT = `SELECT ${PERSON_COLUMNS.map((c) => `"${c}" AS "p_${c}"`).join(", ")} FROM "Person"`;
+const key = (email: string) => email.trim().toLowerCase();
+const person = (row: Row | undefined) => (row ? personOf(row, "p") : null);
+
+const SQLITE = {
+  byEmail: `${SELECT} WHERE "email" = ?`,
+  bySlack: `${SELECT} WHERE "slackUserId" = ? LIMIT 1`,
+  byTeams: `${SELECT} WHERE "teamsUserId" = ? LIMIT 1`,
+} as const;
+const sqliteStatements = preparedOnce(SQLITE);
+
+const PG = {
+  byEmail: `${SELECT} WHERE "email" = $1`,
+  bySlack: `${SELECT} WHERE "slackUserId" = $1 LIMIT 1`,
+  byTeams: `${SELECT} WHERE "teamsUserId" = $1 LIMIT 1`,
+} as const;
+
+export function peopleStatements(driver: Driver): PeopleStatements {
+  if (driver.provider === "sqlite") {
+    // In the connection's turn (sqlite-transaction-guard.ts): never inside someone's transaction.
+    const get = (name: keyof typeof SQLITE, value: string) =>
+      driver.connection.exclusive(async (db) => person(sqliteStatements(db)[name].get(value) as Row | undefined));
+    return {
+      findByEmail: (email) => get("byEmail", key(email)),
+      findByPlatformId: (platform, userId) => get(platform === "slack" ? "bySlack" : "byTeams", userId),
+    };
+  }
+  const pool = driver.pool;
+  // Named: each connection of the pool prepares a statement once, then only binds.
+  const get = async (name: keyof typeof PG, value: string) =>
+    person((await pool.query<pg.QueryResultRow>({ name: `cagnotte_people_${name}`, text: PG[name], values: [value] })).rows[0]);
+  return {
+    findByEmail: (email) => get("byEmail", key(email)),
+    findByPlatformId: (platform, userId) => get(platform === "slack" ? "bySlack" : "byTeams", userId),
+  };
+}
