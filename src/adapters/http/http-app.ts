@@ -17,7 +17,7 @@ import type { RequestHandler } from "express";
 
 export interface HttpAppOptions {
   ticketWebhookSecret: string;
-  /** Platform routers (Slack, Teams) and GET /metrics, mounted before the fallbacks. */
+  /** Platform routers (Slack, Teams), GET /metrics and the unsubscribe page: mounted first (each answers its own paths only). */
   routers?: Router[];
   /** Run on every request right after its id is set (request latency metrics). */
   middleware?: RequestHandler[];
@@ -33,6 +33,10 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
   app.set("trust proxy", true);
   app.use(requestContext(ctx.logger));
   for (const middleware of options.middleware ?? []) app.use(middleware);
+  // First: Slack and Teams wait for an answer within seconds, and every router a request passes
+  // through costs Express a walk of its routes (in an allocation profile of a burst of slash
+  // commands, a fifth of all memory allocated went to walking the web pages' routers).
+  for (const router of options.routers ?? []) app.use(router);
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -52,7 +56,6 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions): Express
   // Before the dashboard's own routes: /dashboard/exports/… are answered here.
   app.use(exportsRouter(ctx));
   app.use(dashboardRouter(ctx));
-  for (const router of options.routers ?? []) app.use(router);
 
   app.use((_req, res) => {
     res.status(404).json({ error: "not-found" });

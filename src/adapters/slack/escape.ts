@@ -1,8 +1,12 @@
 // Every piece of text shown in Slack goes through here, once. In mrkdwn, `&`, `<` and `>` are
 // control characters: unescaped, a comment holding `<!channel>` or `<@U123>` would ping people.
 
+const CONTROL = /[&<>]/;
+const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  // Most texts hold none: one test instead of three replacements (every string of every message comes here).
+  return CONTROL.test(text) ? text.replace(/[&<>]/g, (c) => ENTITY[c]!) : text;
 }
 
 /** A quoted block of user text: each line escaped and prefixed with `>`. */
