@@ -11,7 +11,7 @@ import pg from "pg";
 import { signBody } from "../src/adapters/http/signature.js";
 import { startChild, rssMiB, rssSampler } from "./lib/child.js";
 import { ROOT, num } from "./lib/env.js";
-import { load, type BenchRequest } from "./lib/load.js";
+import { connections, load, type BenchRequest } from "./lib/load.js";
 import { heading, line, percentile, rate } from "./lib/stats.js";
 import { startPostgres } from "../scripts/throwaway-postgres.mjs";
 import { FakeSlack } from "../test/support/fake-slack/fake-slack-server.js";
@@ -29,13 +29,19 @@ function closure(prefix: string, i: number): BenchRequest {
   return { method: "POST", path: "/webhooks/tickets", body, headers: { "content-type": "application/json", "x-signature-256": signBody(SECRET, body) } };
 }
 
+/** Measured on the connections the warm-up opened (lib/load.ts says why). */
 async function run(url: string, prefix: string) {
-  await load(url, { count: 100, concurrency: CONCURRENCY, make: (i) => closure(`${prefix}-warm`, i) });
-  return load(url, { count: N, concurrency: CONCURRENCY, make: (i) => closure(prefix, i), deadlineMs: 120_000 });
+  const agent = connections(CONCURRENCY);
+  try {
+    await load(url, { count: 100, concurrency: CONCURRENCY, agent, make: (i) => closure(`${prefix}-warm`, i) });
+    return await load(url, { count: N, concurrency: CONCURRENCY, agent, make: (i) => closure(prefix, i), deadlineMs: 120_000 });
+  } finally {
+    agent.destroy();
+  }
 }
 
 export async function benchIngest(): Promise<void> {
-  heading(`ingest: ${N} closures, ${CONCURRENCY} concurrent (after 100 to warm up), POST /webhooks/tickets`);
+  heading(`ingest: ${N} closures, ${CONCURRENCY} concurrent (after 100 to warm up, on the same connections), POST /webhooks/tickets`);
   const reference = await startChild([join(ROOT, "bench/reference/bare-webhook.mjs")], { TICKET_WEBHOOK_SECRET: SECRET });
   const ref = await run(reference.url, "R").finally(() => reference.stop());
   console.log(line("reference: bare Node handler (HMAC + JSON)", ref));
