@@ -100,6 +100,28 @@ describe("Slack OAuth install for a client company", () => {
     expect((await home.slash(boss.id, "help")).body).toContain("/cagnotte slack-install");
   });
 
+  it("forgets a workspace whose bot token is revoked, not one where only a user token is", async () => {
+    const theirs = new SlackDriver(bot.url, SIGNING_SECRET, fake, "T0002");
+    const installed = await db().slackInstallation.findUniqueOrThrow({ where: { id: "T:T0002" } });
+    const revoked = (id: string, tokens: Record<string, string[]>) =>
+      JSON.stringify({
+        token: "legacy",
+        team_id: "T0002",
+        api_app_id: "A0001",
+        type: "event_callback",
+        event_id: id,
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: "tokens_revoked", tokens, event_ts: `${Date.now() / 1000}` },
+        authorizations: [{ team_id: "T0002", enterprise_id: null, user_id: "UBOT2", is_bot: true, is_enterprise_install: false }],
+      });
+    expect((await theirs.postSigned(revoked("Ev-revoke-user", { oauth: ["U0002"] }), "application/json")).status).toBe(200);
+    expect(await db().slackInstallation.findUnique({ where: { id: "T:T0002" } })).not.toBeNull();
+    expect((await theirs.postSigned(revoked("Ev-revoke-bot", { bot: ["UBOT2"] }), "application/json")).status).toBe(200);
+    expect(await db().slackInstallation.findUnique({ where: { id: "T:T0002" } })).toBeNull();
+    // Installed again for the tests that follow.
+    await db().slackInstallation.create({ data: installed });
+  });
+
   it("forgets a workspace that uninstalls the app", async () => {
     const theirs = new SlackDriver(bot.url, SIGNING_SECRET, fake, "T0002");
     const event = JSON.stringify({
@@ -115,5 +137,22 @@ describe("Slack OAuth install for a client company", () => {
     const res = await theirs.postSigned(event, "application/json");
     expect(res.status).toBe(200);
     expect(await db().slackInstallation.findUnique({ where: { id: "T:T0002" } })).toBeNull();
+  });
+
+  it("acknowledges a click on a button it has no handler for (a link button) and changes nothing", async () => {
+    const home = new SlackDriver(bot.url, SIGNING_SECRET, fake, "T0001");
+    const before = fake.calls.length;
+    const click = JSON.stringify({
+      type: "block_actions",
+      team: { id: "T0001", domain: "fake" },
+      user: { id: boss.id, team_id: "T0001" },
+      api_app_id: "A0001",
+      trigger_id: "1.link",
+      container: { type: "message", channel_id: "D0001", message_ts: "1.1" },
+      actions: [{ type: "button", action_id: "dashboard-link", block_id: "b1", value: "x", action_ts: "1.2" }],
+    });
+    const res = await home.postSigned(`payload=${encodeURIComponent(click)}`, "application/x-www-form-urlencoded");
+    expect(res.status).toBe(200);
+    expect(fake.calls.slice(before).map((c) => c.method)).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { identityCache } from "./identity.js";
 import { installRouter, INSTALL_PATH, REDIRECT_PATH, type InstallPathHandler } from "./install-link.js";
 import { databaseInstallationStore, homeWorkspace, type HomeWorkspace } from "./installation-store.js";
 import { channelPacer, measuredPacer } from "./pacing.js";
+import { blockActions } from "./block-actions.js";
 import { registerCommandHandlers } from "./slash-command.js";
 import { slackPlatform } from "./slack-platform.js";
 import { registerSurveyHandlers } from "./survey-actions.js";
@@ -163,8 +164,9 @@ function wireHandlers(app: App, ctx: AppContext, commands: CommandTable, trusted
   // First: whatever the handlers wait for, Slack has its acknowledgement within 3 s.
   app.use(ackDeadline(ctx.logger.child({ component: "slack" })));
   app.use(dedupeMiddleware());
-  registerSurveyHandlers(app, { ctx, identities });
-  registerCommandHandlers(app, { ctx, identities, commands, trustedTeam, helpExtras });
+  const actions = blockActions(app);
+  registerSurveyHandlers(app, { ctx, identities, actions });
+  registerCommandHandlers(app, { ctx, identities, commands, trustedTeam, helpExtras, actions });
   app.error(async (error) => {
     // Bolt has already answered Slack; say what failed without the payload (it may hold comments).
     ctx.logger.error({ err: { message: error.message, code: (error as { code?: string }).code } }, "slack handler failed");

@@ -9,6 +9,7 @@ import type { Actor } from "../../app/commands/replies.js";
 import type { CommandReply } from "../../core/views.js";
 import { presentRefusal, presentReply, type HelpExtras, type Message } from "../../presenter/index.js";
 import { resolveActor } from "./actor.js";
+import type { BlockActions } from "./block-actions.js";
 import type { IdentityCache } from "./identity.js";
 import { ids } from "./ids.js";
 import { slackPresentation, SLASH_COMMAND } from "./presentation.js";
@@ -24,12 +25,14 @@ export interface CommandHandlerDeps {
   trustedTeam: (teamId: string | undefined) => Promise<boolean>;
   /** Slack-only commands `help` lists (slack-install when the OAuth install is on). */
   helpExtras: HelpExtras;
+  /** The one Bolt listener of every button (block-actions.ts). */
+  actions: BlockActions;
 }
 
 type Ephemeral = SlackMessage & { response_type: "ephemeral" };
 
 export function registerCommandHandlers(app: App, deps: CommandHandlerDeps): void {
-  const { ctx, identities, commands, trustedTeam, helpExtras } = deps;
+  const { ctx, identities, commands, trustedTeam, helpExtras, actions } = deps;
 
   const present = (reply: CommandReply, actor: Actor): Message => presentReply(reply, slackPresentation(ctx, actor.locale), helpExtras);
   const ephemeral = (reply: CommandReply, actor: Actor): Ephemeral => ({ response_type: "ephemeral", ...renderMessage(present(reply, actor)) });
@@ -62,7 +65,7 @@ export function registerCommandHandlers(app: App, deps: CommandHandlerDeps): voi
     if (reply.kind === "file") await uploadFile(client, actor, reply, message.title);
   });
 
-  app.action<BlockAction<ButtonAction>>(ids.moderationAction, async ({ ack, body, action, client, respond }) => {
+  actions.on(ids.moderationAction, async ({ ack, body, action, client, respond }) => {
     await ack();
     const verdict = action.action_id.endsWith("approve") ? "approve" : "reject";
     const actor = await resolveActor(ctx, identities, client, body.user.id, await trustedTeam(body.team?.id ?? body.user.team_id));

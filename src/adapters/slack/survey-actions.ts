@@ -13,6 +13,7 @@ import { reportComment } from "../../app/report-comment.js";
 import type { Refusal } from "../../core/refusal.js";
 import { presentAnswered, presentRefusal, presentReply, presentSurvey, type Presentation } from "../../presenter/index.js";
 import { resolveActor } from "./actor.js";
+import type { BlockActions } from "./block-actions.js";
 import { decodeMetadata, decodeRating, ids } from "./ids.js";
 import type { IdentityCache } from "./identity.js";
 import { slackPresentation } from "./presentation.js";
@@ -24,6 +25,8 @@ import type { WebClient } from "./web-client.js";
 export interface SurveyHandlerDeps {
   ctx: AppContext;
   identities: IdentityCache;
+  /** The one Bolt listener of every button (block-actions.ts). */
+  actions: BlockActions;
 }
 
 /** Where the clicked card lives, to edit it in place. */
@@ -49,7 +52,7 @@ async function tellUser(client: WebClient, channel: string | null, user: string,
 const refusalMessage = (refusal: Refusal, p: Presentation) => renderMessage(presentRefusal(refusal, p));
 
 export function registerSurveyHandlers(app: App, deps: SurveyHandlerDeps): void {
-  const { ctx, identities } = deps;
+  const { ctx, identities, actions } = deps;
 
   /** The person clicking, in their language (known, else Slack's, else the default). */
   async function reader(client: WebClient, userId: string) {
@@ -57,7 +60,7 @@ export function registerSurveyHandlers(app: App, deps: SurveyHandlerDeps): void 
     return { email: actor.email, p: slackPresentation(ctx, actor.locale) };
   }
 
-  app.action<BlockAction<ButtonAction>>(ids.rateAction, async ({ ack, body, action, client }) => {
+  actions.on(ids.rateAction, async ({ ack, body, action, client }) => {
     await ack();
     const choice = decodeRating(action.value);
     if (!choice) return;
@@ -118,7 +121,7 @@ export function registerSurveyHandlers(app: App, deps: SurveyHandlerDeps): void 
     await updateCard(client, meta, renderMessage(presentAnswered(result.view, p)));
   });
 
-  app.action<BlockAction<ButtonAction>>(ids.withdrawAction, async ({ ack, body, action, client }) => {
+  actions.on(ids.withdrawAction, async ({ ack, body, action, client }) => {
     await ack();
     const { p } = await reader(client, body.user.id);
     const where = placeOf(body);
@@ -130,7 +133,7 @@ export function registerSurveyHandlers(app: App, deps: SurveyHandlerDeps): void 
     await updateCard(client, where, renderMessage(presentAnswered(result.view, p)));
   });
 
-  app.action<BlockAction<ButtonAction>>(ids.reportAction, async ({ ack, body, action, client }) => {
+  actions.on(ids.reportAction, async ({ ack, body, action, client }) => {
     await ack();
     const { email, p } = await reader(client, body.user.id);
     const where = placeOf(body);

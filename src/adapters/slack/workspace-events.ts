@@ -19,12 +19,10 @@ export function registerWorkspaceEvents(app: App, deps: WorkspaceEventDeps): voi
       deps.logger.error({ teamId }, `slack: ${event}; Slack deliveries will fail until the app is installed again and SLACK_BOT_TOKEN updated`);
     }
   };
-  app.event("app_uninstalled", async ({ context }) => {
-    await handle(context.teamId, context.enterpriseId, !!context.isEnterpriseInstall, "app_uninstalled");
-  });
-  app.event("tokens_revoked", async ({ event, context }) => {
-    // Only the bot token matters here; a revoked user token changes nothing for Cagnotte.
-    if (!event.tokens.bot?.length) return;
-    await handle(context.teamId, context.enterpriseId, !!context.isEnterpriseInstall, "tokens_revoked");
+  // One Bolt listener for both (Bolt runs every listener's chain for every request: block-actions.ts).
+  app.event(/^(app_uninstalled|tokens_revoked)$/, async ({ event, context }) => {
+    // Only the bot token matters when tokens are revoked; a revoked user token changes nothing for Cagnotte.
+    if (event.type === "tokens_revoked" && !event.tokens.bot?.length) return;
+    await handle(context.teamId, context.enterpriseId, !!context.isEnterpriseInstall, event.type);
   });
 }
