@@ -31,6 +31,7 @@ import { unsubscribeRouter } from "./adapters/http/unsubscribe-router.js";
 import type { MailChannel } from "./ports/mail-channel.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import { ensureFirstCharity } from "./app/management/charities.js";
+import { boundHeapGrowth } from "./adapters/runtime/heap-growth.js";
 
 export interface RunningBot {
   url: string;
@@ -249,6 +250,8 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
 
 /** Reads the environment, starts the bot, and stops it cleanly on SIGINT or SIGTERM. */
 export async function main(): Promise<void> {
+  // The process is ours (tests start bots in theirs): its heap grows by at most twice what is alive.
+  boundHeapGrowth();
   let config: Config;
   try {
     // eslint-disable-next-line no-restricted-syntax -- the entry point hands the environment to loadConfig, once
