@@ -17,8 +17,20 @@ function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: strin
   return f;
 }
 
-export function formatEuros(cents: number, locale: Locale): string {
-  return formatter(`euros:${locale}`, () => new Intl.NumberFormat(numberLocale[locale], { style: "currency", currency: "EUR" })).format(cents / 100);
+/** The amounts last written, per language: a status, a digest and the dashboard write the same few pots again and again. */
+const eurosWritten: Record<Locale, Map<number, string>> = { fr: new Map(), en: new Map() };
+
+export function formatEuros(amountCents: number, locale: Locale): string {
+  // -0 (a reversal of nothing) is written as 0: never "-0,00 €".
+  const cents = amountCents === 0 ? 0 : amountCents;
+  const written = eurosWritten[locale];
+  let text = written.get(cents);
+  if (text === undefined) {
+    text = formatter(`euros:${locale}`, () => new Intl.NumberFormat(numberLocale[locale], { style: "currency", currency: "EUR" })).format(cents / 100);
+    if (written.size >= 256) written.clear();
+    written.set(cents, text);
+  }
+  return text;
 }
 
 /** 0.873 → "87 %" (fr) or "87%" (en); null (nothing to measure yet) → "—". */
