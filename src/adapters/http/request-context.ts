@@ -36,13 +36,17 @@ function scoped(root: Logger, bindings: Record<string, unknown> | null): Logger 
     }
     return bindings ? forRequest.child(bindings) : forRequest;
   };
-  return {
-    debug: (obj, msg) => current().debug(obj, msg),
-    info: (obj, msg) => current().info(obj, msg),
-    warn: (obj, msg) => current().warn(obj, msg),
-    error: (obj, msg) => current().error(obj, msg),
-    child: (more) => scoped(root, { ...bindings, ...more }),
-  };
+  // A line below the logger's level is dropped before the request's child logger is made (pino's
+  // isLevelEnabled; a logger without it writes every line): the debug line every request ends
+  // with cost a child logger per request at the default level, only to be thrown away.
+  const levels = root as Partial<{ isLevelEnabled(level: string): boolean }>;
+  const write =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (obj: object | string, msg?: string): void => {
+      if (levels.isLevelEnabled?.(level) === false) return;
+      current()[level](obj, msg);
+    };
+  return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error"), child: (more) => scoped(root, { ...bindings, ...more }) };
 }
 
 /**
