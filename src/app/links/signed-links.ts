@@ -36,9 +36,27 @@ function signingKey(ctx: AppContext): Promise<Buffer> {
 
 const sign = (key: Buffer, payload: string) => createHmac("sha256", key).update(payload).digest();
 
+/**
+ * The last links signed, per key: a link names whole seconds, so a burst of management `status`
+ * asks for the same link many times in a second (an HMAC each: a tenth of a management status
+ * answer's own work in a CPU profile).
+ */
+const signed = new WeakMap<Buffer, Map<string, string>>();
+const KEPT_LINKS = 64;
+
 export async function signLink(ctx: AppContext, purpose: LinkPurpose, data: LinkData, expiresAt: Date): Promise<string> {
-  const payload = Buffer.from(JSON.stringify({ p: purpose, e: Math.floor(expiresAt.getTime() / 1000), d: data })).toString("base64url");
-  return `${payload}.${sign(await signingKey(ctx), payload).toString("base64url")}`;
+  const key = await signingKey(ctx);
+  const json = JSON.stringify({ p: purpose, e: Math.floor(expiresAt.getTime() / 1000), d: data });
+  let kept = signed.get(key);
+  if (!kept) signed.set(key, (kept = new Map()));
+  let link = kept.get(json);
+  if (link === undefined) {
+    const payload = Buffer.from(json).toString("base64url");
+    link = `${payload}.${sign(key, payload).toString("base64url")}`;
+    if (kept.size >= KEPT_LINKS) kept.clear();
+    kept.set(json, link);
+  }
+  return link;
 }
 
 export async function checkLink<T extends LinkData = LinkData>(ctx: AppContext, purpose: LinkPurpose, token: string): Promise<LinkCheck<T>> {
