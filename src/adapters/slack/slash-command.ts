@@ -2,7 +2,7 @@
 // reply in the asker's language and lay it out as an ephemeral message; a file reply (CSV export)
 // is uploaded to the asker's DM. The moderation queue's approve/reject buttons run
 // `moderation approve|reject <id>` the same way.
-import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import type { App, BlockAction, RespondFn } from "@slack/bolt";
 import type { AppContext } from "../../app/context.js";
 import { runCommand, type CommandTable } from "../../app/commands/run-command.js";
 import type { Actor } from "../../app/commands/replies.js";

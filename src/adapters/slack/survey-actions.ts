@@ -4,7 +4,7 @@
 // (withdrawComment); the report button on a quoted comment (thank-you DM, team channel) hides it
 // for management to decide (reportComment), answered to the clicker only. Handlers verify, parse,
 // ack, call the use case, present, render.
-import type { App, BlockAction, ButtonAction, ViewResponseAction } from "@slack/bolt";
+import type { App, BlockAction, ViewResponseAction } from "@slack/bolt";
 import type { AppContext } from "../../app/context.js";
 import { answerSurvey } from "../../app/answer-survey.js";
 import { openSurvey, surveyPrompt } from "../../app/survey-state.js";

@@ -3,7 +3,7 @@
 // CPU: the largest part of a `/cagnotte status` burst's database work in a CPU profile); here it
 // is one statement prepared once, as the delivery hot path does (delivery-statements.ts), with the
 // meaning of people-repositories.ts's methods of the same names, which transactions still use.
-import pg from "pg";
+import type pg from "pg";
 import type { PeopleRepository } from "../../ports/store.js";
 import type { Driver } from "./prisma-client.js";
 import { PERSON_COLUMNS, personOf, preparedOnce, type Row } from "./prepared-statements.js";
