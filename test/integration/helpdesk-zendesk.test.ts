@@ -144,6 +144,16 @@ describe("POST /webhooks/zendesk", () => {
     expect(fake.requests.length).toBe(calls);
   });
 
+  it("ignores a closure whose e-mail is not an address, as the generic webhook would refuse it, and writes nothing", async () => {
+    const before = await rowCounts(bot.ctx.store);
+    for (const [id, field, reason] of [["4825", "requester_email", "requester-email-unknown"], ["4826", "assignee_email", "technician-email-unknown"]] as const) {
+      const res = await postSigned({ ...triggerJson(), ticket_id: id, status: "Closed", [field]: "maria.garcia(at)example.com" });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: "ignored", reason });
+    }
+    expect(await rowCounts(bot.ctx.store)).toEqual(before);
+  });
+
   it("ignores what is not a closure with 200 and the reason", async () => {
     const before = await rowCounts(bot.ctx.store);
     const open = eventJson();

@@ -7,7 +7,7 @@ import type { AppContext } from "../../app/context.js";
 import { ticketClosed, type TicketClosedEvent } from "../../app/ticket-closed.js";
 import type { Helpdesk } from "../../ports/helpdesk.js";
 import type { Delivery } from "./delivery.js";
-import type { ClosurePeople, Lookup } from "./lookup.js";
+import { isEmail, type ClosurePeople, type Lookup } from "./lookup.js";
 
 export interface HelpdeskConnector {
   readonly helpdesk: Helpdesk;
@@ -69,13 +69,23 @@ export function closureOf<C>(ctx: AppContext, res: Response, delivery: Delivery<
  * ignored (200, the reason) when an e-mail is unknown, or 503 with Retry-After while the API does
  * not answer. False in that last case: the helpdesk should deliver again.
  */
-export async function answerWithPeople(ctx: AppContext, res: Response, closure: Omit<TicketClosedEvent, "requester" | "technician" | "client">, found: Lookup<ClosurePeople>): Promise<boolean> {
+export async function answerWithPeople(ctx: AppContext, res: Response, closure: Omit<TicketClosedEvent, "requester" | "technician" | "client">, lookedUp: Lookup<ClosurePeople>): Promise<boolean> {
+  const found = lookedUp.ok ? withValidEmails(lookedUp.value) : lookedUp;
   if (!found.ok) {
     answerLookupFailure(ctx, res, found, { source: closure.source, ticketId: closure.ticketId });
     return found.kind === "unknown";
   }
   await answerClosure(ctx, res, { ...closure, ...found.value });
   return true;
+}
+
+/** The helpdesk's e-mails held to the generic webhook's rule: one that is not an address is an unknown e-mail. */
+function withValidEmails(people: ClosurePeople): Lookup<ClosurePeople> {
+  for (const role of ["requester", "technician"] as const) {
+    // not user-facing: a detail for the log, English like the logs
+    if (!isEmail(people[role].email)) return { ok: false, kind: "unknown", reason: `${role}-email-unknown`, detail: `the ${role}'s e-mail is not an e-mail address` };
+  }
+  return { ok: true, value: people };
 }
 
 /**

@@ -5,12 +5,14 @@
 // - "unavailable": the API is down, rate limited or refuses our token → 503 with Retry-After, so
 //   the helpdesk delivers again later, when the look-up may work.
 import type { HelpdeskName } from "../../ports/helpdesk.js";
+import { emailAddress } from "../http/ticket-event-schema.js";
 import type { RestFailure } from "./rest-call.js";
 
 /** Whose e-mail is looked up: it names the reason a closure is ignored ("requester-email-unknown"). */
 export type Role = "requester" | "technician";
 
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The generic webhook's rule for an e-mail address (ticket-event-schema.ts), for every helpdesk too. */
+export const isEmail = (text: string): boolean => emailAddress.safeParse(text).success;
 
 export type Lookup<T> =
   | { ok: true; value: T }

@@ -4,8 +4,11 @@ import { z } from "zod";
 import type { TicketClosedEvent } from "../../app/ticket-closed.js";
 
 const idLike = z.union([z.string().trim().min(1).max(200), z.number().int().nonnegative()]).transform(String);
+/** An e-mail address as every webhook accepts it (the generic one here, the helpdesks' in helpdesks/connector.ts). */
+export const emailAddress = z.email().max(320);
+
 const person = z.object({
-  email: z.email().max(320),
+  email: emailAddress,
   name: z.string().trim().max(200).optional().nullable(),
 });
 

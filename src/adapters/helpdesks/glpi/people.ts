@@ -2,7 +2,7 @@
 // default one first). Answers are kept in memory for an hour (at most 2,000 people), so a burst of
 // closures asks GLPI once per person. Without API settings, a login that is an e-mail address is used.
 import { BoundedCache } from "../bounded-cache.js";
-import { EMAIL, lookupFailure, type Lookup, type Role } from "../lookup.js";
+import { isEmail, lookupFailure, type Lookup, type Role } from "../lookup.js";
 import type { GlpiApi } from "./api-client.js";
 import type { GlpiPerson } from "./payload.js";
 
@@ -13,7 +13,7 @@ export class GlpiPeople {
 
   async emailOf(person: GlpiPerson, role: Role): Promise<Lookup<string>> {
     const reason = `${role}-email-unknown`;
-    const login = person.login && EMAIL.test(person.login) ? person.login : null;
+    const login = person.login && isEmail(person.login) ? person.login : null;
     if (!this.api) {
       if (login) return { ok: true, value: login };
       // not user-facing: a detail for the log, English like the logs
@@ -25,7 +25,7 @@ export class GlpiPeople {
     const answer = await this.api.request("GET", `User/${person.userId}/UserEmail`);
     if (!answer.ok) return lookupFailure(answer, reason, `GLPI user ${person.userId}`);
     const emails = Array.isArray(answer.body) ? (answer.body as { email?: unknown; is_default?: unknown }[]) : [];
-    const usable = emails.filter((e) => typeof e.email === "string" && EMAIL.test(e.email));
+    const usable = emails.filter((e) => typeof e.email === "string" && isEmail(e.email));
     const chosen = usable.find((e) => Number(e.is_default) === 1) ?? usable[0];
     const email = chosen ? String(chosen.email) : login;
     // not user-facing: a detail for the log, English like the logs

@@ -2,7 +2,7 @@
 // by account id (GET /rest/api/3/user), kept in memory an hour (at most 2,000 people). Jira may
 // hide it from the API too: the closure is then ignored with a warning (see README, Jira).
 import { BoundedCache } from "../bounded-cache.js";
-import { EMAIL, lookupFailure, type Lookup, type Role } from "../lookup.js";
+import { isEmail, lookupFailure, type Lookup, type Role } from "../lookup.js";
 import type { JiraApi } from "./api-client.js";
 import type { JiraPerson } from "./payload.js";
 
@@ -13,7 +13,7 @@ export class JiraPeople {
 
   async emailOf(person: JiraPerson, role: Role): Promise<Lookup<string>> {
     const reason = `${role}-email-unknown`;
-    if (person.email && EMAIL.test(person.email)) return { ok: true, value: person.email };
+    if (person.email && isEmail(person.email)) return { ok: true, value: person.email };
     const cached = this.cache.get(person.accountId);
     if (cached) return { ok: true, value: cached };
     // not user-facing: a detail for the log, English like the logs
@@ -22,7 +22,7 @@ export class JiraPeople {
     if (!answer.ok) return lookupFailure(answer, reason, `Jira user ${person.accountId}`);
     const email = (answer.body as { emailAddress?: unknown } | null)?.emailAddress;
     // not user-facing: a detail for the log, English like the logs
-    if (typeof email !== "string" || !EMAIL.test(email)) return { ok: false, kind: "unknown", reason, detail: `Jira hides the e-mail of ${person.accountId} (their profile's privacy settings)` };
+    if (typeof email !== "string" || !isEmail(email)) return { ok: false, kind: "unknown", reason, detail: `Jira hides the e-mail of ${person.accountId} (their profile's privacy settings)` };
     this.cache.set(person.accountId, email);
     return { ok: true, value: email };
   }
