@@ -14,6 +14,7 @@ import { html } from "../web-survey/html.js";
 import { dashboardHeaders, newNonce, renderDocument, sendNotice, type NoticeKind } from "./layout.js";
 import { renderDashboard } from "./render-dashboard.js";
 import { clearSessionCookie, dashboardOf, requireDashboardSession, sessionIdOf, setSessionCookie } from "./session.js";
+import { parseQuarterLabel, quarterLabel } from "../../../core/campaign/quarter.js";
 
 const forms = express.urlencoded({ extended: false, limit: "2kb", parameterLimit: 10 });
 
@@ -88,7 +89,9 @@ export function dashboardRouter(ctx: AppContext): Router {
     if (asked && asked !== session.locale) await setSessionLocale(ctx, id, asked);
     const locale = asked ?? session.locale;
     const person = await ctx.store.people.findById(session.personId);
-    const campaign = typeof req.query.campaign === "string" && /^\d{4}-Q[1-4]$/.test(req.query.campaign) ? req.query.campaign : null;
+    // A quarter as commands write it ("2026-Q3", "2026q3"), in the dashboard's own form; anything else: the current one.
+    const quarter = typeof req.query.campaign === "string" ? parseQuarterLabel(req.query.campaign) : null;
+    const campaign = quarter ? quarterLabel(quarter) : null;
     const figures = await getDashboardFigures(ctx, { viewerEmail: person?.email ?? "", campaignLabel: campaign });
     const view = presentDashboard(figures, { locale, timeZone: ctx.rules.timeZone, viewer: person?.name ? `${person.name} <${person.email}>` : (person?.email ?? "") });
     const self = (q: { lang?: string; campaign?: string }) => {

@@ -13,6 +13,7 @@ import { localeFromAcceptLanguage, textsFor } from "../../../i18n/index.js";
 import { tableXlsx, XLSX_TYPE } from "../../exports/xlsx.js";
 import { renderPage, SECURITY_HEADERS } from "../web-survey/pages.js";
 import { requireDashboardSession, type DashboardLocals } from "./session.js";
+import { parseQuarterLabel } from "../../../core/campaign/quarter.js";
 
 export interface ExportsRouterOptions {
   /** The dashboard's session check (tests give their own). */
@@ -20,7 +21,6 @@ export interface ExportsRouterOptions {
 }
 
 const FILE = new RegExp(`^(${EXPORT_KINDS.join("|")})\\.(csv|xlsx)$`);
-const CAMPAIGN = /^\d{4}-?Q[1-4]$/i;
 
 function refusalPage(res: Response, status: number, locale: Locale, title: string, text: string): void {
   res
@@ -61,7 +61,7 @@ export function exportsRouter(ctx: AppContext, options: ExportsRouterOptions = {
     const match = FILE.exec(file);
     if (!match) return refusalPage(res, 404, locale, t.linkInvalidTitle, t.exportNotFound(file));
     const campaign = typeof req.query.campaign === "string" && req.query.campaign !== "" ? req.query.campaign : null;
-    if (req.query.campaign !== undefined && (campaign === null || !CAMPAIGN.test(campaign))) return refusalPage(res, 404, locale, t.linkInvalidTitle, t.campaignNotFound(String(req.query.campaign)));
+    if (req.query.campaign !== undefined && (campaign === null || !parseQuarterLabel(campaign))) return refusalPage(res, 404, locale, t.linkInvalidTitle, t.campaignNotFound(String(req.query.campaign)));
     const format = match[2] as ExportFormat;
     const r = await exportTable(ctx, { actorEmail: person.email, kind: match[1] as ExportKind, campaignLabel: campaign, forManagement: true, format });
     if (!r.ok) return refusalPage(res, 404, locale, t.linkInvalidTitle, t.campaignNotFound(campaign ?? ""));
