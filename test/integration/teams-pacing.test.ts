@@ -45,7 +45,7 @@ describe("Teams at its rate limits", () => {
       const conversations: string[] = [];
       for (let i = 0; i < PEOPLE; i++) {
         const email = `teams${i}@client.example`;
-        await ticketClosed(ctx, ticketEvent({ requester: { email, name: `Person ${i}` }, client: { id: `client-${i}`, name: null } }));
+        await ticketClosed(ctx, ticketEvent({ requester: { email, name: `Person ${i}` }, client: { id: `client-${i}`, name: null }, closedAt: new Date() }));
         const person = (await db.store.people.findByEmail(email))!;
         const conversation = `a:personal-${i}`;
         const reference = { channelId: "msteams", serviceUrl: connector.url, conversation: { id: conversation, conversationType: "personal" }, bot: { id: "28:bot" }, user: { id: `29:${i}` } };
@@ -54,7 +54,7 @@ describe("Teams at its rate limits", () => {
       }
       for (let n = PEOPLE; n < SURVEYS; n++) {
         const i = n % PEOPLE;
-        const r = await ticketClosed(ctx, ticketEvent({ requester: { email: `teams${i}@client.example`, name: `Person ${i}` }, client: { id: `client-${i}`, name: null } }));
+        const r = await ticketClosed(ctx, ticketEvent({ requester: { email: `teams${i}@client.example`, name: `Person ${i}` }, client: { id: `client-${i}`, name: null }, closedAt: new Date() }));
         expect(r.status).toBe("scheduled");
       }
       connector.failNext({ status: 429, retryAfter: String(RETRY_AFTER_S), conversationId: LIMITED });

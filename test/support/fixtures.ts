@@ -38,6 +38,10 @@ export function testContext(store: Store, clock: Clock, overrides: Partial<AppCo
 }
 
 let seq = 0;
+/**
+ * A closure. Its default closing date suits the tests on a fixed clock (2026-11-20): a test on the
+ * real clock passes `closedAt` (closures older than the survey deadline are ignored).
+ */
 export function ticketEvent(overrides: Partial<TicketClosedEvent> = {}): TicketClosedEvent {
   seq += 1;
   return {
