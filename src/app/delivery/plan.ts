@@ -51,7 +51,10 @@ function toEveryTeam(platforms: readonly ChatPlatform[], content: ChatContent): 
 }
 
 /** `mail`: the e-mail channel, for surveys only (null: not configured). */
-export async function planDelivery(ctx: AppContext, platforms: readonly ChatPlatform[], message: OutboxMessage, mail: MailChannel | null = null): Promise<Plan> {
+/** What goes to people or channels: a helpdesk call (write-back, survey link) is handed to the helpdesk by dispatch instead. */
+export type ChatOutboxMessage = Exclude<OutboxMessage, { kind: "helpdesk.write-back" | "helpdesk.survey-link" }>;
+
+export async function planDelivery(ctx: AppContext, platforms: readonly ChatPlatform[], message: ChatOutboxMessage, mail: MailChannel | null = null): Promise<Plan> {
   const repos = ctx.store;
   switch (message.kind) {
     case "survey.deliver":
@@ -86,10 +89,6 @@ export async function planDelivery(ctx: AppContext, platforms: readonly ChatPlat
       }
       return { status: "send", surveyId: null, units };
     }
-    case "helpdesk.write-back":
-    case "helpdesk.survey-link":
-      // Not a chat message: dispatch hands it to the helpdesk (write-back.ts, survey-link.ts) before planning.
-      return { status: "nothing", reason: "a helpdesk call is not sent to a chat platform" };
     case "comment.copies": {
       const units = await commentCopies(ctx, platforms, message.payload.answerId);
       return units.length > 0 ? { status: "send", surveyId: null, units } : { status: "nothing", reason: "no copy of this comment was sent" };

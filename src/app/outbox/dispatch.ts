@@ -4,9 +4,9 @@
 import type { ChatPlatform, DeliveryResult } from "../../ports/chat-platform.js";
 import type { Logger } from "../../ports/logger.js";
 import type { MailChannel } from "../../ports/mail-channel.js";
-import type { OutboxMessage, OutboxRecord } from "../../ports/store.js";
+import type { OutboxRecord } from "../../ports/store.js";
 import type { AppContext } from "../context.js";
-import { planDelivery } from "../delivery/plan.js";
+import { planDelivery, type ChatOutboxMessage } from "../delivery/plan.js";
 import { deliverUnits, forgetDelivery } from "../delivery/policy.js";
 import { readOutboxMessage } from "../delivery/read-message.js";
 import { postSurveyLink } from "../delivery/survey-link.js";
@@ -78,7 +78,7 @@ export async function dispatch(ctx: AppContext, platforms: readonly ChatPlatform
 }
 
 /** A chat message: planned, sent to each destination; settled, or what to retry. */
-async function deliver(ctx: AppContext, platforms: readonly ChatPlatform[], record: OutboxRecord, log: Logger, message: OutboxMessage, mail: MailChannel | null): Promise<DispatchOutcome | Retry> {
+async function deliver(ctx: AppContext, platforms: readonly ChatPlatform[], record: OutboxRecord, log: Logger, message: ChatOutboxMessage, mail: MailChannel | null): Promise<DispatchOutcome | Retry> {
   const now = () => ctx.clock.now();
   const plan = await planDelivery(ctx, platforms, message, mail);
   if (plan.status === "nothing") {
