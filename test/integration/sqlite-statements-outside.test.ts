@@ -55,3 +55,17 @@ describe("SQLite: statements outside a transaction", () => {
     expect(await db.store.outbox.pendingCount()).toBe(0);
   });
 });
+
+describe("SQLite: a statement on the driver issued from inside a transaction's own work", () => {
+  it("goes ahead in that transaction after a wait instead of waiting for itself until the transaction times out", async () => {
+    const db = await openTestStore("sqlite");
+    close = db.close;
+    const now = new Date("2026-11-20T10:00:00Z");
+    const marie = await db.store.people.upsertByEmail({ email: "marie@client.example", name: "Marie", now });
+    const started = Date.now();
+    const found = await db.store.transaction(async () => db.store.people.findByEmail("marie@client.example"));
+    expect(found?.id).toBe(marie.id);
+    // Waited its turn (5 s), then went ahead: well before Prisma's 20-second transaction limit.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 30_000);
+});

@@ -9,7 +9,8 @@
 // the store's transactions use (these statements run outside any transaction, one at a time).
 //
 // SQLite: each statement runs on Prisma's own connection in its turn (sqlite-transaction-guard.ts),
-// so it never lands inside a Prisma transaction. The claim is one UPDATE … RETURNING: SQLite runs
+// so it never lands inside another's Prisma transaction (called from inside a transaction's own
+// callback, it would wait for itself: it goes ahead there after 5 s, as Prisma's statements do). The claim is one UPDATE … RETURNING: SQLite runs
 // it under its write lock, so two workers (or two processes on the same file) never hold the same
 // message. PostgreSQL: named statements on the pool Prisma uses; the claim keeps FOR UPDATE SKIP
 // LOCKED.
@@ -132,7 +133,7 @@ const sqliteStatements = preparedOnce(SQLITE_STATEMENTS);
 
 function sqliteDelivery(connection: Extract<Driver, { provider: "sqlite" }>["connection"]): DeliveryStatements {
   // Synchronous statements, in the connection's turn: nothing of Prisma's runs meanwhile.
-  const run = <T>(work: (s: SqliteStatements) => T): Promise<T> => connection.exclusive(async (db) => work(sqliteStatements(db)));
+  const run = <T>(work: (s: SqliteStatements) => T): Promise<T> => connection.statement((db) => work(sqliteStatements(db)));
   return {
     outbox: {
       claimDue: ({ worker, now, limit, leaseMs }) =>

@@ -29,9 +29,8 @@ const PG = {
 
 export function peopleStatements(driver: Driver): PeopleStatements {
   if (driver.provider === "sqlite") {
-    // In the connection's turn (sqlite-transaction-guard.ts): never inside someone's transaction.
-    const get = (name: keyof typeof SQLITE, value: string) =>
-      driver.connection.exclusive(async (db) => person(sqliteStatements(db)[name].get(value) as Row | undefined));
+    // In the connection's turn, as Prisma's statements outside a transaction (sqlite-transaction-guard.ts).
+    const get = (name: keyof typeof SQLITE, value: string) => driver.connection.statement((db) => person(sqliteStatements(db)[name].get(value) as Row | undefined));
     return {
       findByEmail: (email) => get("byEmail", key(email)),
       findByPlatformId: (platform, userId) => get(platform === "slack" ? "bySlack" : "byTeams", userId),

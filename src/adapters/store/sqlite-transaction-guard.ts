@@ -115,21 +115,27 @@ class Turns {
  * transaction and every statement outside one takes its turn on the connection, as they would on a
  * server database (SQLite runs one statement at a time anyway, so nothing is slower).
  */
+/** The turn's release, or null when it did not come within OUTSIDE_STATEMENT_WAIT_MS. */
+async function waitTurn(turn: Promise<() => void>): Promise<(() => void) | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = await Promise.race([turn.then((release) => ({ release })), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), OUTSIDE_STATEMENT_WAIT_MS)))]);
+  clearTimeout(timer);
+  return waited?.release ?? null;
+}
+
 function guardAdapter(adapter: Adapter, turns: Turns): Adapter {
   const outside = (method: "queryRaw" | "executeRaw", target: Adapter) => async (query: { sql: string }) => {
     const turn = turns.take();
-    let timer: NodeJS.Timeout | undefined;
-    const waited = await Promise.race([turn.then((release) => ({ release })), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), OUTSIDE_STATEMENT_WAIT_MS)))]);
-    clearTimeout(timer);
-    if (!waited) {
+    const release = await waitTurn(turn);
+    if (!release) {
       // Issued from inside a transaction's own work (it would wait for itself): go ahead in it.
-      void turn.then((release) => release());
+      void turn.then((late) => late());
       return target[method](query);
     }
     try {
       return await target[method](query);
     } finally {
-      waited.release();
+      release();
     }
   };
   return new Proxy(adapter, {
@@ -158,6 +164,12 @@ export interface SqliteConnection {
    * statement runs until `work` settles (ingest's hot statements run on the driver this way).
    */
   exclusive<T>(work: (connection: BetterSqlite3.Database) => Promise<T>): Promise<T>;
+  /**
+   * One statement outside any transaction, as Prisma's own statements outside one run here: it
+   * waits its turn, but not past OUTSIDE_STATEMENT_WAIT_MS — issued from inside a transaction's own
+   * callback it would wait for itself, so it then goes ahead in that transaction instead of hanging.
+   */
+  statement<T>(work: (connection: BetterSqlite3.Database) => T): Promise<T>;
 }
 
 /**
@@ -188,6 +200,23 @@ export function guardedSqlite(factory: PrismaBetterSQLite3): { factory: PrismaBe
         const release = await open.turns.take();
         try {
           return await work(open.client);
+        } finally {
+          release();
+        }
+      },
+      async statement(work) {
+        const open = current;
+        // not user-facing: a programming error (used before the Prisma client connected)
+        if (!open) throw new Error("the SQLite connection is not open yet");
+        const turn = open.turns.take();
+        const release = await waitTurn(turn);
+        if (!release) {
+          // Issued from inside a transaction's own work (it would wait for itself): go ahead in it.
+          void turn.then((late) => late());
+          return work(open.client);
+        }
+        try {
+          return work(open.client);
         } finally {
           release();
         }
