@@ -251,7 +251,7 @@ export async function start(config: Config, overrides: StartOverrides = {}): Pro
 
 /** Reads the environment, starts the bot, and stops it cleanly on SIGINT or SIGTERM. */
 export async function main(): Promise<void> {
-  // The process is ours (tests start bots in theirs): its heap grows by at most twice what is alive.
+  // The process is ours (tests start bots in theirs): its heap grows to at most twice what is alive.
   boundHeapGrowth();
   let config: Config;
   try {

@@ -15,7 +15,8 @@ export interface BlockActions {
 
 export function blockActions(app: App): BlockActions {
   const routes: { id: string | RegExp; handler: Handler<BlockAction> }[] = [];
-  const matches = (id: string | RegExp, actionId: string) => (typeof id === "string" ? id === actionId : id.test(actionId));
+  // search, not test: a pattern's global or sticky flag would make test() remember where it stopped.
+  const matches = (id: string | RegExp, actionId: string) => (typeof id === "string" ? id === actionId : actionId.search(id) !== -1);
   app.action({ type: "block_actions" }, async (args) => {
     const actionId = (args.action as { action_id?: string }).action_id ?? "";
     const route = routes.find((r) => matches(r.id, actionId));

@@ -33,7 +33,6 @@ import type { Config } from "../../config.js";
 const APP_OPTIONS = { deferInitialization: true, convoStore: false } as const;
 
 /** The Slack part of the configuration (src/config.ts), as the adapter receives it. */
-
 export type SlackSettings = NonNullable<Config["slack"]>;
 
 export interface SlackAdapter {

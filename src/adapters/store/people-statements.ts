@@ -5,10 +5,11 @@
 // meaning of people-repositories.ts's methods of the same names, which transactions still use.
 import type pg from "pg";
 import type { PeopleRepository } from "../../ports/store.js";
+import type { Person } from "../../core/model.js";
 import type { Driver } from "./prisma-client.js";
 import { PERSON_COLUMNS, personOf, preparedOnce, type Row } from "./prepared-statements.js";
 
-export type PeopleStatements = Pick<PeopleRepository, "findByEmail" | "findByPlatformId">;
+type PeopleStatements = Pick<PeopleRepository, "findByEmail" | "findByPlatformId">;
 
 const SELECT = `SELECT ${PERSON_COLUMNS.map((c) => `"${c}" AS "p_${c}"`).join(", ")} FROM "Person"`;
 const key = (email: string) => email.trim().toLowerCase();
@@ -21,25 +22,20 @@ const SQLITE = {
 } as const;
 const sqliteStatements = preparedOnce(SQLITE);
 
-const PG = {
-  byEmail: `${SELECT} WHERE "email" = $1`,
-  bySlack: `${SELECT} WHERE "slackUserId" = $1 LIMIT 1`,
-  byTeams: `${SELECT} WHERE "teamsUserId" = $1 LIMIT 1`,
-} as const;
+/** The same statements with PostgreSQL's placeholder (each takes one value). */
+const PG = Object.fromEntries(Object.entries(SQLITE).map(([name, sql]) => [name, sql.replace("?", "$1")])) as Record<keyof typeof SQLITE, string>;
+
+type Statement = keyof typeof SQLITE;
 
 export function peopleStatements(driver: Driver): PeopleStatements {
+  let get: (name: Statement, value: string) => Promise<Person | null>;
   if (driver.provider === "sqlite") {
     // In the connection's turn, as Prisma's statements outside a transaction (sqlite-transaction-guard.ts).
-    const get = (name: keyof typeof SQLITE, value: string) => driver.connection.statement((db) => person(sqliteStatements(db)[name].get(value) as Row | undefined));
-    return {
-      findByEmail: (email) => get("byEmail", key(email)),
-      findByPlatformId: (platform, userId) => get(platform === "slack" ? "bySlack" : "byTeams", userId),
-    };
+    get = (name, value) => driver.connection.statement((db) => person(sqliteStatements(db)[name].get(value) as Row | undefined));
+  } else {
+    // Named: each connection of the pool prepares a statement once, then only binds.
+    get = async (name, value) => person((await driver.pool.query<pg.QueryResultRow>({ name: `cagnotte_people_${name}`, text: PG[name], values: [value] })).rows[0]);
   }
-  const pool = driver.pool;
-  // Named: each connection of the pool prepares a statement once, then only binds.
-  const get = async (name: keyof typeof PG, value: string) =>
-    person((await pool.query<pg.QueryResultRow>({ name: `cagnotte_people_${name}`, text: PG[name], values: [value] })).rows[0]);
   return {
     findByEmail: (email) => get("byEmail", key(email)),
     findByPlatformId: (platform, userId) => get(platform === "slack" ? "bySlack" : "byTeams", userId),

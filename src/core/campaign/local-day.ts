@@ -24,7 +24,8 @@ export function localDay(instant: Date | number, zone: string): LocalDay {
   const local = DateTime.fromMillis(t, { zone });
   if (!local.isValid) throw new RangeError(`invalid instant or time zone: ${zone}`);
   const start = local.startOf("day");
-  const day = { start: start.toMillis(), end: start.plus({ days: 1 }).startOf("day").toMillis() };
+  // Frozen: the same object answers every later call for an instant of that day.
+  const day: LocalDay = Object.freeze({ start: start.toMillis(), end: start.plus({ days: 1 }).startOf("day").toMillis() });
   if (!days) {
     if (recent.size >= 32) recent.clear();
     recent.set(zone, (days = []));

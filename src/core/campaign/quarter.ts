@@ -1,6 +1,7 @@
 // Calendar quarters in the campaign's time zone. A campaign is one quarter; the time of a comment
 // decides its campaign, so every instant must map to exactly one quarter even across New Year and
-// daylight-saving changes. Luxon carries the IANA zone rules (Intl) so we never do offset sums.
+// daylight-saving changes. Luxon carries the IANA zone rules (Intl): where a local day or quarter
+// starts is always asked of it (local-day.ts keeps the answers), never computed from an offset.
 import { DateTime } from "luxon";
 import { calendarDaysBetween, localDay } from "./local-day.js";
 
