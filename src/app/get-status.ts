@@ -8,6 +8,7 @@ import type { AppContext } from "./context.js";
 import { isAdmin } from "./context.js";
 import { campaignFor } from "./campaign-for.js";
 import { quarterOf } from "../core/campaign/quarter.js";
+import { localDay } from "../core/campaign/local-day.js";
 
 /**
  * How long this process may answer the status from figures it read earlier when nothing it knows
@@ -25,6 +26,12 @@ interface Snapshot {
   from: number;
   to: number;
   read: Promise<{ campaign: Campaign; figures: CampaignFigures }>;
+  /**
+   * The reports built from these figures, per kind of viewer and local day: a report depends on
+   * nothing else while the snapshot holds (same quarter, so `open`; same day, so `daysLeft`), and a
+   * burst of `status` then shares one (frozen) object, which adapters may lay out once.
+   */
+  reports: Map<string, StatusReport>;
 }
 const snapshots = new WeakMap<AppContext["store"], Snapshot>();
 
@@ -33,11 +40,11 @@ const snapshots = new WeakMap<AppContext["store"], Snapshot>();
  * read once, kept until this process commits a change or STATUS_TTL_MS pass. Concurrent callers
  * share one read (a burst of `/cagnotte status` costs one set of queries, not one per command).
  */
-function campaignFigures(ctx: AppContext, now: Date): Promise<{ campaign: Campaign; figures: CampaignFigures }> {
+function snapshotAt(ctx: AppContext, now: Date): Snapshot {
   const t = now.getTime();
   const commits = ctx.store.commits();
   const hit = snapshots.get(ctx.store);
-  if (hit && hit.commits === commits && t >= hit.from && t < hit.to && t >= hit.at && t - hit.at < STATUS_TTL_MS) return hit.read;
+  if (hit && hit.commits === commits && t >= hit.from && t < hit.to && t >= hit.at && t - hit.at < STATUS_TTL_MS) return hit;
   const quarter = quarterOf(now, ctx.rules.timeZone);
   const read = (async () => {
     // Asking for the status opens the quarter's campaign if nobody has yet (the figures are then 0);
@@ -47,10 +54,11 @@ function campaignFigures(ctx: AppContext, now: Date): Promise<{ campaign: Campai
       (await ctx.store.transaction((tx) => campaignFor(tx, now, { timeZone: ctx.rules.timeZone, now }))).campaign;
     return { campaign, figures: await ctx.store.campaigns.figures(campaign.id, ctx.rules.caps) };
   })();
-  snapshots.set(ctx.store, { commits, at: t, from: quarter.startsAt.getTime(), to: quarter.endsAt.getTime(), read });
+  const snapshot: Snapshot = { commits, at: t, from: quarter.startsAt.getTime(), to: quarter.endsAt.getTime(), read, reports: new Map() };
+  snapshots.set(ctx.store, snapshot);
   // A failed read is not kept: the next request tries again.
   read.catch(() => snapshots.get(ctx.store)?.read === read && snapshots.delete(ctx.store));
-  return read;
+  return snapshot;
 }
 
 export async function getStatus(ctx: AppContext, viewer: { email: string | null }): Promise<StatusReport> {
@@ -60,8 +68,16 @@ export async function getStatus(ctx: AppContext, viewer: { email: string | null 
 /** The status and the campaign it was read from (management's chart draws that campaign: not read again). */
 export async function readStatus(ctx: AppContext, viewer: { email: string | null }): Promise<{ report: StatusReport; campaign: Campaign }> {
   const now = ctx.clock.now();
-  const { campaign, figures } = await campaignFigures(ctx, now);
-  return { report: buildStatusReport({ campaign, figures, now, zone: ctx.rules.timeZone, forManagement: isAdmin(ctx, viewer.email) }), campaign };
+  const snapshot = snapshotAt(ctx, now);
+  const { campaign, figures } = await snapshot.read;
+  const forManagement = isAdmin(ctx, viewer.email);
+  const key = `${forManagement ? "management" : "everyone"}:${localDay(now, ctx.rules.timeZone).start}`;
+  let report = snapshot.reports.get(key);
+  if (!report) {
+    report = Object.freeze(buildStatusReport({ campaign, figures, now, zone: ctx.rules.timeZone, forManagement }));
+    snapshot.reports.set(key, report);
+  }
+  return { report, campaign };
 }
 
 /** Public figures (GET /api/pot): no names, no comments (rule 8). */

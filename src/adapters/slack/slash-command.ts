@@ -36,6 +36,17 @@ export function registerCommandHandlers(app: App, deps: CommandHandlerDeps): voi
 
   const present = (reply: CommandReply, actor: Actor): Message => presentReply(reply, slackPresentation(ctx, actor.locale), helpExtras);
   const ephemeral = (reply: CommandReply, actor: Actor): Ephemeral => ({ response_type: "ephemeral", ...renderMessage(present(reply, actor)) });
+  // A status report is one shared object while its figures are kept (get-status.ts): everyone who
+  // asks in a burst gets the same answer, laid out once per language rather than once per command.
+  const laidOut = new WeakMap<object, Map<string, Ephemeral>>();
+  const answerOf = (reply: CommandReply, actor: Actor): Ephemeral => {
+    if (reply.kind !== "status") return ephemeral(reply, actor);
+    let byLocale = laidOut.get(reply.report);
+    if (!byLocale) laidOut.set(reply.report, (byLocale = new Map()));
+    let answer = byLocale.get(actor.locale);
+    if (!answer) byLocale.set(actor.locale, (answer = ephemeral(reply, actor)));
+    return answer;
+  };
 
   app.command(SLASH_COMMAND, async ({ ack: ackNow, command, client, respond }) => {
     // Acknowledged already by the deadline (ack-deadline in resilience.ts): answer through response_url.
@@ -60,9 +71,13 @@ export function registerCommandHandlers(app: App, deps: CommandHandlerDeps): voi
       return;
     }
     // The answer rides on the acknowledgement: Slack shows it to the asker only.
-    const message = present(reply, actor);
-    await ack({ response_type: "ephemeral", ...renderMessage(message) });
-    if (reply.kind === "file") await uploadFile(client, actor, reply, message.title);
+    if (reply.kind === "file") {
+      const message = present(reply, actor);
+      await ack({ response_type: "ephemeral", ...renderMessage(message) });
+      await uploadFile(client, actor, reply, message.title);
+      return;
+    }
+    await ack(answerOf(reply, actor));
   });
 
   actions.on(ids.moderationAction, async ({ ack, body, action, client, respond }) => {
