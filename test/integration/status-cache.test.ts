@@ -2,7 +2,8 @@
 // queries; a change committed by this process shows at once; a change committed by another
 // instance (another store on the same database) shows within STATUS_TTL_MS.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getPublicPot, getStatus, STATUS_TTL_MS } from "../../src/app/get-status.js";
+import { getPublicPot, getStatus, readStatus, STATUS_TTL_MS } from "../../src/app/get-status.js";
+import { withStatusChart } from "../../src/app/charts/charts.js";
 import { answerSurvey } from "../../src/app/answer-survey.js";
 import { ticketClosed } from "../../src/app/ticket-closed.js";
 import { openStore } from "../../src/adapters/store/prisma-store.js";
@@ -66,5 +67,48 @@ describe("status figures kept in memory", () => {
     await store.campaigns.close(campaignId!, { at: clock.now(), by: "boss@esn.example", reason: "test" });
     expect((await getStatus(ctx, { email: null })).open).toBe(false);
     store.campaigns.figures = figures;
+  });
+});
+
+describe("status reports shared by a burst", () => {
+  it("gives everyone of a kind the same report until the figures or the local day change", async () => {
+    // 23:59:58 in Paris: two seconds later (within the kept figures' time) a new day starts.
+    const clock = new FixedClock(new Date("2027-01-15T22:59:58Z")); // another quarter: the first test closed its campaign
+    const ctx = testContext(store, clock);
+    await getStatus(ctx, { email: null }); // opens the quarter's campaign (a commit: the next read is fresh)
+    const first = await getStatus(ctx, { email: null });
+    expect(await getStatus(ctx, { email: "someone@client.example" })).toBe(first);
+    const management = await getStatus(ctx, { email: "boss@esn.example" });
+    expect(management).not.toBe(first);
+    expect(management.management).not.toBeNull();
+    expect(Object.isFrozen(first)).toBe(true);
+    clock.advance(2_000);
+    const nextDay = await getStatus(ctx, { email: null });
+    expect(nextDay).not.toBe(first);
+    expect(nextDay.daysLeft).toBe(first.daysLeft - 1);
+  });
+});
+
+describe("management's status chart shared within a second", () => {
+  it("answers a burst with one report and one signed link per second and language", async () => {
+    const clock = new FixedClock(new Date("2027-04-15T10:00:00.200Z")); // another quarter again
+    const ctx = testContext(store, clock);
+    const boss = { email: "boss@esn.example" };
+    await readStatus(ctx, boss); // opens the quarter's campaign
+    const chart = async (locale: "fr" | "en") => {
+      const { report, campaign } = await readStatus(ctx, boss);
+      return withStatusChart(ctx, report, campaign, locale);
+    };
+    await chart("fr"); // makes the installation's link-signing key (a write: the next read is fresh)
+    const first = await chart("fr");
+    expect(first.chart?.url).toMatch(/\/charts\/.+\.png$/);
+    clock.advance(300);
+    expect(await chart("fr")).toBe(first);
+    const english = await chart("en");
+    expect(english).not.toBe(first);
+    clock.advance(1_000);
+    const later = await chart("fr");
+    expect(later).not.toBe(first);
+    expect(later.chart?.url).not.toBe(first.chart?.url);
   });
 });

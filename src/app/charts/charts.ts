@@ -83,9 +83,25 @@ export async function readChart(ctx: AppContext, token: string): Promise<ChartRe
   return { ok: true, series: { kind: "campaign-pot", locale, campaignLabel: quarterLabel(campaign), points: potByDay(events, campaign, new Date(u * 1000), ctx.rules.timeZone) } };
 }
 
+/**
+ * The management reports with their chart, per shared report (get-status.ts) and language: the link
+ * names whole seconds, so within one the same report with the same chart answers a whole burst.
+ */
+const charted = new WeakMap<StatusReport, Map<Locale, { key: string; report: StatusReport }>>();
+
 /** Management's status with the chart of its campaign's pot (others' status unchanged); `campaign`: the one the status was read from. */
 export async function withStatusChart(ctx: AppContext, report: StatusReport, campaign: Campaign, locale: Locale): Promise<StatusReport> {
   if (!report.management || report.campaignId !== campaign.id) return report;
+  const now = ctx.clock.now().getTime();
+  // What the signed link holds (campaignPotChart, signLink): `until` rounded up, the expiry down.
+  const key = `${Math.ceil(now / 1000)}:${Math.floor((now + COMMAND_CHART_TTL_MS) / 1000)}`;
+  let byLocale = charted.get(report);
+  if (!byLocale) charted.set(report, (byLocale = new Map()));
+  const kept = byLocale.get(locale);
+  if (kept?.key === key) return kept.report;
   // The alt text states the pot the status shows: the same figure, not read again.
-  return { ...report, chart: await campaignPotChart(ctx, campaign, { until: ctx.clock.now(), locale, ttlMs: COMMAND_CHART_TTL_MS, amountCents: report.amountCents }) };
+  const chart = await campaignPotChart(ctx, campaign, { until: new Date(now), locale, ttlMs: COMMAND_CHART_TTL_MS, amountCents: report.amountCents });
+  const withChart = Object.freeze({ ...report, chart });
+  byLocale.set(locale, { key, report: withChart });
+  return withChart;
 }
