@@ -3,7 +3,8 @@
 // can answer the next sends with a 429 (Retry-After), a 500 or a 403 MessageWritesBlocked, in the
 // error shape the real service uses, or leave them unanswered ("timeout") or reset the connection
 // ("reset"). Runs on 127.0.0.1 only.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { closeServer, listenLocally } from "../local-server.js";
 
 export interface TeamsMember {
   id: string;
@@ -91,17 +92,15 @@ export class FakeConnector {
   }
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => {
+    const listening = await listenLocally((req, res) => {
       this.handle(req, res).catch((error: unknown) => this.json(res, 500, { error: { code: "ServiceError", message: String(error) } }));
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    const address = this.server.address();
-    this.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+    this.server = listening.server;
+    this.url = `${listening.url}/`;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeServer(this.server);
   }
 
   private json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

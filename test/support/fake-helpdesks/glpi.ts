@@ -3,7 +3,8 @@
 // call (401 ERROR_SESSION_TOKEN_INVALID once a session is killed), users' UserEmail entries (404
 // ERROR_ITEM_NOT_FOUND for an unknown user), ticket satisfactions and follow-ups. It can answer the
 // next calls with a 429 (Retry-After) or a 500. Runs on 127.0.0.1 only.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { closeServer, listenLocally } from "../local-server.js";
 import { randomBytes } from "node:crypto";
 
 /** GLPI keys a satisfaction by its ticket (its index is tickets_id): TicketSatisfaction/<ticket id>. */
@@ -46,16 +47,14 @@ export class FakeGlpi {
   url = "";
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    const address = this.server.address();
-    this.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/apirest.php`;
+    const listening = await listenLocally((req, res) => void this.handle(req, res));
+    this.server = listening.server;
+    this.url = `${listening.url}/apirest.php`;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeServer(this.server);
   }
 
   /** The next `count` API calls (after sign-in) answer this. */

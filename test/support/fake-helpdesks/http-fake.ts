@@ -1,6 +1,7 @@
 // What the fake helpdesk APIs share: a real HTTP server on 127.0.0.1, JSON in and out, a log of
 // the requests received, and faults served in order (429 with Retry-After, 500…) before any answer.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { closeServer, listenLocally } from "../local-server.js";
 
 export interface RecordedRequest {
   method: string;
@@ -36,16 +37,12 @@ export abstract class HttpFake {
   protected abstract handle(method: string, path: string, query: URLSearchParams, body: unknown, authorization: string | null): Reply;
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.serve(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    const address = this.server.address();
-    this.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    ({ server: this.server, url: this.url } = await listenLocally((req, res) => void this.serve(req, res)));
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeServer(this.server);
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -4,7 +4,8 @@
 // comments (add, edit, delete; 404 for an unknown issue or comment) and issue fields (PUT; a field
 // it does not know is refused, 400). It can answer the next calls
 // with a 429 (Retry-After) or a 500. Runs on 127.0.0.1 only.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { closeServer, listenLocally } from "../local-server.js";
 
 export interface JiraComment {
   id: string;
@@ -35,16 +36,12 @@ export class FakeJira {
   url = "";
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    const address = this.server.address();
-    this.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    ({ server: this.server, url: this.url } = await listenLocally((req, res) => void this.handle(req, res)));
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeServer(this.server);
   }
 
   fail(status: 429 | 500, count = 1, retryAfter?: string): void {
