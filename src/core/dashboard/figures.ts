@@ -7,16 +7,9 @@ import type { StatusReport } from "../views.js";
 type Cents = number;
 
 /** One campaign in the trend (oldest first): the status report's own figures for that quarter. */
-export interface TrendPoint {
-  campaignLabel: string;
+export type TrendPoint = Pick<StatusReport, "campaignLabel" | "amountCents" | "countedComments" | "answers" | "surveys" | "responseRate" | "positiveShare"> & {
   status: "open" | "closed";
-  amountCents: Cents;
-  countedComments: number;
-  answers: number;
-  surveys: number;
-  responseRate: number | null;
-  positiveShare: number | null;
-}
+};
 
 export interface RatingBuckets {
   positive: number;
