@@ -1,8 +1,8 @@
 // The ticket webhook contract (DESIGN.md) on the real HTTP server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signBody } from "../../src/adapters/http/signature.js";
-import type { Db } from "../../src/adapters/store/prisma-client.js";
 import { startTestBot } from "../support/running-bot.js";
+import { rowCounts } from "../support/fake-helpdesks/rows.js";
 
 let bot: Awaited<ReturnType<typeof startTestBot>>;
 const secret = "test-webhook-secret";
@@ -28,18 +28,6 @@ function post(body: string | Buffer, headers: Record<string, string> = { "x-sign
   return fetch(`${bot.url}/webhooks/tickets`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
 }
 
-async function rowCounts(): Promise<Record<string, number>> {
-  const db = (bot.ctx.store as unknown as { db: Db }).db;
-  return {
-    tickets: await db.ticket.count(),
-    surveys: await db.survey.count(),
-    people: await db.person.count(),
-    clients: await db.client.count(),
-    outbox: await db.outboxMessage.count(),
-    campaigns: await db.campaign.count(),
-  };
-}
-
 describe("POST /webhooks/tickets", () => {
   it("answers 202 with a survey id and URL, then 200 ignored for the same ticket", async () => {
     const body = JSON.stringify(event);
@@ -60,7 +48,7 @@ describe("POST /webhooks/tickets", () => {
   });
 
   it("writes nothing on 401, 400 and 413", async () => {
-    const before = await rowCounts();
+    const before = await rowCounts(bot.ctx.store);
     const body = JSON.stringify({ ...event, ticketId: "5000" });
     expect((await post(body, {})).status).toBe(401);
     expect((await post(body, { "x-signature-256": signBody("wrong-secret", body) })).status).toBe(401);
@@ -78,7 +66,7 @@ describe("POST /webhooks/tickets", () => {
     const big = JSON.stringify({ ...event, ticketId: "5002", title: "x".repeat(100 * 1024) });
     const tooBig = await post(big);
     expect(tooBig.status).toBe(413);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(bot.ctx.store)).toEqual(before);
   });
 
   it("names every failing field", async () => {

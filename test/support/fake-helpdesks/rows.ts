@@ -14,6 +14,7 @@ export async function rowCounts(store: Store): Promise<Record<string, number>> {
     outbox: await db.outboxMessage.count(),
     webhookDeliveries: await db.webhookDelivery.count(),
     answers: await db.answer.count(),
+    campaigns: await db.campaign.count(),
   };
 }
 
